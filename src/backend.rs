@@ -1,0 +1,75 @@
+//! The one place where a compute backend is chosen: burn's `flex` CPU backend, or the GPU
+//! through wgpu (WGSL natively, WebGPU in a browser).
+
+use burn::tensor::Device;
+use serde::{Deserialize, Serialize};
+
+/// Which backend runs the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    all(feature = "cli", not(target_arch = "wasm32")),
+    derive(clap::ValueEnum)
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BackendKind {
+    /// burn `flex`: pure-Rust CPU (SIMD, multi-threaded natively).
+    Flex,
+    /// burn `wgpu`: the GPU (natively through WGSL; WebGPU in a browser).
+    Wgpu,
+}
+
+/// A ready device and a human description of it (backend and adapter).
+#[derive(Clone)]
+pub struct Backend {
+    /// Which backend.
+    pub kind: BackendKind,
+    /// The device tensors go to.
+    pub device: Device,
+    /// E.g. `flex (CPU)` or `wgpu: llvmpipe (LLVM 15.0.6, 256 bits) [Cpu, Vulkan]`.
+    pub description: String,
+    /// Whether the adapter is a software rasteriser / CPU fallback.
+    pub is_software: bool,
+}
+
+impl Backend {
+    /// The CPU backend.
+    pub fn flex() -> Self {
+        Backend {
+            kind: BackendKind::Flex,
+            device: Device::flex(),
+            description: "flex (CPU)".into(),
+            is_software: false,
+        }
+    }
+
+    /// The GPU through wgpu, initialised once per process (later calls share it).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn wgpu() -> Result<Self, String> {
+        static WGPU: std::sync::OnceLock<Result<Backend, String>> = std::sync::OnceLock::new();
+        WGPU.get_or_init(|| {
+            let (device, setup) = Device::wgpu_options()
+                .init_with_setup()
+                .map_err(|e| format!("no usable GPU adapter: {e}"))?;
+            let info = setup.adapter.get_info();
+            Ok(Backend {
+                kind: BackendKind::Wgpu,
+                device,
+                description: format!(
+                    "wgpu: {} [{:?}, {:?}]",
+                    info.name, info.device_type, info.backend
+                ),
+                is_software: info.device_type == burn::tensor::wgpu::wgpu::DeviceType::Cpu,
+            })
+        })
+        .clone()
+    }
+
+    /// The backend of `kind`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of(kind: BackendKind) -> Result<Self, String> {
+        match kind {
+            BackendKind::Flex => Ok(Self::flex()),
+            BackendKind::Wgpu => Self::wgpu(),
+        }
+    }
+}

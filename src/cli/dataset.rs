@@ -1,0 +1,114 @@
+//! Arguments shared by commands that read a training file and split it.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use facepoints::data::groups::read_person_groups;
+use facepoints::data::source::open_file;
+use facepoints::data::{FaceSet, Split, grouped_split, random_split, read_faces_file};
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitKind {
+    /// By person (needs --groups, or a meta.csv.gz beside the data).
+    Grouped,
+    /// By row.
+    Random,
+}
+
+/// The training file and how to split it.
+#[derive(Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Kaggle-format training.csv (plain or gzip).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// meta.csv(.gz) naming each row's source image, for person-grouped splits
+    /// [default: meta.csv.gz beside --data, when present].
+    #[arg(long)]
+    pub groups: Option<PathBuf>,
+    /// How to hold out validation rows [default: grouped when groups are known, else random].
+    #[arg(long, value_enum)]
+    pub split: Option<SplitKind>,
+    /// Fraction held out for validation (of people for a grouped split, else of rows).
+    #[arg(long, default_value_t = 0.2)]
+    pub valid_fraction: f64,
+    /// Seed of the split.
+    #[arg(long, default_value_t = 7)]
+    pub split_seed: u64,
+}
+
+/// Loaded faces and their split.
+pub struct SplitData {
+    pub faces: FaceSet,
+    pub split: Split,
+    pub sha256: String,
+}
+
+impl SplitData {
+    pub fn train(&self) -> FaceSet {
+        self.faces.subset(&self.split.train)
+    }
+    pub fn valid(&self) -> FaceSet {
+        self.faces.subset(&self.split.valid)
+    }
+}
+
+/// sha256 of a file, hex.
+pub fn sha256_file(path: &Path) -> Result<String, String> {
+    let mut file = open_file(path).map_err(|e| e.to_string())?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
+impl DataArgs {
+    /// Reads the file and splits it.
+    pub fn load(&self) -> Result<SplitData, String> {
+        if !(0.0..1.0).contains(&self.valid_fraction) || self.valid_fraction == 0.0 {
+            return Err(format!(
+                "--valid-fraction {} must be between 0 and 1",
+                self.valid_fraction
+            ));
+        }
+        let faces =
+            read_faces_file(&self.data).map_err(|e| format!("{}: {e}", self.data.display()))?;
+        if faces.is_empty() {
+            return Err(format!("{}: no faces", self.data.display()));
+        }
+        let groups_path = self.groups.clone().or_else(|| {
+            let beside = self.data.with_file_name("meta.csv.gz");
+            beside.exists().then_some(beside)
+        });
+        let kind = self.split.unwrap_or(match groups_path {
+            Some(_) => SplitKind::Grouped,
+            None => SplitKind::Random,
+        });
+        let split = match kind {
+            SplitKind::Random => random_split(faces.len(), self.valid_fraction, self.split_seed),
+            SplitKind::Grouped => {
+                let path = groups_path.ok_or("a grouped split needs --groups meta.csv.gz")?;
+                let file = open_file(&path).map_err(|e| e.to_string())?;
+                let groups = read_person_groups(file, "training")
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                if groups.len() != faces.len() {
+                    return Err(format!(
+                        "{} names {} rows, {} has {}",
+                        path.display(),
+                        groups.len(),
+                        self.data.display(),
+                        faces.len()
+                    ));
+                }
+                grouped_split(&groups, self.valid_fraction, self.split_seed)
+            }
+        };
+        if split.train.is_empty() || split.valid.is_empty() {
+            return Err(format!("the split leaves a side empty: {}", split.info));
+        }
+        Ok(SplitData {
+            faces,
+            split,
+            sha256: sha256_file(&self.data)?,
+        })
+    }
+}

@@ -1,0 +1,40 @@
+//! `facepoints knn`.
+
+use clap::Args;
+use facepoints::model::knn::{KnnScore, search_k};
+
+use super::dataset::DataArgs;
+
+#[derive(Args, Debug)]
+pub struct KnnArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Values of k to try.
+    #[arg(long, value_delimiter = ',', default_value = "1,2,3,5,7,10,15,20,30")]
+    pub k: Vec<usize>,
+}
+
+/// The best k of a search.
+pub fn best(scores: &[KnnScore]) -> Option<&KnnScore> {
+    scores
+        .iter()
+        .min_by(|a, b| a.rmse.overall.total_cmp(&b.rmse.overall))
+}
+
+pub fn run(args: KnnArgs) -> Result<(), String> {
+    if args.k.contains(&0) {
+        return Err("k must be at least 1".into());
+    }
+    let data = args.data.load()?;
+    let scores = search_k(&data.train(), &data.valid(), &args.k);
+    println!("| k | validation RMSE (px) |\n|---|---|");
+    for s in &scores {
+        println!("| {} | {:.4} |", s.k, s.rmse.overall);
+    }
+    let best = best(&scores).ok_or("no k given")?;
+    println!(
+        "\nbest k = {} (RMSE {:.4} px; {})",
+        best.k, best.rmse.overall, data.split.info
+    );
+    Ok(())
+}

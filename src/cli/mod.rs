@@ -1,0 +1,48 @@
+//! Command-line arguments and dispatch to one module per command.
+
+mod dataset;
+mod eval;
+mod knn;
+mod predict;
+mod progress;
+mod report;
+mod submit;
+mod train;
+
+use clap::{Parser, Subcommand};
+
+/// Facial keypoint detection: train, evaluate and use the study's models.
+#[derive(Parser, Debug)]
+#[command(name = "facepoints", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Train a model on a Kaggle-format training.csv and save it as a .fpk file.
+    Train(train::TrainArgs),
+    /// RMSE of a saved model on the validation side of a split (or a whole file).
+    Eval(eval::EvalArgs),
+    /// Predict keypoints for every face of a Kaggle-format CSV.
+    Predict(predict::PredictArgs),
+    /// The KNN baseline: search k on the validation side of a split.
+    Knn(knn::KnnArgs),
+    /// Write a Kaggle submission.csv from a model, test.csv and IdLookupTable.csv.
+    Submit(submit::SubmitArgs),
+    /// Re-run the study's table (KNN and Models 0–3) and print it as markdown.
+    Report(report::ReportArgs),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Predict(args) => predict::run(args),
+        Command::Knn(args) => knn::run(args),
+        Command::Submit(args) => submit::run(args),
+        Command::Report(args) => report::run(args),
+    }
+}

@@ -1,0 +1,139 @@
+//! `facepoints report`: the study's table (KNN, Models 0–3, no augmentation) re-run on a
+//! person-grouped holdout, printed as markdown.
+
+use clap::Args;
+use facepoints::backend::Backend;
+use facepoints::model::knn::search_k;
+use facepoints::model::{ModelConfig, PRESETS};
+use web_time::Instant;
+
+use super::dataset::DataArgs;
+use super::dataset::SplitData;
+use super::knn::best;
+use super::train::{HyperArgs, fit, save_model};
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Settings shared by every model (--model is ignored; see --models).
+    #[command(flatten)]
+    pub hyper: HyperArgs,
+    /// Which of the study's models to train.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "model0,model1,model2,model3"
+    )]
+    pub models: Vec<String>,
+    /// Save each trained model here as <name>.fpk.
+    #[arg(long)]
+    pub out_dir: Option<std::path::PathBuf>,
+    /// Values of k the KNN baseline tries.
+    #[arg(long, value_delimiter = ',', default_value = "1,2,3,5,7,10,15,20")]
+    pub k: Vec<usize>,
+}
+
+/// The study's validation RMSE without augmentation (SEED.md).
+fn study_rmse(name: &str) -> &'static str {
+    match name {
+        "knn" => "2.4898",
+        "model0" => "1.5338",
+        "model1" => "1.9058",
+        "model2" => "3.1621",
+        "model3" => "1.4177",
+        _ => "—",
+    }
+}
+
+fn save(
+    dir: &std::path::Path,
+    config: &facepoints::train::TrainingConfig,
+    data: &SplitData,
+    trained: &facepoints::train::Trained,
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("{}.fpk", config.model.name));
+    save_model(&path, config, data, trained)
+}
+
+pub fn run(args: ReportArgs) -> Result<(), String> {
+    let base = args.hyper.config()?;
+    let backend = Backend::of(args.hyper.backend)?;
+    let data = args.data.load()?;
+    let (train_set, valid_set) = (data.train(), data.valid());
+    eprintln!("{}; backend {}", data.split.info, backend.description);
+
+    let mut rows = Vec::new();
+    let start = Instant::now();
+    let scores = search_k(&train_set, &valid_set, &args.k);
+    let knn = best(&scores).ok_or("no k given")?;
+    rows.push(format!(
+        "| KNN (k={} of {:?}) | no | — | — | **{:.4}** | {} | {:.1} s | — |",
+        knn.k,
+        args.k,
+        knn.rmse.overall,
+        study_rmse("knn"),
+        start.elapsed().as_secs_f64()
+    ));
+    for name in &args.models {
+        let model = ModelConfig::preset(name)
+            .ok_or_else(|| format!("`{name}` is not one of {PRESETS:?}"))?;
+        let mut config = base.clone();
+        config.model = model;
+        let start = Instant::now();
+        let trained = fit(&config, &backend, &train_set, &valid_set)?;
+        let wall = start.elapsed().as_secs_f64();
+        if let Some(dir) = &args.out_dir {
+            save(dir, &config, &data, &trained)?;
+        }
+        let speed = trained
+            .history
+            .iter()
+            .map(|h| h.images_per_sec)
+            .sum::<f64>()
+            / trained.history.len() as f64;
+        rows.push(format!(
+            "| {} | no | {} | {} ({} run) | **{:.4}** | {} | {:.0} s | {:.1} |",
+            config.model.name,
+            config.model.keras_param_count(),
+            trained.best_epoch + 1,
+            trained.history.len(),
+            trained.best_rmse,
+            study_rmse(&config.model.name),
+            wall,
+            speed
+        ));
+    }
+    println!("Split: {} (data sha256 {}).", data.split.info, data.sha256);
+    println!(
+        "Training: {} {:?}, lr {}, batch {}, at most {} epochs{}, patience {}, seed {}, backend {}.\n",
+        if matches!(
+            base.optimizer,
+            facepoints::train::OptimizerSpec::Adam { .. }
+        ) {
+            "Adam"
+        } else {
+            "SGD"
+        },
+        base.schedule,
+        base.learning_rate,
+        base.batch_size,
+        base.epochs,
+        base.time_budget_secs.map_or(String::new(), |s| format!(
+            " or {:.0} min per model",
+            s / 60.0
+        )),
+        base.patience,
+        base.seed,
+        backend.description
+    );
+    println!(
+        "| model | augmented | params (Keras count) | best epoch | validation RMSE (px) | study's RMSE | wall time | train img/s |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for row in rows {
+        println!("{row}");
+    }
+    Ok(())
+}

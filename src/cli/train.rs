@@ -1,0 +1,231 @@
+//! `facepoints train`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use facepoints::backend::{Backend, BackendKind};
+use facepoints::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes};
+use facepoints::data::FaceSet;
+use facepoints::eval::Rmse;
+use facepoints::model::{KeypointCnn, ModelConfig};
+use facepoints::normalize::Normalization;
+use facepoints::predict::predict;
+use facepoints::train::{LabelPolicy, LrSchedule, OptimizerSpec, Trained, TrainingConfig, train};
+
+use super::dataset::{DataArgs, SplitData};
+use super::progress::Progress;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OptimizerName {
+    Adam,
+    Sgd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleName {
+    Constant,
+    Step,
+    Cosine,
+}
+
+/// Training settings; each flag overrides the same field of --config.
+#[derive(Args, Debug, Clone)]
+pub struct HyperArgs {
+    /// A TrainingConfig JSON file to start from.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// A preset (model0…model3) or a ModelConfig JSON file [default: model3].
+    #[arg(long)]
+    pub model: Option<String>,
+    #[arg(long, value_enum)]
+    pub optimizer: Option<OptimizerName>,
+    /// Base learning rate.
+    #[arg(long)]
+    pub lr: Option<f64>,
+    /// SGD momentum.
+    #[arg(long, default_value_t = 0.9)]
+    pub momentum: f64,
+    #[arg(long, value_enum)]
+    pub schedule: Option<ScheduleName>,
+    #[arg(long)]
+    pub batch_size: Option<usize>,
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Early-stopping patience in epochs (0: off).
+    #[arg(long)]
+    pub patience: Option<usize>,
+    /// Stop after the epoch that passes this many minutes.
+    #[arg(long)]
+    pub max_minutes: Option<f64>,
+    /// Train on complete rows only (the study's choice) instead of masking missing labels.
+    #[arg(long)]
+    pub complete_only: bool,
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Compute backend.
+    #[arg(long, value_enum, default_value_t = BackendKind::Flex)]
+    pub backend: BackendKind,
+}
+
+impl HyperArgs {
+    /// The training settings these flags describe.
+    pub fn config(&self) -> Result<TrainingConfig, String> {
+        let mut config = match &self.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => TrainingConfig::new(ModelConfig::preset("model3").expect("preset")),
+        };
+        if let Some(model) = &self.model {
+            config.model = model_config(model)?;
+        }
+        if let Some(opt) = self.optimizer {
+            config.optimizer = match opt {
+                OptimizerName::Adam => OptimizerSpec::default(),
+                OptimizerName::Sgd => OptimizerSpec::Sgd {
+                    momentum: self.momentum,
+                    nesterov: false,
+                },
+            };
+        }
+        if let Some(lr) = self.lr {
+            config.learning_rate = lr;
+        }
+        if let Some(schedule) = self.schedule {
+            config.schedule = match schedule {
+                ScheduleName::Constant => LrSchedule::Constant,
+                ScheduleName::Step => LrSchedule::Step {
+                    every: 10,
+                    gamma: 0.5,
+                },
+                ScheduleName::Cosine => LrSchedule::Cosine {
+                    min_lr: config.learning_rate / 100.0,
+                },
+            };
+        }
+        config.batch_size = self.batch_size.unwrap_or(config.batch_size);
+        config.epochs = self.epochs.unwrap_or(config.epochs);
+        config.patience = self.patience.unwrap_or(config.patience);
+        config.seed = self.seed.unwrap_or(config.seed);
+        if let Some(minutes) = self.max_minutes {
+            config.time_budget_secs = Some(minutes * 60.0);
+        }
+        if self.complete_only {
+            config.labels = LabelPolicy::CompleteOnly;
+        }
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+/// A preset name or a ModelConfig JSON file.
+pub fn model_config(name: &str) -> Result<ModelConfig, String> {
+    if let Some(preset) = ModelConfig::preset(name) {
+        return Ok(preset);
+    }
+    let text = std::fs::read_to_string(name)
+        .map_err(|_| format!("`{name}` is neither a preset (model0…model3) nor a readable file"))?;
+    let config: ModelConfig = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
+    config.validate().map_err(|e| format!("{name}: {e}"))?;
+    Ok(config)
+}
+
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub hyper: HyperArgs,
+    /// Where to write the trained model.
+    #[arg(long, default_value = "model.fpk")]
+    pub out: PathBuf,
+}
+
+/// Trains with progress on the terminal.
+pub fn fit(
+    config: &TrainingConfig,
+    backend: &Backend,
+    train_set: &FaceSet,
+    valid_set: &FaceSet,
+) -> Result<Trained, String> {
+    let mut progress = Progress::new(&config.model.name, config.epochs);
+    let norm = Normalization::default();
+    pollster::block_on(train(
+        config,
+        &norm,
+        train_set,
+        valid_set,
+        &backend.device,
+        &mut |e| progress.on_event(e),
+    ))
+    .map_err(|e| e.to_string())
+}
+
+/// RMSE of `model` on `valid_set`.
+fn validation_rmse(
+    model: &KeypointCnn,
+    valid_set: &FaceSet,
+    backend: &Backend,
+) -> Result<Rmse, String> {
+    let preds = pollster::block_on(predict(
+        model,
+        valid_set,
+        &Normalization::default(),
+        128,
+        &backend.device,
+    ))?;
+    Ok(Rmse::score(&preds, valid_set))
+}
+
+/// Writes `model` with its settings, split and validation result to `path`.
+pub fn save_model(
+    path: &Path,
+    config: &TrainingConfig,
+    data: &SplitData,
+    trained: &Trained,
+) -> Result<(), String> {
+    let meta = CheckpointMeta {
+        model: config.model.clone(),
+        normalization: Normalization::default(),
+        summary: Some(TrainingSummary {
+            training: serde_json::to_value(config).map_err(|e| e.to_string())?,
+            split: data.split.info.to_string(),
+            epochs_run: trained.history.len(),
+            best_epoch: trained.best_epoch,
+            valid_rmse: trained.best_rmse,
+            data: format!("sha256:{}", data.sha256),
+        }),
+    };
+    let bytes = save_to_bytes(trained.model.clone(), &meta).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn run(args: TrainArgs) -> Result<(), String> {
+    let config = args.hyper.config()?;
+    let backend = Backend::of(args.hyper.backend)?;
+    let data = args.data.load()?;
+    eprintln!(
+        "data: {} ({} faces, sha256 {})",
+        args.data.data.display(),
+        data.faces.len(),
+        data.sha256
+    );
+    eprintln!("{}", data.split.info);
+    eprintln!("backend: {}", backend.description);
+    let (train_set, valid_set) = (data.train(), data.valid());
+    let trained = fit(&config, &backend, &train_set, &valid_set)?;
+    let rmse = validation_rmse(&trained.model, &valid_set, &backend)?;
+    save_model(&args.out, &config, &data, &trained)?;
+    println!("{}", rmse.per_keypoint_table());
+    println!(
+        "saved {} — validation RMSE {:.4} px at epoch {} of {} ({})",
+        args.out.display(),
+        rmse.overall,
+        trained.best_epoch + 1,
+        trained.history.len(),
+        data.split.info
+    );
+    Ok(())
+}

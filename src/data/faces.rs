@@ -1,0 +1,100 @@
+//! `FaceSet`: 96×96 grayscale faces with their 30 keypoint coordinates, missing ones as NaN.
+
+use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS};
+
+/// Faces held in memory: pixels as bytes, coordinates as `f32` with `NaN` for a missing value.
+///
+/// Row `i` has pixels `images[i*9216..(i+1)*9216]` (row-major 96×96) and coordinates
+/// `coords[i*30..(i+1)*30]` in Kaggle column order, in pixels (centre of the top-left pixel
+/// at (0,0)).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FaceSet {
+    /// An identifier per face: `ImageId` when the file has one, else the 1-based row number.
+    pub ids: Vec<u32>,
+    /// `len() * 9216` pixels.
+    pub images: Vec<u8>,
+    /// `len() * 30` coordinates; `NaN` marks a missing keypoint coordinate.
+    pub coords: Vec<f32>,
+}
+
+impl FaceSet {
+    /// Number of faces.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are no faces.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Pixels of face `i` (9,216 bytes).
+    pub fn image(&self, i: usize) -> &[u8] {
+        &self.images[i * IMAGE_PIXELS..(i + 1) * IMAGE_PIXELS]
+    }
+
+    /// Coordinates of face `i` (30 values, `NaN` when missing).
+    pub fn coords(&self, i: usize) -> &[f32] {
+        &self.coords[i * NUM_COORDS..(i + 1) * NUM_COORDS]
+    }
+
+    /// Whether face `i` has all 30 coordinates.
+    pub fn is_complete(&self, i: usize) -> bool {
+        self.coords(i).iter().all(|v| !v.is_nan())
+    }
+
+    /// Number of labelled (non-missing) coordinates over all faces.
+    pub fn labelled_coords(&self) -> usize {
+        self.coords.iter().filter(|v| !v.is_nan()).count()
+    }
+
+    /// Appends one face.
+    pub fn push(&mut self, id: u32, image: &[u8], coords: &[f32]) {
+        assert_eq!(image.len(), IMAGE_PIXELS, "a face image has 9,216 pixels");
+        assert_eq!(coords.len(), NUM_COORDS, "a face has 30 coordinates");
+        self.ids.push(id);
+        self.images.extend_from_slice(image);
+        self.coords.extend_from_slice(coords);
+    }
+
+    /// The faces at `indices`, in that order.
+    pub fn subset(&self, indices: &[usize]) -> FaceSet {
+        let mut out = FaceSet {
+            ids: Vec::with_capacity(indices.len()),
+            images: Vec::with_capacity(indices.len() * IMAGE_PIXELS),
+            coords: Vec::with_capacity(indices.len() * NUM_COORDS),
+        };
+        for &i in indices {
+            out.push(self.ids[i], self.image(i), self.coords(i));
+        }
+        out
+    }
+
+    /// Only the faces with all 30 coordinates (what the study trained on).
+    pub fn complete_only(&self) -> FaceSet {
+        let keep: Vec<usize> = (0..self.len()).filter(|&i| self.is_complete(i)).collect();
+        self.subset(&keep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_and_completeness() {
+        let mut set = FaceSet::default();
+        let mut coords = [10.0f32; NUM_COORDS];
+        set.push(1, &[0; IMAGE_PIXELS], &coords);
+        coords[3] = f32::NAN;
+        set.push(2, &[7; IMAGE_PIXELS], &coords);
+        assert_eq!(set.len(), 2);
+        assert!(set.is_complete(0));
+        assert!(!set.is_complete(1));
+        assert_eq!(set.labelled_coords(), 59);
+        let sub = set.subset(&[1]);
+        assert_eq!(sub.ids, vec![2]);
+        assert_eq!(sub.image(0)[0], 7);
+        assert_eq!(set.complete_only().ids, vec![1]);
+    }
+}

@@ -1,0 +1,15 @@
+//! Face data: the Kaggle CSV layout, splits, person groups and the submission format.
+
+pub mod error;
+pub mod faces;
+pub mod groups;
+pub mod kaggle_csv;
+pub mod pixels;
+pub mod source;
+pub mod split;
+pub mod submission;
+
+pub use error::{DataError, Location};
+pub use faces::FaceSet;
+pub use kaggle_csv::{read_faces, read_faces_file};
+pub use split::{Split, SplitInfo, grouped_split, random_split};

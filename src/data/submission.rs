@@ -1,0 +1,116 @@
+//! Kaggle submission: predictions for `test.csv` + `IdLookupTable.csv` → `submission.csv`
+//! (`RowId,Location`).
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use super::error::{DataError, Location};
+use super::source::{decompressing, io_error};
+use crate::keypoints::{IMAGE_SIDE, NUM_COORDS, coord_index};
+
+/// Writes `RowId,Location` for every row of the lookup table read from `lookup`.
+///
+/// `predictions` maps an `ImageId` to its 30 predicted coordinates; locations are clipped to
+/// the image (0–96) as Kaggle scores them. Returns the number of rows written.
+pub fn write_submission(
+    lookup: impl Read,
+    predictions: &HashMap<u32, [f32; NUM_COORDS]>,
+    out: impl Write,
+) -> Result<usize, DataError> {
+    let mut reader = csv::Reader::from_reader(decompressing(lookup)?);
+    let headers = reader.headers().map_err(|e| csv_error(e, 0))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .ok_or_else(|| DataError::MissingColumn {
+                missing: name.into(),
+                found: headers.iter().collect::<Vec<_>>().join(","),
+            })
+    };
+    let (row_col, image_col, feature_col) = (col("RowId")?, col("ImageId")?, col("FeatureName")?);
+    let mut writer = csv::Writer::from_writer(out);
+    let write_err = |e: csv::Error| io_error("submission", std::io::Error::other(e.to_string()));
+    writer
+        .write_record(["RowId", "Location"])
+        .map_err(write_err)?;
+    let mut written = 0;
+    for (i, record) in reader.records().enumerate() {
+        let row = i as u64 + 1;
+        let record = record.map_err(|e| csv_error(e, row))?;
+        let at = |column: &str| Location {
+            row: Some(row),
+            line: record.position().map(|p| p.line()),
+            column: Some(column.into()),
+        };
+        let invalid = |column: &str, message: String| DataError::Invalid {
+            at: at(column),
+            message,
+        };
+        let image_id: u32 = record[image_col]
+            .trim()
+            .parse()
+            .map_err(|_| invalid("ImageId", format!("`{}` is not an id", &record[image_col])))?;
+        let feature = coord_index(record[feature_col].trim()).ok_or_else(|| {
+            invalid(
+                "FeatureName",
+                format!("`{}` is not a keypoint coordinate", &record[feature_col]),
+            )
+        })?;
+        let coords = predictions
+            .get(&image_id)
+            .ok_or_else(|| invalid("ImageId", format!("no prediction for image {image_id}")))?;
+        let location = coords[feature].clamp(0.0, IMAGE_SIDE as f32);
+        writer
+            .write_record([record[row_col].trim(), &format!("{location:.4}")])
+            .map_err(write_err)?;
+        written += 1;
+    }
+    writer.flush().map_err(|e| io_error("submission", e))?;
+    Ok(written)
+}
+
+fn csv_error(e: csv::Error, row: u64) -> DataError {
+    DataError::Csv {
+        at: Location {
+            row: Some(row),
+            line: e.position().map(|p| p.line()),
+            column: None,
+        },
+        message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_rows_in_lookup_order_clipped() {
+        let lookup =
+            "RowId,ImageId,FeatureName,Location\n1,2,nose_tip_y,\n2,1,left_eye_center_x,\n";
+        let mut coords = [0.0f32; NUM_COORDS];
+        coords[21] = 120.0;
+        coords[0] = 33.25;
+        let predictions = HashMap::from([(1, coords), (2, coords)]);
+        let mut out = Vec::new();
+        assert_eq!(
+            write_submission(lookup.as_bytes(), &predictions, &mut out).unwrap(),
+            2
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "RowId,Location\n1,96.0000\n2,33.2500\n"
+        );
+    }
+
+    #[test]
+    fn names_a_missing_image() {
+        let lookup = "RowId,ImageId,FeatureName,Location\n1,5,nose_tip_y,\n";
+        let err = write_submission(lookup.as_bytes(), &HashMap::new(), Vec::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 1, line 2, column `ImageId`: no prediction for image 5"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! facepoints: facial keypoint detection (15 keypoints on 96×96 grayscale faces) with burn,
+//! natively and in the browser.
+
+pub mod backend;
+pub mod batch;
+pub mod checkpoint;
+pub mod data;
+pub mod eval;
+pub mod keypoints;
+pub mod model;
+pub mod normalize;
+pub mod predict;
+pub mod train;

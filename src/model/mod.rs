@@ -1,0 +1,8 @@
+//! Keypoint models: configuration as data, the CNN built from it, and the KNN baseline.
+
+pub mod cnn;
+pub mod config;
+pub mod knn;
+
+pub use cnn::KeypointCnn;
+pub use config::{LayerSpec, ModelConfig, PRESETS};

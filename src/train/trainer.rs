@@ -1,0 +1,234 @@
+//! The training loop, written out: forward → masked loss → backward → optimizer step, then
+//! validation RMSE, early stopping and best-weights restore. Async so the same code runs in a
+//! browser; the GPU is read only through async readbacks.
+
+use burn::module::Module;
+use burn::optim::momentum::MomentumConfig;
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer, SgdConfig};
+use burn::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+use web_time::Instant;
+
+use super::config::{LabelPolicy, OptimizerSpec, TrainingConfig};
+use super::events::{TrainError, TrainEvent};
+use super::loss::masked_mse;
+use crate::batch::{FaceBatch, face_batch};
+use crate::data::FaceSet;
+use crate::eval::Rmse;
+use crate::model::KeypointCnn;
+use crate::normalize::Normalization;
+use crate::predict::predict;
+
+/// Faces per validation forward pass.
+const VALID_BATCH: usize = 128;
+
+/// One epoch of history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// Mean training loss (normalised units).
+    pub train_loss: f32,
+    /// Validation RMSE (pixels).
+    pub valid_rmse: f64,
+    /// Training throughput.
+    pub images_per_sec: f64,
+}
+
+/// The outcome of a run: the best weights, in validation mode, and how they were reached.
+pub struct Trained {
+    /// The model at its best validation epoch.
+    pub model: KeypointCnn,
+    /// 0-based epoch of the kept weights.
+    pub best_epoch: usize,
+    /// Validation RMSE (pixels) of the kept weights.
+    pub best_rmse: f64,
+    /// Every epoch run.
+    pub history: Vec<EpochRecord>,
+}
+
+/// One optimisation step on `batch`: forward → masked loss → backward → optimizer step.
+/// Returns the updated model and the batch loss (detached, still on the device).
+pub fn train_step(
+    model: KeypointCnn,
+    optim: &mut ModuleOptimizer,
+    batch: FaceBatch,
+    lr: f64,
+) -> (KeypointCnn, Tensor<1>) {
+    let pred = model.forward(batch.images); // [B, 30]
+    let loss = masked_mse(pred, batch.targets, batch.mask); // [1]
+    let value = loss.clone().detach();
+    let grads = GradientsParams::from_grads(loss.backward(), &model);
+    (optim.step(lr, model, grads), value)
+}
+
+/// The optimizer a spec describes.
+pub fn optimizer(spec: &OptimizerSpec) -> ModuleOptimizer {
+    match *spec {
+        OptimizerSpec::Adam { beta_1, beta_2 } => AdamConfig::new()
+            .with_beta_1(beta_1)
+            .with_beta_2(beta_2)
+            .init(),
+        OptimizerSpec::Sgd { momentum, nesterov } => SgdConfig::new()
+            .with_momentum(Some(
+                MomentumConfig::new()
+                    .with_momentum(momentum)
+                    .with_dampening(0.0)
+                    .with_nesterov(nesterov),
+            ))
+            .init(),
+    }
+}
+
+fn device_error(e: impl std::fmt::Debug) -> TrainError {
+    TrainError::Device(format!("{e:?}"))
+}
+
+/// Trains `config.model` on `train_set`, validating on `valid_set` after every epoch.
+///
+/// `device` is a plain device (`Device::flex()`, a wgpu device…); gradients are taken on its
+/// autodiff twin. Events go to `on_event` as they happen.
+pub async fn train(
+    config: &TrainingConfig,
+    norm: &Normalization,
+    train_set: &FaceSet,
+    valid_set: &FaceSet,
+    device: &Device,
+    on_event: &mut dyn FnMut(&TrainEvent),
+) -> Result<Trained, TrainError> {
+    config.validate().map_err(TrainError::Config)?;
+    let mut order: Vec<usize> = (0..train_set.len())
+        .filter(|&i| match config.labels {
+            LabelPolicy::Masked => train_set.coords(i).iter().any(|v| !v.is_nan()),
+            LabelPolicy::CompleteOnly => train_set.is_complete(i),
+        })
+        .collect();
+    if order.is_empty() {
+        return Err(TrainError::NoData(
+            "no training face has the labels needed".into(),
+        ));
+    }
+    if valid_set.labelled_coords() == 0 {
+        return Err(TrainError::NoData(
+            "the validation set has no labelled face".into(),
+        ));
+    }
+
+    device.seed(config.seed);
+    let autodiff = device.clone().autodiff();
+    let mut model = config.model.init(&autodiff).map_err(TrainError::Config)?;
+    let mut optim = optimizer(&config.optimizer);
+    let mut rng = StdRng::seed_from_u64(config.seed);
+    let batches = order.len().div_ceil(config.batch_size);
+
+    let mut best: Option<(usize, f64, KeypointCnn)> = None;
+    let mut since_best = 0usize;
+    let mut history = Vec::new();
+    let run_start = Instant::now();
+    for epoch in 0..config.epochs {
+        let lr = config
+            .schedule
+            .rate(config.learning_rate, epoch, config.epochs);
+        order.shuffle(&mut rng);
+        let start = Instant::now();
+        let mut loss_sum: Option<Tensor<1>> = None;
+        let mut seen = 0usize;
+        for (b, rows) in order.chunks(config.batch_size).enumerate() {
+            if rows.len() < 2 && config.batch_size > 1 {
+                continue; // batch statistics of a single face are meaningless
+            }
+            let batch = face_batch(train_set, rows, norm, &autodiff);
+            let value;
+            (model, value) = train_step(model, &mut optim, batch, lr);
+            loss_sum = Some(match loss_sum {
+                Some(sum) => sum + value.clone(),
+                None => value.clone(),
+            });
+            seen += 1;
+            let read = config.log_every > 0 && (b + 1) % config.log_every == 0;
+            let loss = match read {
+                true => Some(
+                    value
+                        .into_scalar_async::<f32>()
+                        .await
+                        .map_err(device_error)?,
+                ),
+                false => None,
+            };
+            on_event(&TrainEvent::Batch {
+                epoch,
+                batch: b + 1,
+                batches,
+                loss,
+            });
+        }
+        let train_loss = match loss_sum {
+            Some(sum) => sum.div_scalar(seen as f32).into_scalar_async::<f32>().await,
+            None => Ok(f32::NAN),
+        }
+        .map_err(device_error)?;
+        let images_per_sec = order.len() as f64 / start.elapsed().as_secs_f64();
+        if !train_loss.is_finite() {
+            return Err(TrainError::NonFinite {
+                what: "training loss",
+                epoch,
+                value: train_loss,
+            });
+        }
+
+        let candidate = model.valid();
+        let preds = predict(&candidate, valid_set, norm, VALID_BATCH, device)
+            .await
+            .map_err(TrainError::Device)?;
+        let valid_rmse = Rmse::score(&preds, valid_set).overall;
+        if !valid_rmse.is_finite() {
+            return Err(TrainError::NonFinite {
+                what: "validation RMSE",
+                epoch,
+                value: valid_rmse as f32,
+            });
+        }
+        let improved = best
+            .as_ref()
+            .is_none_or(|(_, rmse, _)| valid_rmse < rmse - config.min_delta);
+        if improved {
+            best = Some((epoch, valid_rmse, candidate));
+            since_best = 0;
+        } else {
+            since_best += 1;
+        }
+        history.push(EpochRecord {
+            train_loss,
+            valid_rmse,
+            images_per_sec,
+        });
+        on_event(&TrainEvent::Epoch {
+            epoch,
+            train_loss,
+            valid_rmse,
+            learning_rate: lr,
+            images_per_sec,
+            improved,
+        });
+        if config.patience > 0 && since_best >= config.patience {
+            let best_epoch = best.as_ref().map_or(epoch, |b| b.0);
+            on_event(&TrainEvent::EarlyStop { best_epoch });
+            break;
+        }
+        if config
+            .time_budget_secs
+            .is_some_and(|budget| run_start.elapsed().as_secs_f64() >= budget)
+        {
+            break;
+        }
+    }
+    let (best_epoch, best_rmse, model) =
+        best.ok_or_else(|| TrainError::NoData("no epoch ran".into()))?;
+    Ok(Trained {
+        model,
+        best_epoch,
+        best_rmse,
+        history,
+    })
+}

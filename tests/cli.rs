@@ -1,0 +1,120 @@
+//! The command line as a person uses it: train on the sample, evaluate, predict, KNN, and
+//! clear errors for bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample/training.csv.gz")
+}
+
+fn facepoints(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_facepoints"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(out: &[u8]) -> String {
+    String::from_utf8_lossy(out).into_owned()
+}
+
+#[test]
+fn train_eval_predict_on_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.fpk");
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let out = facepoints(&[
+        "train",
+        "--data",
+        data,
+        "--model",
+        "model2",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--out",
+        model.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("| nose_tip |"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "grouped split, 20% held out, seed 7: 228 train / 54 validation rows (23 / 6 people)"
+        ),
+        "{stdout}"
+    );
+
+    let out = facepoints(&["eval", "--model", model.to_str().unwrap(), "--data", data]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("model2: RMSE") && stdout.contains("over 1620 coordinates"),
+        "{stdout}"
+    );
+
+    let csv = dir.path().join("p.csv");
+    let out = facepoints(&[
+        "predict",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(written.lines().count(), 283);
+    assert!(written.starts_with("ImageId,left_eye_center_x,"));
+}
+
+#[test]
+fn knn_search_prints_a_table() {
+    let data = sample();
+    let out = facepoints(&["knn", "--data", data.to_str().unwrap(), "--k", "1,5"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("| 5 |") && stdout.contains("best k ="),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_inputs_fail_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_csv = dir.path().join("bad.csv");
+    std::fs::write(&bad_csv, "ImageId,Image\n1,1 2 3\n").unwrap();
+    let out = facepoints(&["knn", "--data", bad_csv.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("row 1, line 2, column `Image`: the last row is truncated or malformed: the image has 3 pixels"), "{stderr}");
+
+    let not_model = dir.path().join("x.fpk");
+    std::fs::write(&not_model, b"hello").unwrap();
+    let out = facepoints(&[
+        "eval",
+        "--model",
+        not_model.to_str().unwrap(),
+        "--data",
+        sample().to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not a facepoints model file"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = facepoints(&["train", "--data", "/nonexistent.csv"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("/nonexistent.csv"),
+        "{}",
+        text(&out.stderr)
+    );
+}
