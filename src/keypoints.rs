@@ -36,7 +36,7 @@ pub const LEFT_RIGHT_PAIRS: [(usize, usize); 6] =
 
 /// The Kaggle CSV column name of coordinate `c` (0..30): `<keypoint>_x` or `<keypoint>_y`.
 pub fn coord_name(c: usize) -> String {
-    let axis = if c % 2 == 0 { "x" } else { "y" };
+    let axis = if c.is_multiple_of(2) { "x" } else { "y" };
     format!("{}_{axis}", KEYPOINT_NAMES[c / 2])
 }
 

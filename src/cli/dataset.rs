@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use facepoints::data::groups::read_person_groups;
 use facepoints::data::source::open_file;
-use facepoints::data::{FaceSet, Split, grouped_split, random_split, read_faces_file};
+use facepoints::data::{FaceSet, Split, grouped_split, random_split};
 use sha2::{Digest, Sha256};
+
+use super::model_file::read_data;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SplitKind {
@@ -70,8 +72,7 @@ impl DataArgs {
                 self.valid_fraction
             ));
         }
-        let faces =
-            read_faces_file(&self.data).map_err(|e| format!("{}: {e}", self.data.display()))?;
+        let faces = read_data(&self.data)?;
         if faces.is_empty() {
             return Err(format!("{}: no faces", self.data.display()));
         }

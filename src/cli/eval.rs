@@ -1,16 +1,13 @@
 //! `facepoints eval`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
-use facepoints::backend::{Backend, BackendKind};
-use facepoints::checkpoint::{Checkpoint, CheckpointMeta};
-use facepoints::data::read_faces_file;
+use facepoints::backend::BackendKind;
 use facepoints::eval::Rmse;
-use facepoints::model::KeypointCnn;
-use facepoints::predict::predict;
 
 use super::dataset::DataArgs;
+use super::model_file::{ModelFile, read_data};
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
@@ -26,24 +23,10 @@ pub struct EvalArgs {
     pub backend: BackendKind,
 }
 
-/// Reads a model file onto `backend`.
-pub fn load_model(path: &Path, backend: &Backend) -> Result<(KeypointCnn, CheckpointMeta), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let checkpoint =
-        Checkpoint::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let meta = checkpoint.meta.clone();
-    let model = checkpoint
-        .into_model(&backend.device)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((model, meta))
-}
-
 pub fn run(args: EvalArgs) -> Result<(), String> {
-    let backend = Backend::of(args.backend)?;
-    let (model, meta) = load_model(&args.model, &backend)?;
+    let model = ModelFile::open(&args.model, args.backend)?;
     let (faces, source) = if args.all {
-        let faces = read_faces_file(&args.data.data)
-            .map_err(|e| format!("{}: {e}", args.data.data.display()))?;
+        let faces = read_data(&args.data.data)?;
         (faces, format!("all rows of {}", args.data.data.display()))
     } else {
         let data = args.data.load()?;
@@ -52,18 +35,12 @@ pub fn run(args: EvalArgs) -> Result<(), String> {
             format!("validation side: {}", data.split.info),
         )
     };
-    let preds = pollster::block_on(predict(
-        &model,
-        &faces,
-        &meta.normalization,
-        128,
-        &backend.device,
-    ))?;
+    let preds = model.predict(&faces)?;
     let rmse = Rmse::score(&preds, &faces);
     println!("{}", rmse.per_keypoint_table());
     println!(
         "{}: RMSE {:.4} px over {} coordinates ({source})",
-        meta.model.name, rmse.overall, rmse.count
+        model.meta.model.name, rmse.overall, rmse.count
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 mod dataset;
 mod eval;
 mod knn;
+mod model_file;
 mod predict;
 mod progress;
 mod report;

@@ -3,12 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use facepoints::backend::{Backend, BackendKind};
-use facepoints::data::read_faces_file;
+use facepoints::backend::BackendKind;
 use facepoints::keypoints::{NUM_COORDS, coord_name};
-use facepoints::predict::predict;
 
-use super::eval::load_model;
+use super::model_file::{ModelFile, read_data};
 
 #[derive(Args, Debug)]
 pub struct PredictArgs {
@@ -26,16 +24,9 @@ pub struct PredictArgs {
 }
 
 pub fn run(args: PredictArgs) -> Result<(), String> {
-    let backend = Backend::of(args.backend)?;
-    let (model, meta) = load_model(&args.model, &backend)?;
-    let faces = read_faces_file(&args.data).map_err(|e| format!("{}: {e}", args.data.display()))?;
-    let preds = pollster::block_on(predict(
-        &model,
-        &faces,
-        &meta.normalization,
-        128,
-        &backend.device,
-    ))?;
+    let model = ModelFile::open(&args.model, args.backend)?;
+    let faces = read_data(&args.data)?;
+    let preds = model.predict(&faces)?;
     let mut out = String::from("ImageId");
     for c in 0..NUM_COORDS {
         out.push(',');

@@ -4,14 +4,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use facepoints::backend::{Backend, BackendKind};
-use facepoints::data::read_faces_file;
+use facepoints::backend::BackendKind;
 use facepoints::data::source::open_file;
 use facepoints::data::submission::write_submission;
 use facepoints::keypoints::NUM_COORDS;
-use facepoints::predict::predict;
 
-use super::eval::load_model;
+use super::model_file::{ModelFile, read_data};
 
 #[derive(Args, Debug)]
 pub struct SubmitArgs {
@@ -31,16 +29,9 @@ pub struct SubmitArgs {
 }
 
 pub fn run(args: SubmitArgs) -> Result<(), String> {
-    let backend = Backend::of(args.backend)?;
-    let (model, meta) = load_model(&args.model, &backend)?;
-    let faces = read_faces_file(&args.test).map_err(|e| format!("{}: {e}", args.test.display()))?;
-    let preds = pollster::block_on(predict(
-        &model,
-        &faces,
-        &meta.normalization,
-        128,
-        &backend.device,
-    ))?;
+    let model = ModelFile::open(&args.model, args.backend)?;
+    let faces = read_data(&args.test)?;
+    let preds = model.predict(&faces)?;
     let by_id: HashMap<u32, [f32; NUM_COORDS]> = faces
         .ids
         .iter()

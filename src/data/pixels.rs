@@ -30,7 +30,7 @@ pub fn parse_pixels(field: &[u8], out: &mut [u8; IMAGE_PIXELS]) -> Result<(), St
             }
             let token = String::from_utf8_lossy(&field[start..i]);
             return Err(match token.parse::<f64>() {
-                Ok(v) if v < 0.0 || v > 255.0 => {
+                Ok(v) if !(0.0..=255.0).contains(&v) => {
                     format!("pixel {} is {token}, outside 0–255", count + 1)
                 }
                 _ => format!("pixel {} is `{token}`, not an integer 0–255", count + 1),
