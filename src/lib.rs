@@ -1,6 +1,7 @@
 //! facepoints: facial keypoint detection (15 keypoints on 96×96 grayscale faces) with burn,
 //! natively and in the browser.
 
+pub mod augment;
 pub mod backend;
 pub mod batch;
 pub mod checkpoint;

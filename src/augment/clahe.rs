@@ -1,0 +1,162 @@
+//! CLAHE — contrast-limited adaptive histogram equalisation, as OpenCV computes it: the image
+//! is cut into a grid of tiles (padded by reflection when the grid does not divide it), each
+//! tile's 256-bin histogram is clipped at `clip_limit · tile_area / 256`, the excess is spread
+//! evenly over all bins (remainder stepwise), each tile gets the lookup table of its clipped
+//! cumulative histogram, and every pixel blends the tables of its four nearest tile centres
+//! bilinearly.
+
+use crate::keypoints::IMAGE_SIDE;
+
+const BINS: usize = 256;
+
+/// Reflect-101 index into `0..n` (… 2 1 | 0 1 2 … n-1 | n-2 …).
+fn reflect(i: isize, n: isize) -> usize {
+    let mut i = i;
+    while i < 0 || i >= n {
+        i = if i < 0 { -i } else { 2 * (n - 1) - i };
+    }
+    i as usize
+}
+
+/// Applies CLAHE with `tiles × tiles` tiles to a 96×96 image of 0–255 values (rounded to
+/// integers first), in place.
+pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
+    let n = IMAGE_SIDE;
+    let tiles = tiles.clamp(1, n);
+    let pixels: Vec<u8> = image
+        .iter()
+        .map(|&v| v.round().clamp(0.0, 255.0) as u8)
+        .collect();
+    let tile = n.div_ceil(tiles); // tile side, on the padded image
+    let area = tile * tile;
+    let clip = if clip_limit > 0.0 {
+        ((clip_limit * area as f32 / BINS as f32) as usize).max(1)
+    } else {
+        usize::MAX
+    };
+    let scale = 255.0 / area as f32;
+
+    let mut luts = vec![[0u8; BINS]; tiles * tiles];
+    for ty in 0..tiles {
+        for tx in 0..tiles {
+            let mut hist = [0usize; BINS];
+            for y in ty * tile..(ty + 1) * tile {
+                let row = reflect(y as isize, n as isize) * n;
+                for x in tx * tile..(tx + 1) * tile {
+                    hist[pixels[row + reflect(x as isize, n as isize)] as usize] += 1;
+                }
+            }
+            let mut excess = 0usize;
+            for h in hist.iter_mut() {
+                if *h > clip {
+                    excess += *h - clip;
+                    *h = clip;
+                }
+            }
+            let batch = excess / BINS;
+            let mut residual = excess - batch * BINS;
+            for h in hist.iter_mut() {
+                *h += batch;
+            }
+            if let Some(step) = BINS.checked_div(residual) {
+                let step = step.max(1);
+                let mut i = 0;
+                while i < BINS && residual > 0 {
+                    hist[i] += 1;
+                    residual -= 1;
+                    i += step;
+                }
+            }
+            let lut = &mut luts[ty * tiles + tx];
+            let mut sum = 0usize;
+            for (i, h) in hist.iter().enumerate() {
+                sum += h;
+                lut[i] = (sum as f32 * scale).round().min(255.0) as u8;
+            }
+        }
+    }
+
+    let inv = 1.0 / tile as f32;
+    let neighbours = |p: usize| {
+        let f = p as f32 * inv - 0.5;
+        let lo = f.floor();
+        let w = f - lo;
+        let lo = lo as isize;
+        let first = lo.max(0) as usize;
+        let second = ((lo + 1) as usize).min(tiles - 1);
+        (first, second, w)
+    };
+    for y in 0..n {
+        let (ty1, ty2, ya) = neighbours(y);
+        for x in 0..n {
+            let (tx1, tx2, xa) = neighbours(x);
+            let v = pixels[y * n + x] as usize;
+            let lut = |ty: usize, tx: usize| f32::from(luts[ty * tiles + tx][v]);
+            let top = lut(ty1, tx1) * (1.0 - xa) + lut(ty1, tx2) * xa;
+            let bottom = lut(ty2, tx1) * (1.0 - xa) + lut(ty2, tx2) * xa;
+            image[y * n + x] = (top * (1.0 - ya) + bottom * ya).round().clamp(0.0, 255.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const N: usize = IMAGE_SIDE * IMAGE_SIDE;
+
+    /// One tile and no clipping is global histogram equalisation. For an image that is half 0
+    /// and half 255, the cumulative histogram is 4608 at 0 and 9216 at 255, so by hand:
+    /// 0 → round(4608 · 255 / 9216) = round(127.5) = 128 and 255 → 255.
+    #[test]
+    fn one_tile_unclipped_is_global_equalisation() {
+        let mut image: Vec<f32> = (0..N)
+            .map(|i| if i < N / 2 { 0.0 } else { 255.0 })
+            .collect();
+        clahe(&mut image, 0.0, 1);
+        assert_eq!(image[0], 128.0);
+        assert_eq!(image[N - 1], 255.0);
+    }
+
+    /// Hand-checked clipping: one tile, clip limit 2 → clip = ⌊2 · 9216 / 256⌋ = 72 per bin.
+    /// A constant image of value 100 has hist[100] = 9216; excess 9144 = 35·256 + 184, so every
+    /// bin gets 35 and the residual step ⌊256/184⌋ = 1 adds 1 to bins 0..183. hist[100] =
+    /// 72 + 35 + 1 = 108, and the cumulative count at 100 is 101·36 (bins 0..99 and the rest of
+    /// bin 100 at 36 each) + 72 = 3708, so the output is round(3708 · 255 / 9216) = 103.
+    #[test]
+    fn clipping_matches_the_hand_computation() {
+        let mut image = vec![100.0; N];
+        clahe(&mut image, 2.0, 1);
+        assert!(image.iter().all(|&v| v == 103.0), "{}", image[0]);
+    }
+
+    /// A dark left half and a bright right half with an 8×8 grid: local equalisation spreads
+    /// each region's values, and the output stays within 0–255.
+    #[test]
+    fn tiles_equalise_locally() {
+        let mut image: Vec<f32> = (0..N)
+            .map(|i| {
+                let (x, y) = (i % IMAGE_SIDE, i / IMAGE_SIDE);
+                if x < 48 {
+                    20.0 + (y % 8) as f32
+                } else {
+                    200.0 + (y % 8) as f32
+                }
+            })
+            .collect();
+        let before = image.clone();
+        clahe(&mut image, 4.0, 8);
+        assert!(image.iter().all(|&v| (0.0..=255.0).contains(&v)));
+        let spread = |img: &[f32]| {
+            let tile: Vec<f32> = (0..12)
+                .flat_map(|y| (0..12).map(move |x| img[y * IMAGE_SIDE + x]))
+                .collect();
+            tile.iter().cloned().fold(f32::MIN, f32::max)
+                - tile.iter().cloned().fold(f32::MAX, f32::min)
+        };
+        assert!(
+            spread(&image) > 4.0 * spread(&before),
+            "contrast grows in a dark tile"
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Augmentation with the study's semantics: rotate, scale, CLAHE, blur, noise, crop and flip,
+//! in a random order per sample, keypoints moved (and renamed on flips) with the pixels.
+
+pub mod affine;
+pub mod clahe;
+pub mod config;
+pub mod filters;
+pub mod pipeline;
+
+pub use config::{AugmentConfig, AugmentKind, AugmentMode, OpConfig};
+pub use pipeline::{augment, epoch_set};
