@@ -136,3 +136,45 @@ fn nan_loss_is_reported_not_trained_on() {
         "{msg}"
     );
 }
+
+#[test]
+fn augmentation_multiplier_adds_fresh_variants_each_epoch() {
+    use facepoints::augment::{AugmentConfig, AugmentMode};
+    let (train_set, valid_set) = sample_split();
+    let small = train_set.subset(&(0..40).collect::<Vec<_>>());
+    let run = |mode: Option<AugmentMode>| {
+        let mut config = TrainingConfig::new(ModelConfig::preset("model2").unwrap())
+            .with_epochs(2)
+            .with_batch_size(8)
+            .with_patience(0);
+        if let Some(mode) = mode {
+            config = config
+                .with_augment(Some(AugmentConfig::default()))
+                .with_augment_mode(mode);
+        }
+        let mut batches = 0;
+        let trained = pollster::block_on(train(
+            &config,
+            &Normalization::default(),
+            &small,
+            &valid_set,
+            &Device::flex(),
+            &mut |e| {
+                if let TrainEvent::Batch { .. } = e {
+                    batches += 1
+                }
+            },
+        ))
+        .unwrap();
+        (batches, trained.history)
+    };
+    let (plain, _) = run(None);
+    let (doubled, history) = run(Some(AugmentMode::Multiplier { k: 1 }));
+    let (tripled, _) = run(Some(AugmentMode::Multiplier { k: 2 }));
+    let (fly, _) = run(Some(AugmentMode::OnTheFly));
+    assert_eq!(plain, 2 * 5);
+    assert_eq!(doubled, 2 * 10);
+    assert_eq!(tripled, 2 * 15);
+    assert_eq!(fly, 2 * 5);
+    assert!(history.iter().all(|h| h.valid_rmse.is_finite()));
+}

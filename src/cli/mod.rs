@@ -1,5 +1,6 @@
 //! Command-line arguments and dispatch to one module per command.
 
+mod ablate;
 mod dataset;
 mod eval;
 mod knn;
@@ -32,8 +33,10 @@ enum Command {
     Knn(knn::KnnArgs),
     /// Write a Kaggle submission.csv from a model, test.csv and IdLookupTable.csv.
     Submit(submit::SubmitArgs),
-    /// Re-run the study's table (KNN and Models 0–3) and print it as markdown.
+    /// Re-run the study's table (KNN and Models 0–3, with and without augmentation).
     Report(report::ReportArgs),
+    /// Train one model with no augmentation, all seven, and each one left out.
+    Ablate(ablate::AblateArgs),
 }
 
 /// Runs a parsed command line.
@@ -45,5 +48,6 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Command::Knn(args) => knn::run(args),
         Command::Submit(args) => submit::run(args),
         Command::Report(args) => report::run(args),
+        Command::Ablate(args) => ablate::run(args),
     }
 }

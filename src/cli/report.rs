@@ -26,7 +26,10 @@ pub struct ReportArgs {
         default_value = "model0,model1,model2,model3"
     )]
     pub models: Vec<String>,
-    /// Save each trained model here as <name>.fpk.
+    /// Train each model without augmentation, with the study's pipeline, or both.
+    #[arg(long, value_enum, default_value_t = Augmented::Both)]
+    pub augmented: Augmented,
+    /// Save each trained model here as <name>[-aug].fpk.
     #[arg(long)]
     pub out_dir: Option<std::path::PathBuf>,
     /// Values of k the KNN baseline tries.
@@ -34,27 +37,39 @@ pub struct ReportArgs {
     pub k: Vec<usize>,
 }
 
-/// The study's validation RMSE without augmentation (SEED.md).
-fn study_rmse(name: &str) -> &'static str {
-    match name {
-        "knn" => "2.4898",
-        "model0" => "1.5338",
-        "model1" => "1.9058",
-        "model2" => "3.1621",
-        "model3" => "1.4177",
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Augmented {
+    No,
+    Yes,
+    Both,
+}
+
+/// The study's validation RMSE without / with augmentation (SEED.md).
+fn study_rmse(name: &str, augmented: bool) -> &'static str {
+    match (name, augmented) {
+        ("knn", false) => "2.4898",
+        ("model0", false) => "1.5338",
+        ("model0", true) => "1.4857",
+        ("model1", false) => "1.9058",
+        ("model1", true) => "1.4911",
+        ("model2", false) => "3.1621",
+        ("model2", true) => "2.3246",
+        ("model3", false) => "1.4177",
+        ("model3", true) => "1.0914",
         _ => "—",
     }
 }
 
 fn save(
-    dir: &std::path::Path,
+    path: &std::path::Path,
     config: &facepoints::train::TrainingConfig,
     data: &SplitData,
     trained: &facepoints::train::Trained,
 ) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = dir.join(format!("{}.fpk", config.model.name));
-    save_model(&path, config, data, trained)
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    save_model(path, config, data, trained)
 }
 
 pub fn run(args: ReportArgs) -> Result<(), String> {
@@ -73,37 +88,51 @@ pub fn run(args: ReportArgs) -> Result<(), String> {
         knn.k,
         args.k,
         knn.rmse.overall,
-        study_rmse("knn"),
+        study_rmse("knn", false),
         start.elapsed().as_secs_f64()
     ));
     for name in &args.models {
         let model = ModelConfig::preset(name)
             .ok_or_else(|| format!("`{name}` is not one of {PRESETS:?}"))?;
-        let mut config = base.clone();
-        config.model = model;
-        let start = Instant::now();
-        let trained = fit(&config, &backend, &train_set, &valid_set)?;
-        let wall = start.elapsed().as_secs_f64();
-        if let Some(dir) = &args.out_dir {
-            save(dir, &config, &data, &trained)?;
+        let variants: &[bool] = match args.augmented {
+            Augmented::No => &[false],
+            Augmented::Yes => &[true],
+            Augmented::Both => &[false, true],
+        };
+        for &augmented in variants {
+            let mut config = base.clone();
+            config.model = model.clone();
+            config.augment = augmented.then(|| base.augment.clone().unwrap_or_default());
+            let label = format!(
+                "{}{}",
+                config.model.name,
+                if augmented { "-aug" } else { "" }
+            );
+            let start = Instant::now();
+            let trained = fit(&label, &config, &backend, &train_set, &valid_set)?;
+            let wall = start.elapsed().as_secs_f64();
+            if let Some(dir) = &args.out_dir {
+                save(&dir.join(format!("{label}.fpk")), &config, &data, &trained)?;
+            }
+            let speed = trained
+                .history
+                .iter()
+                .map(|h| h.images_per_sec)
+                .sum::<f64>()
+                / trained.history.len() as f64;
+            rows.push(format!(
+                "| {} | {} | {} | {} ({} run) | **{:.4}** | {} | {:.0} s | {:.1} |",
+                config.model.name,
+                if augmented { "yes" } else { "no" },
+                config.model.keras_param_count(),
+                trained.best_epoch + 1,
+                trained.history.len(),
+                trained.best_rmse,
+                study_rmse(&config.model.name, augmented),
+                wall,
+                speed
+            ));
         }
-        let speed = trained
-            .history
-            .iter()
-            .map(|h| h.images_per_sec)
-            .sum::<f64>()
-            / trained.history.len() as f64;
-        rows.push(format!(
-            "| {} | no | {} | {} ({} run) | **{:.4}** | {} | {:.0} s | {:.1} |",
-            config.model.name,
-            config.model.keras_param_count(),
-            trained.best_epoch + 1,
-            trained.history.len(),
-            trained.best_rmse,
-            study_rmse(&config.model.name),
-            wall,
-            speed
-        ));
     }
     println!("Split: {} (data sha256 {}).", data.split.info, data.sha256);
     println!(

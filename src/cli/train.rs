@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use facepoints::augment::{AugmentConfig, AugmentMode};
 use facepoints::backend::{Backend, BackendKind};
 use facepoints::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes};
 use facepoints::data::FaceSet;
@@ -19,6 +20,12 @@ use super::progress::Progress;
 pub enum OptimizerName {
     Adam,
     Sgd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AugmentModeName {
+    Multiplier,
+    OnTheFly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +69,20 @@ pub struct HyperArgs {
     pub complete_only: bool,
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Augment the training faces with the study's pipeline (rotate, scale, CLAHE, blur,
+    /// noise, crop, flip at the study's probabilities and ranges).
+    #[arg(long)]
+    pub augment: bool,
+    /// An AugmentConfig JSON file (implies --augment).
+    #[arg(long)]
+    pub augment_config: Option<PathBuf>,
+    /// How augmented faces enter an epoch: each original plus --augment-k variants
+    /// (multiplier), or each face once, augmented (on-the-fly).
+    #[arg(long, value_enum, default_value_t = AugmentModeName::Multiplier)]
+    pub augment_mode: AugmentModeName,
+    /// Augmented variants per original in multiplier mode.
+    #[arg(long, default_value_t = 1)]
+    pub augment_k: usize,
     /// Compute backend.
     #[arg(long, value_enum, default_value_t = BackendKind::Flex)]
     pub backend: BackendKind,
@@ -112,6 +133,20 @@ impl HyperArgs {
         if let Some(minutes) = self.max_minutes {
             config.time_budget_secs = Some(minutes * 60.0);
         }
+        if let Some(path) = &self.augment_config {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            config.augment =
+                Some(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?);
+        } else if self.augment {
+            config.augment = Some(AugmentConfig::default());
+        }
+        if config.augment.is_some() {
+            config.augment_mode = match self.augment_mode {
+                AugmentModeName::Multiplier => AugmentMode::Multiplier { k: self.augment_k },
+                AugmentModeName::OnTheFly => AugmentMode::OnTheFly,
+            };
+        }
         if self.complete_only {
             config.labels = LabelPolicy::CompleteOnly;
         }
@@ -145,12 +180,13 @@ pub struct TrainArgs {
 
 /// Trains with progress on the terminal.
 pub fn fit(
+    label: &str,
     config: &TrainingConfig,
     backend: &Backend,
     train_set: &FaceSet,
     valid_set: &FaceSet,
 ) -> Result<Trained, String> {
-    let mut progress = Progress::new(&config.model.name, config.epochs);
+    let mut progress = Progress::new(label, config.epochs);
     let norm = Normalization::default();
     pollster::block_on(train(
         config,
@@ -215,7 +251,13 @@ pub fn run(args: TrainArgs) -> Result<(), String> {
     eprintln!("{}", data.split.info);
     eprintln!("backend: {}", backend.description);
     let (train_set, valid_set) = (data.train(), data.valid());
-    let trained = fit(&config, &backend, &train_set, &valid_set)?;
+    let trained = fit(
+        &config.model.name,
+        &config,
+        &backend,
+        &train_set,
+        &valid_set,
+    )?;
     let rmse = validation_rmse(&trained.model, &valid_set, &backend)?;
     save_model(&args.out, &config, &data, &trained)?;
     println!("{}", rmse.per_keypoint_table());

@@ -3,6 +3,7 @@
 use burn::config::Config;
 use serde::{Deserialize, Serialize};
 
+use crate::augment::{AugmentConfig, AugmentMode};
 use crate::model::ModelConfig;
 
 /// The optimizer and its settings.
@@ -109,6 +110,12 @@ pub struct TrainingConfig {
     /// Which rows train.
     #[config(default = "LabelPolicy::default()")]
     pub labels: LabelPolicy,
+    /// Augmentation of the training faces (none: train on the originals only).
+    #[config(default = "None")]
+    pub augment: Option<AugmentConfig>,
+    /// How augmented faces enter each epoch.
+    #[config(default = "AugmentMode::Multiplier { k: 1 }")]
+    pub augment_mode: AugmentMode,
     /// Read the loss back every this many batches for progress (0: only per epoch).
     #[config(default = 10)]
     pub log_every: usize,
@@ -129,6 +136,12 @@ impl TrainingConfig {
         }
         if self.epochs == 0 {
             return Err("epochs must be at least 1".into());
+        }
+        if let Some(augment) = &self.augment {
+            augment.validate()?;
+        }
+        if self.augment_mode == (AugmentMode::Multiplier { k: 0 }) && self.augment.is_some() {
+            return Err("an augmentation multiplier needs k ≥ 1".into());
         }
         if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
             return Err(format!(

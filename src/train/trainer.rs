@@ -2,6 +2,8 @@
 //! validation RMSE, early stopping and best-weights restore. Async so the same code runs in a
 //! browser; the GPU is read only through async readbacks.
 
+use std::borrow::Cow;
+
 use burn::module::Module;
 use burn::optim::momentum::MomentumConfig;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer, SgdConfig};
@@ -15,6 +17,7 @@ use web_time::Instant;
 use super::config::{LabelPolicy, OptimizerSpec, TrainingConfig};
 use super::events::{TrainError, TrainEvent};
 use super::loss::masked_mse;
+use crate::augment::epoch_set;
 use crate::batch::{FaceBatch, face_batch};
 use crate::data::FaceSet;
 use crate::eval::Rmse;
@@ -98,13 +101,17 @@ pub async fn train(
     on_event: &mut dyn FnMut(&TrainEvent),
 ) -> Result<Trained, TrainError> {
     config.validate().map_err(TrainError::Config)?;
-    let mut order: Vec<usize> = (0..train_set.len())
-        .filter(|&i| match config.labels {
-            LabelPolicy::Masked => train_set.coords(i).iter().any(|v| !v.is_nan()),
-            LabelPolicy::CompleteOnly => train_set.is_complete(i),
-        })
-        .collect();
-    if order.is_empty() {
+    let usable = |faces: &FaceSet| -> Vec<usize> {
+        (0..faces.len())
+            .filter(|&i| match config.labels {
+                LabelPolicy::Masked => faces.coords(i).iter().any(|v| !v.is_nan()),
+                LabelPolicy::CompleteOnly => faces.is_complete(i),
+            })
+            .collect()
+    };
+    let base = train_set.subset(&usable(train_set));
+    let mut base_order: Vec<usize> = (0..base.len()).collect();
+    if base.is_empty() {
         return Err(TrainError::NoData(
             "no training face has the labels needed".into(),
         ));
@@ -120,7 +127,6 @@ pub async fn train(
     let mut model = config.model.init(&autodiff).map_err(TrainError::Config)?;
     let mut optim = optimizer(&config.optimizer);
     let mut rng = StdRng::seed_from_u64(config.seed);
-    let batches = order.len().div_ceil(config.batch_size);
 
     let mut best: Option<(usize, f64, KeypointCnn)> = None;
     let mut since_best = 0usize;
@@ -130,7 +136,23 @@ pub async fn train(
         let lr = config
             .schedule
             .rate(config.learning_rate, epoch, config.epochs);
-        order.shuffle(&mut rng);
+        // The faces of this epoch: the base set, or its augmented versions drawn afresh.
+        let augmented = config
+            .augment
+            .as_ref()
+            .map(|augment| epoch_set(&base, augment, config.augment_mode, config.seed, epoch));
+        let (faces, order) = match &augmented {
+            Some(faces) => {
+                let mut order = usable(faces);
+                order.shuffle(&mut rng);
+                (faces, Cow::Owned(order))
+            }
+            None => {
+                base_order.shuffle(&mut rng);
+                (&base, Cow::Borrowed(&base_order))
+            }
+        };
+        let batches = order.len().div_ceil(config.batch_size);
         let start = Instant::now();
         let mut loss_sum: Option<Tensor<1>> = None;
         let mut seen = 0usize;
@@ -138,7 +160,7 @@ pub async fn train(
             if rows.len() < 2 && config.batch_size > 1 {
                 continue; // batch statistics of a single face are meaningless
             }
-            let batch = face_batch(train_set, rows, norm, &autodiff);
+            let batch = face_batch(faces, rows, norm, &autodiff);
             let value;
             (model, value) = train_step(model, &mut optim, batch, lr);
             loss_sum = Some(match loss_sum {

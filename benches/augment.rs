@@ -1,0 +1,30 @@
+//! Augmented 96×96 images per second, single-threaded, through the full default pipeline
+//! (the study's seven augmentations at their probabilities).
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use facepoints::augment::{AugmentConfig, augment};
+use facepoints::data::read_faces_file;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+fn bench(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample");
+    let faces = read_faces_file(&dir.join("training.csv.gz")).expect("sample");
+    let config = AugmentConfig::default();
+    let mut rng = StdRng::seed_from_u64(1);
+    let mut group = c.benchmark_group("augment");
+    group.throughput(Throughput::Elements(faces.len() as u64));
+    group.bench_function("default_pipeline_282_faces", |b| {
+        b.iter(|| {
+            (0..faces.len())
+                .map(|i| augment(&config, faces.image(i), faces.coords(i), &mut rng).0[0] as usize)
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

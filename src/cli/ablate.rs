@@ -1,0 +1,89 @@
+//! `facepoints ablate`: one model, the same seeds and budget, trained with no augmentation,
+//! with all seven, and with each one left out; a markdown table of validation RMSE.
+
+use clap::Args;
+use facepoints::augment::{AugmentConfig, AugmentKind};
+use facepoints::backend::Backend;
+
+use super::dataset::DataArgs;
+use super::train::{HyperArgs, fit};
+
+#[derive(Args, Debug)]
+pub struct AblateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Settings of every run (--model picks the model, model3 by default; the augmentation
+    /// settings are the base that each variant changes).
+    #[command(flatten)]
+    pub hyper: HyperArgs,
+    /// Seeds per variant (seed, seed+1, …).
+    #[arg(long, default_value_t = 2)]
+    pub seeds: u64,
+}
+
+/// Mean and sample standard deviation.
+fn mean_sd(values: &[f64]) -> (f64, Option<f64>) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let sd = (values.len() > 1)
+        .then(|| (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt());
+    (mean, sd)
+}
+
+pub fn run(args: AblateArgs) -> Result<(), String> {
+    if args.seeds == 0 {
+        return Err("--seeds must be at least 1".into());
+    }
+    let base = args.hyper.config()?;
+    let pipeline = base.augment.clone().unwrap_or_else(AugmentConfig::default);
+    let backend = Backend::of(args.hyper.backend)?;
+    let data = args.data.load()?;
+    let (train_set, valid_set) = (data.train(), data.valid());
+
+    let mut variants: Vec<(String, Option<AugmentConfig>)> = vec![
+        ("none".into(), None),
+        ("all seven".into(), Some(pipeline.clone())),
+    ];
+    for kind in AugmentKind::ALL {
+        variants.push((
+            format!("all but {}", kind.name()),
+            Some(pipeline.without(kind)),
+        ));
+    }
+    let mut results = Vec::new();
+    for (name, augment) in &variants {
+        let mut rmses = Vec::new();
+        for s in 0..args.seeds {
+            let mut config = base.clone();
+            config.augment = augment.clone();
+            config.seed = base.seed + s;
+            let label = format!("{} [{name}] seed {}", config.model.name, config.seed);
+            rmses.push(fit(&label, &config, &backend, &train_set, &valid_set)?.best_rmse);
+        }
+        results.push((name.clone(), rmses));
+    }
+
+    let all = mean_sd(&results[1].1).0;
+    println!(
+        "Model {}; {}; {} seed(s) from {}; mode {:?}; backend {}.\n",
+        base.model.name,
+        data.split.info,
+        args.seeds,
+        base.seed,
+        base.augment_mode,
+        backend.description
+    );
+    println!("| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven |");
+    println!("|---|---|---|---|");
+    for (name, rmses) in &results {
+        let (mean, sd) = mean_sd(rmses);
+        let each: Vec<String> = rmses.iter().map(|r| format!("{r:.4}")).collect();
+        println!(
+            "| {name} | {} | {mean:.4}{} | {:+.4} |",
+            each.join(" / "),
+            sd.map_or(String::new(), |sd| format!(" ± {sd:.4}")),
+            mean - all
+        );
+    }
+    Ok(())
+}
