@@ -5,18 +5,10 @@
 //! cumulative histogram, and every pixel blends the tables of its four nearest tile centres
 //! bilinearly.
 
+use super::filters::reflect;
 use crate::keypoints::IMAGE_SIDE;
 
 const BINS: usize = 256;
-
-/// Reflect-101 index into `0..n` (… 2 1 | 0 1 2 … n-1 | n-2 …).
-fn reflect(i: isize, n: isize) -> usize {
-    let mut i = i;
-    while i < 0 || i >= n {
-        i = if i < 0 { -i } else { 2 * (n - 1) - i };
-    }
-    i as usize
-}
 
 /// Applies CLAHE with `tiles × tiles` tiles to a 96×96 image of 0–255 values (rounded to
 /// integers first), in place.

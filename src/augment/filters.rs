@@ -6,8 +6,8 @@ use rand_distr::{Distribution, StandardNormal};
 
 use crate::keypoints::IMAGE_SIDE;
 
-/// Reflect-101 index into `0..n`.
-fn reflect(i: isize, n: isize) -> usize {
+/// Reflect-101 index into `0..n` (… 2 1 | 0 1 2 … n-1 | n-2 …), OpenCV's default border.
+pub(crate) fn reflect(i: isize, n: isize) -> usize {
     let mut i = i;
     while i < 0 || i >= n {
         i = if i < 0 { -i } else { 2 * (n - 1) - i };
