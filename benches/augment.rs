@@ -1,10 +1,10 @@
 //! Augmented 96×96 images per second, single-threaded, through the full default pipeline
-//! (the study's seven augmentations at their probabilities).
+//! (the study's seven augmentations at their probabilities), and of each augmentation alone.
 
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use facepoints::augment::{AugmentConfig, augment};
+use facepoints::augment::{AugmentConfig, AugmentKind, augment};
 use facepoints::data::read_faces_file;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -23,6 +23,23 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // Each augmentation alone, always applied: where the time goes.
+    for kind in AugmentKind::ALL {
+        let mut only = AugmentConfig::default();
+        for other in AugmentKind::ALL {
+            only.op_mut(other).enabled = other == kind;
+        }
+        only.op_mut(kind).probability = 1.0;
+        group.bench_function(format!("only_{}", kind.name()), |b| {
+            b.iter(|| {
+                (0..faces.len())
+                    .map(|i| {
+                        augment(&only, faces.image(i), faces.coords(i), &mut rng).0[0] as usize
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

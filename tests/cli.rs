@@ -118,3 +118,37 @@ fn bad_inputs_fail_with_a_clear_message() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn ablate_prints_every_variant() {
+    let data = sample();
+    let out = facepoints(&[
+        "ablate",
+        "--data",
+        data.to_str().unwrap(),
+        "--model",
+        "model2",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--seeds",
+        "1",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rows: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| augmentation"))
+        .collect();
+    assert_eq!(rows.len(), 9, "{stdout}");
+    assert!(
+        rows[0].starts_with("| none |") && rows[1].starts_with("| all seven |"),
+        "{stdout}"
+    );
+    assert!(rows[1].ends_with("| +0.0000 |"), "{stdout}");
+    assert!(
+        stdout.contains("| all but clahe |") && stdout.contains("| all but flip |"),
+        "{stdout}"
+    );
+}

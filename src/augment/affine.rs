@@ -118,9 +118,18 @@ pub fn warp(src: &[f32], dst: &mut [f32], transform: &Affine) {
 /// Bilinear sample at `(x, y)`, treating pixels outside the image as 0.
 fn sample(src: &[f32], x: f32, y: f32) -> f32 {
     let n = IMAGE_SIDE as isize;
-    let (x0, y0) = (x.floor(), y.floor());
-    let (fx, fy) = (x - x0, y - y0);
-    let (x0, y0) = (x0 as isize, y0 as isize);
+    // floor() by truncation of a positive number (callers pass x, y > −1): `f32::floor` is a
+    // library call on baseline x86-64.
+    let (x0, y0) = ((x + 1.0) as isize - 1, (y + 1.0) as isize - 1);
+    let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+    if x0 >= 0 && y0 >= 0 && x0 < n - 1 && y0 < n - 1 {
+        // Inside: all four neighbours exist.
+        let i = (y0 * n + x0) as usize;
+        let (w, row) = (IMAGE_SIDE, &src[i..i + IMAGE_SIDE + 2]);
+        let top = row[0] + (row[1] - row[0]) * fx;
+        let bottom = row[w] + (row[w + 1] - row[w]) * fx;
+        return top + (bottom - top) * fy;
+    }
     let at = |xi: isize, yi: isize| {
         if xi >= 0 && yi >= 0 && xi < n && yi < n {
             src[(yi * n + xi) as usize]

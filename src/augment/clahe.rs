@@ -5,7 +5,7 @@
 //! cumulative histogram, and every pixel blends the tables of its four nearest tile centres
 //! bilinearly.
 
-use super::filters::reflect;
+use super::filters::{reflect, to_byte};
 use crate::keypoints::IMAGE_SIDE;
 
 const BINS: usize = 256;
@@ -15,10 +15,7 @@ const BINS: usize = 256;
 pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
     let n = IMAGE_SIDE;
     let tiles = tiles.clamp(1, n);
-    let pixels: Vec<u8> = image
-        .iter()
-        .map(|&v| v.round().clamp(0.0, 255.0) as u8)
-        .collect();
+    let pixels: Vec<u8> = image.iter().map(|&v| to_byte(v)).collect();
     let tile = n.div_ceil(tiles); // tile side, on the padded image
     let area = tile * tile;
     let clip = if clip_limit > 0.0 {
@@ -28,14 +25,18 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
     };
     let scale = 255.0 / area as f32;
 
+    // Source index of each padded row/column (reflected past the image).
+    let padded: Vec<usize> = (0..tiles * tile)
+        .map(|i| reflect(i as isize, n as isize))
+        .collect();
     let mut luts = vec![[0u8; BINS]; tiles * tiles];
     for ty in 0..tiles {
         for tx in 0..tiles {
             let mut hist = [0usize; BINS];
-            for y in ty * tile..(ty + 1) * tile {
-                let row = reflect(y as isize, n as isize) * n;
-                for x in tx * tile..(tx + 1) * tile {
-                    hist[pixels[row + reflect(x as isize, n as isize)] as usize] += 1;
+            for &y in &padded[ty * tile..(ty + 1) * tile] {
+                let row = &pixels[y * n..(y + 1) * n];
+                for &x in &padded[tx * tile..(tx + 1) * tile] {
+                    hist[row[x] as usize] += 1;
                 }
             }
             let mut excess = 0usize;
@@ -63,7 +64,7 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
             let mut sum = 0usize;
             for (i, h) in hist.iter().enumerate() {
                 sum += h;
-                lut[i] = (sum as f32 * scale).round().min(255.0) as u8;
+                lut[i] = to_byte(sum as f32 * scale);
             }
         }
     }
@@ -78,15 +79,18 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
         let second = ((lo + 1) as usize).min(tiles - 1);
         (first, second, w)
     };
+    let columns: Vec<(usize, usize, f32)> = (0..n).map(neighbours).collect();
     for y in 0..n {
         let (ty1, ty2, ya) = neighbours(y);
-        for x in 0..n {
-            let (tx1, tx2, xa) = neighbours(x);
+        let (upper, lower) = (
+            &luts[ty1 * tiles..(ty1 + 1) * tiles],
+            &luts[ty2 * tiles..(ty2 + 1) * tiles],
+        );
+        for (x, &(tx1, tx2, xa)) in columns.iter().enumerate() {
             let v = pixels[y * n + x] as usize;
-            let lut = |ty: usize, tx: usize| f32::from(luts[ty * tiles + tx][v]);
-            let top = lut(ty1, tx1) * (1.0 - xa) + lut(ty1, tx2) * xa;
-            let bottom = lut(ty2, tx1) * (1.0 - xa) + lut(ty2, tx2) * xa;
-            image[y * n + x] = (top * (1.0 - ya) + bottom * ya).round().clamp(0.0, 255.0);
+            let top = f32::from(upper[tx1][v]) * (1.0 - xa) + f32::from(upper[tx2][v]) * xa;
+            let bottom = f32::from(lower[tx1][v]) * (1.0 - xa) + f32::from(lower[tx2][v]) * xa;
+            image[y * n + x] = f32::from(to_byte(top * (1.0 - ya) + bottom * ya));
         }
     }
 }

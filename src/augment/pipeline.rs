@@ -10,7 +10,7 @@ use rand::{Rng, RngExt, SeedableRng};
 use super::affine::{Affine, warp};
 use super::clahe::clahe;
 use super::config::{AugmentConfig, AugmentKind, AugmentMode};
-use super::filters::{gaussian_blur, gaussian_noise};
+use super::filters::{gaussian_blur, gaussian_noise, to_byte};
 use crate::data::FaceSet;
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, LEFT_RIGHT_PAIRS, NUM_COORDS};
 
@@ -138,10 +138,7 @@ pub fn apply_steps(
         }
     }
     flush(&mut pixels, &mut scratch, &mut pending);
-    let out_image = pixels
-        .iter()
-        .map(|v| v.round().clamp(0.0, 255.0) as u8)
-        .collect();
+    let out_image = pixels.iter().map(|&v| to_byte(v)).collect();
     (out_image, move_keypoints(coords, &total, flips % 2 == 1))
 }
 
