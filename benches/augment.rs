@@ -23,6 +23,18 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // Nothing enabled: the fixed cost of a sample (conversions, sampling, keypoints).
+    let mut none = AugmentConfig::default();
+    for kind in AugmentKind::ALL {
+        none.op_mut(kind).enabled = false;
+    }
+    group.bench_function("none_enabled", |b| {
+        b.iter(|| {
+            (0..faces.len())
+                .map(|i| augment(&none, faces.image(i), faces.coords(i), &mut rng).0[0] as usize)
+                .sum::<usize>()
+        })
+    });
     // Each augmentation alone, always applied: where the time goes.
     for kind in AugmentKind::ALL {
         let mut only = AugmentConfig::default();

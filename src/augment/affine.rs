@@ -87,6 +87,7 @@ impl Affine {
     }
 
     /// Maps a point.
+    #[inline]
     pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
         (
             self.m[0] * x + self.m[1] * y + self.t[0],
@@ -116,6 +117,7 @@ pub fn warp(src: &[f32], dst: &mut [f32], transform: &Affine) {
 }
 
 /// Bilinear sample at `(x, y)`, treating pixels outside the image as 0.
+#[inline]
 fn sample(src: &[f32], x: f32, y: f32) -> f32 {
     let n = IMAGE_SIDE as isize;
     // floor() by truncation of a positive number (callers pass x, y > −1): `f32::floor` is a

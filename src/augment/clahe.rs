@@ -19,9 +19,9 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
     let tile = n.div_ceil(tiles); // tile side, on the padded image
     let area = tile * tile;
     let clip = if clip_limit > 0.0 {
-        ((clip_limit * area as f32 / BINS as f32) as usize).max(1)
+        ((clip_limit * area as f32 / BINS as f32) as u32).max(1)
     } else {
-        usize::MAX
+        u32::MAX
     };
     let scale = 255.0 / area as f32;
 
@@ -32,39 +32,35 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
     let mut luts = vec![[0u8; BINS]; tiles * tiles];
     for ty in 0..tiles {
         for tx in 0..tiles {
-            let mut hist = [0usize; BINS];
+            let mut hist = [0u32; BINS];
             for &y in &padded[ty * tile..(ty + 1) * tile] {
                 let row = &pixels[y * n..(y + 1) * n];
                 for &x in &padded[tx * tile..(tx + 1) * tile] {
                     hist[row[x] as usize] += 1;
                 }
             }
-            let mut excess = 0usize;
+            // Clip, then spread the excess: `batch` to every bin and one more to bins
+            // 0, step, 2·step, … for the `residual` left over — added into the running sum
+            // directly rather than into the histogram.
+            let mut excess = 0u32;
             for h in hist.iter_mut() {
-                if *h > clip {
-                    excess += *h - clip;
-                    *h = clip;
-                }
+                let clipped = (*h).min(clip);
+                excess += *h - clipped;
+                *h = clipped;
             }
-            let batch = excess / BINS;
-            let mut residual = excess - batch * BINS;
-            for h in hist.iter_mut() {
-                *h += batch;
-            }
-            if let Some(step) = BINS.checked_div(residual) {
-                let step = step.max(1);
-                let mut i = 0;
-                while i < BINS && residual > 0 {
-                    hist[i] += 1;
-                    residual -= 1;
-                    i += step;
-                }
-            }
+            let batch = excess / BINS as u32;
+            let residual = (excess - batch * BINS as u32) as usize;
+            let step = BINS.checked_div(residual).map_or(usize::MAX, |s| s.max(1));
             let lut = &mut luts[ty * tiles + tx];
-            let mut sum = 0usize;
-            for (i, h) in hist.iter().enumerate() {
-                sum += h;
-                lut[i] = to_byte(sum as f32 * scale);
+            let mut sum = 0u32;
+            for (i, &h) in hist.iter().enumerate() {
+                sum += h + batch;
+                let extra = if residual > 0 {
+                    residual.min(i / step + 1)
+                } else {
+                    0
+                };
+                lut[i] = to_byte((sum as usize + extra) as f32 * scale);
             }
         }
     }

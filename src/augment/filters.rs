@@ -8,11 +8,13 @@ use crate::keypoints::IMAGE_SIDE;
 
 /// The nearest 0–255 byte of a value (halves round up). A cast rather than `f32::round`,
 /// which is a library call on baseline x86-64 and dominated the per-pixel loops.
+#[inline]
 pub(crate) fn to_byte(v: f32) -> u8 {
     (v.clamp(0.0, 255.0) + 0.5) as u8
 }
 
 /// Reflect-101 index into `0..n` (… 2 1 | 0 1 2 … n-1 | n-2 …), OpenCV's default border.
+#[inline]
 pub(crate) fn reflect(i: isize, n: isize) -> usize {
     let mut i = i;
     while i < 0 || i >= n {
