@@ -70,6 +70,55 @@ fn train_eval_predict_on_the_sample() {
     let written = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(written.lines().count(), 283);
     assert!(written.starts_with("ImageId,left_eye_center_x,"));
+
+    // Kaggle's lookup table cut to the sample's 282 ids, then the whole table (ids past 282
+    // have no prediction: an error, and no half-written submission).
+    let full =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/kaggle_fkd/IdLookupTable.csv");
+    let table = std::fs::read_to_string(&full).unwrap();
+    let cut: Vec<&str> = table
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.split(',').nth(1).unwrap().parse::<u32>().unwrap() <= 282)
+        .map(|(_, l)| l)
+        .collect();
+    let lookup = dir.path().join("lookup.csv");
+    std::fs::write(&lookup, cut.join("\n") + "\n").unwrap();
+    let sub = dir.path().join("submission.csv");
+    let out = facepoints(&[
+        "submit",
+        "--model",
+        model.to_str().unwrap(),
+        "--test",
+        data,
+        "--lookup",
+        lookup.to_str().unwrap(),
+        "--out",
+        sub.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let submission = std::fs::read_to_string(&sub).unwrap();
+    assert_eq!(submission.lines().count(), cut.len());
+    assert!(submission.starts_with("RowId,Location\n1,"));
+    let failed = dir.path().join("failed.csv");
+    let out = facepoints(&[
+        "submit",
+        "--model",
+        model.to_str().unwrap(),
+        "--test",
+        data,
+        "--lookup",
+        full.to_str().unwrap(),
+        "--out",
+        failed.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no prediction for image 283"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!failed.exists());
 }
 
 #[test]

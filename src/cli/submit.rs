@@ -39,10 +39,11 @@ pub fn run(args: SubmitArgs) -> Result<(), String> {
         .map(|(&id, row)| (id, row.try_into().expect("30 coordinates")))
         .collect();
     let lookup = open_file(&args.lookup).map_err(|e| e.to_string())?;
-    let out =
-        std::fs::File::create(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let rows = write_submission(lookup, &by_id, std::io::BufWriter::new(out))
+    // Built in memory and written only when complete: a failed run leaves no half file.
+    let mut out = Vec::new();
+    let rows = write_submission(lookup, &by_id, &mut out)
         .map_err(|e| format!("{}: {e}", args.lookup.display()))?;
+    std::fs::write(&args.out, out).map_err(|e| format!("{}: {e}", args.out.display()))?;
     println!("wrote {rows} rows to {}", args.out.display());
     Ok(())
 }
