@@ -50,16 +50,15 @@ pub fn clahe(image: &mut [f32], clip_limit: f32, tiles: usize) {
             }
             let batch = excess / BINS as u32;
             let residual = (excess - batch * BINS as u32) as usize;
-            let step = BINS.checked_div(residual).map_or(usize::MAX, |s| s.max(1));
+            let step = BINS.checked_div(residual).map_or(BINS, |s| s.max(1));
             let lut = &mut luts[ty * tiles + tx];
-            let mut sum = 0u32;
+            let (mut sum, mut extra, mut next) = (0u32, 0usize, 0usize);
             for (i, &h) in hist.iter().enumerate() {
+                if i == next && extra < residual {
+                    extra += 1; // the residual's increments land on bins 0, step, 2·step, …
+                    next += step;
+                }
                 sum += h + batch;
-                let extra = if residual > 0 {
-                    residual.min(i / step + 1)
-                } else {
-                    0
-                };
                 lut[i] = to_byte((sum as usize + extra) as f32 * scale);
             }
         }
