@@ -84,34 +84,27 @@ fn train_eval_predict_on_the_sample() {
         .collect();
     let lookup = dir.path().join("lookup.csv");
     std::fs::write(&lookup, cut.join("\n") + "\n").unwrap();
+    let submit = |lookup: &Path, out: &Path| {
+        facepoints(&[
+            "submit",
+            "--model",
+            model.to_str().unwrap(),
+            "--test",
+            data,
+            "--lookup",
+            lookup.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
     let sub = dir.path().join("submission.csv");
-    let out = facepoints(&[
-        "submit",
-        "--model",
-        model.to_str().unwrap(),
-        "--test",
-        data,
-        "--lookup",
-        lookup.to_str().unwrap(),
-        "--out",
-        sub.to_str().unwrap(),
-    ]);
+    let out = submit(&lookup, &sub);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let submission = std::fs::read_to_string(&sub).unwrap();
     assert_eq!(submission.lines().count(), cut.len());
     assert!(submission.starts_with("RowId,Location\n1,"));
     let failed = dir.path().join("failed.csv");
-    let out = facepoints(&[
-        "submit",
-        "--model",
-        model.to_str().unwrap(),
-        "--test",
-        data,
-        "--lookup",
-        full.to_str().unwrap(),
-        "--out",
-        failed.to_str().unwrap(),
-    ]);
+    let out = submit(&full, &failed);
     assert!(!out.status.success());
     assert!(
         text(&out.stderr).contains("no prediction for image 283"),
