@@ -64,6 +64,22 @@ impl Backend {
         .clone()
     }
 
+    /// The GPU through wgpu, initialised asynchronously (the only way in a browser, where
+    /// it is WebGPU). Call once per thread: the runtime cannot be initialised twice.
+    pub async fn wgpu_async() -> Result<Self, String> {
+        let (device, setup) = Device::wgpu_options()
+            .init_with_setup_async()
+            .await
+            .map_err(|e| format!("no usable WebGPU/GPU adapter: {e}"))?;
+        let info = setup.adapter.get_info();
+        Ok(Backend {
+            kind: BackendKind::Wgpu,
+            device,
+            description: format!("WebGPU: {} [{:?}]", adapter_name(&info), info.device_type),
+            is_software: info.device_type == burn::tensor::wgpu::wgpu::DeviceType::Cpu,
+        })
+    }
+
     /// The backend of `kind`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn of(kind: BackendKind) -> Result<Self, String> {
@@ -72,4 +88,13 @@ impl Backend {
             BackendKind::Wgpu => Self::wgpu(),
         }
     }
+}
+
+/// The most telling name an adapter gives (browsers often leave `name` empty).
+fn adapter_name(info: &burn::tensor::wgpu::wgpu::AdapterInfo) -> String {
+    [&info.name, &info.driver, &info.driver_info]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .cloned()
+        .unwrap_or_else(|| format!("vendor {:#x}", info.vendor))
 }

@@ -6,9 +6,14 @@ pub mod backend;
 pub mod batch;
 pub mod checkpoint;
 pub mod data;
+pub mod detect;
 pub mod eval;
+pub mod face;
+pub mod image;
 pub mod keypoints;
 pub mod model;
 pub mod normalize;
 pub mod predict;
 pub mod train;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -176,9 +176,13 @@ fn ablate_prints_every_variant() {
         "32",
         "--seeds",
         "1",
+        "--augment-mode",
+        "on-the-fly",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
+    // The mode applies to the augmented variants although --augment is not given.
+    assert!(stdout.contains("mode OnTheFly"), "{stdout}");
     let rows: Vec<&str> = stdout
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| augmentation"))

@@ -64,6 +64,14 @@ pub fn sha256_file(path: &Path) -> Result<String, String> {
 }
 
 impl DataArgs {
+    /// `--groups`, or the meta.csv.gz beside the data when there is one.
+    pub fn groups_path(&self) -> Option<PathBuf> {
+        self.groups.clone().or_else(|| {
+            let beside = self.data.with_file_name("meta.csv.gz");
+            beside.exists().then_some(beside)
+        })
+    }
+
     /// Reads the file and splits it.
     pub fn load(&self) -> Result<SplitData, String> {
         if !(0.0..1.0).contains(&self.valid_fraction) || self.valid_fraction == 0.0 {
@@ -76,10 +84,7 @@ impl DataArgs {
         if faces.is_empty() {
             return Err(format!("{}: no faces", self.data.display()));
         }
-        let groups_path = self.groups.clone().or_else(|| {
-            let beside = self.data.with_file_name("meta.csv.gz");
-            beside.exists().then_some(beside)
-        });
+        let groups_path = self.groups_path();
         let kind = self.split.unwrap_or(match groups_path {
             Some(_) => SplitKind::Grouped,
             None => SplitKind::Random,

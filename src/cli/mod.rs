@@ -1,10 +1,13 @@
 //! Command-line arguments and dispatch to one module per command.
 
 mod ablate;
+mod calibrate;
 mod dataset;
+mod detect;
 mod eval;
 mod knn;
 mod model_file;
+mod photo;
 mod predict;
 mod progress;
 mod report;
@@ -37,6 +40,10 @@ enum Command {
     Report(report::ReportArgs),
     /// Train one model with no augmentation, all seven, and each one left out.
     Ablate(ablate::AblateArgs),
+    /// Faces and their 15 keypoints in photos (JPEG, PNG, WebP), as JSON.
+    Detect(detect::DetectArgs),
+    /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 /// Runs a parsed command line.
@@ -49,5 +56,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Command::Submit(args) => submit::run(args),
         Command::Report(args) => report::run(args),
         Command::Ablate(args) => ablate::run(args),
+        Command::Detect(args) => detect::run(args),
+        Command::Calibrate(args) => calibrate::run(args),
     }
 }

@@ -77,12 +77,13 @@ pub struct HyperArgs {
     #[arg(long)]
     pub augment_config: Option<PathBuf>,
     /// How augmented faces enter an epoch: each original plus --augment-k variants
-    /// (multiplier), or each face once, augmented (on-the-fly).
-    #[arg(long, value_enum, default_value_t = AugmentModeName::Multiplier)]
-    pub augment_mode: AugmentModeName,
-    /// Augmented variants per original in multiplier mode.
-    #[arg(long, default_value_t = 1)]
-    pub augment_k: usize,
+    /// (multiplier), or each face once, augmented (on-the-fly) [default: multiplier, or
+    /// what --config says].
+    #[arg(long, value_enum)]
+    pub augment_mode: Option<AugmentModeName>,
+    /// Augmented variants per original in multiplier mode (implies --augment-mode multiplier).
+    #[arg(long)]
+    pub augment_k: Option<usize>,
     /// Compute backend.
     #[arg(long, value_enum, default_value_t = BackendKind::Flex)]
     pub backend: BackendKind,
@@ -141,11 +142,16 @@ impl HyperArgs {
         } else if self.augment {
             config.augment = Some(AugmentConfig::default());
         }
-        if config.augment.is_some() {
-            config.augment_mode = match self.augment_mode {
-                AugmentModeName::Multiplier => AugmentMode::Multiplier { k: self.augment_k },
-                AugmentModeName::OnTheFly => AugmentMode::OnTheFly,
-            };
+        // Applied even without --augment: `ablate` and `report` add augmentation per run.
+        match (self.augment_mode, self.augment_k) {
+            (Some(AugmentModeName::OnTheFly), Some(_)) => {
+                return Err("--augment-k applies to --augment-mode multiplier only".into());
+            }
+            (Some(AugmentModeName::OnTheFly), None) => config.augment_mode = AugmentMode::OnTheFly,
+            (Some(AugmentModeName::Multiplier), k) | (None, k @ Some(_)) => {
+                config.augment_mode = AugmentMode::Multiplier { k: k.unwrap_or(1) };
+            }
+            (None, None) => {}
         }
         if self.complete_only {
             config.labels = LabelPolicy::CompleteOnly;

@@ -1,0 +1,230 @@
+//! Where to crop: from the detector's landmarks (`LandmarkRule`) or, failing that, its box
+//! (`CropRule`) — both calibrated against the crop boxes of ytf_kaggle96's meta.csv.gz with
+//! `facepoints calibrate` — or from the previous frame's keypoints (`KeypointFraming`, from
+//! the training set's keypoint statistics).
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::BoxF;
+use crate::image::Square;
+use crate::keypoints::{IMAGE_SIDE, NUM_KEYPOINTS};
+
+/// Crop square from a BlazeFace box of size `s = (w + h) / 2` and centre `(cx, cy)`:
+/// centre `(cx + dx·s, cy + dy·s)`, side `scale·s`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CropRule {
+    /// Horizontal centre shift, in box sizes.
+    pub dx: f32,
+    /// Vertical centre shift, in box sizes.
+    pub dy: f32,
+    /// Crop side, in box sizes.
+    pub scale: f32,
+}
+
+impl Default for CropRule {
+    /// Least-squares fit over the 3,432 training frames of ytf_kaggle96 where BlazeFace
+    /// found the face (`facepoints calibrate`, README "Face detection").
+    fn default() -> Self {
+        CropRule {
+            dx: 0.0096,
+            dy: -0.1251,
+            scale: 1.1195,
+        }
+    }
+}
+
+impl CropRule {
+    /// The crop square for a detector box.
+    pub fn square(&self, b: &BoxF) -> Square {
+        let s = (b.width() + b.height()) / 2.0;
+        let (cx, cy) = b.center();
+        Square::centered(cx + self.dx * s, cy + self.dy * s, self.scale * s)
+    }
+}
+
+/// Crop square from BlazeFace's eye, nose-tip and mouth landmarks: the scale and shift
+/// (least squares, no rotation) that put them where they sit, on average, in the training
+/// crops. Far steadier than the box, whose framing of the face varies.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LandmarkRule {
+    /// Mean positions (96×96 pixel-centre coordinates) of BlazeFace's right eye, left eye,
+    /// nose tip and mouth centre in the training crops.
+    pub mean: [[f32; 2]; 4],
+}
+
+impl Default for LandmarkRule {
+    /// Measured on the 3,432 training frames of ytf_kaggle96 where BlazeFace found the face
+    /// (`facepoints calibrate`, README "Face detection").
+    fn default() -> Self {
+        LandmarkRule {
+            mean: LANDMARK_MEAN,
+        }
+    }
+}
+
+impl LandmarkRule {
+    /// The crop square for BlazeFace landmarks in continuous image coordinates (only the
+    /// first four are used); `None` when they are degenerate.
+    pub fn square(&self, landmarks: &[[f32; 2]; 6]) -> Option<Square> {
+        let n = self.mean.len() as f32;
+        // Continuous landmark L = x0 + s·(m + 0.5) for crop pixel-centre position m.
+        let m: Vec<[f32; 2]> = self.mean.iter().map(|p| [p[0] + 0.5, p[1] + 0.5]).collect();
+        let l = &landmarks[..self.mean.len()];
+        let mean = |v: &[[f32; 2]], a: usize| v.iter().map(|p| p[a]).sum::<f32>() / n;
+        let (lx, ly, mx, my) = (mean(l, 0), mean(l, 1), mean(&m, 0), mean(&m, 1));
+        let (mut num, mut den) = (0.0, 0.0);
+        for (p, q) in l.iter().zip(&m) {
+            num += (p[0] - lx) * (q[0] - mx) + (p[1] - ly) * (q[1] - my);
+            den += (q[0] - mx).powi(2) + (q[1] - my).powi(2);
+        }
+        let s = num / den;
+        (s.is_finite() && s > 0.0).then(|| Square {
+            x0: lx - s * mx,
+            y0: ly - s * my,
+            side: s * IMAGE_SIDE as f32,
+        })
+    }
+}
+
+/// See [`LandmarkRule::default`].
+const LANDMARK_MEAN: [[f32; 2]; 4] = [
+    [29.085, 38.244],
+    [63.693, 37.448],
+    [46.877, 57.421],
+    [47.170, 75.740],
+];
+
+/// Where the 15 keypoints sit in a training crop on average: their centroid and their RMS
+/// distance from it, in 96×96 pixels. A face tracked from one frame to the next is cropped
+/// so that its previous keypoints land where training faces have them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct KeypointFraming {
+    /// Mean centroid x (pixel-centre convention).
+    pub cx: f32,
+    /// Mean centroid y.
+    pub cy: f32,
+    /// Mean RMS radius.
+    pub radius: f32,
+}
+
+impl Default for KeypointFraming {
+    /// Measured on all 3,462 faces of ytf_kaggle96/training.csv.gz.
+    fn default() -> Self {
+        KeypointFraming {
+            cx: 48.083,
+            cy: 47.623,
+            radius: 26.333,
+        }
+    }
+}
+
+impl KeypointFraming {
+    /// Centroid and RMS radius of 15 `(x, y)` points; `None` if any is not finite or
+    /// they coincide.
+    pub fn measure(points: &[[f32; 2]; NUM_KEYPOINTS]) -> Option<(f32, f32, f32)> {
+        if points.iter().flatten().any(|v| !v.is_finite()) {
+            return None;
+        }
+        let n = NUM_KEYPOINTS as f32;
+        let cx = points.iter().map(|p| p[0]).sum::<f32>() / n;
+        let cy = points.iter().map(|p| p[1]).sum::<f32>() / n;
+        let r2 = points
+            .iter()
+            .map(|p| (p[0] - cx).powi(2) + (p[1] - cy).powi(2))
+            .sum::<f32>();
+        let radius = (r2 / n).sqrt();
+        (radius > 0.0).then_some((cx, cy, radius))
+    }
+
+    /// The crop square that puts `points` (image pixels, centre convention) at the
+    /// training faces' mean framing.
+    pub fn square(&self, points: &[[f32; 2]; NUM_KEYPOINTS]) -> Option<Square> {
+        let (cx, cy, radius) = Self::measure(points)?;
+        let side = IMAGE_SIDE as f32 * radius / self.radius;
+        let s = side / IMAGE_SIDE as f32;
+        Some(Square {
+            x0: cx + 0.5 - (self.cx + 0.5) * s,
+            y0: cy + 0.5 - (self.cy + 0.5) * s,
+            side,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::read_faces_file;
+
+    #[test]
+    fn landmarks_at_their_mean_positions_give_back_the_crop() {
+        let rule = LandmarkRule {
+            mean: [[30.0, 35.0], [66.0, 35.0], [48.0, 55.0], [48.0, 72.0]],
+        };
+        let crop = Square {
+            x0: 100.0,
+            y0: 40.0,
+            side: 192.0,
+        };
+        let landmarks: [[f32; 2]; 6] = std::array::from_fn(|k| {
+            let [x, y] = rule.mean[k.min(3)];
+            let (u, v) = crop.to_image(IMAGE_SIDE, x, y);
+            [u + 0.5, v + 0.5] // continuous coordinates
+        });
+        let sq = rule.square(&landmarks).unwrap();
+        assert!(
+            (sq.x0 - 100.0).abs() < 1e-3 && (sq.y0 - 40.0).abs() < 1e-3,
+            "{sq:?}"
+        );
+        assert!((sq.side - 192.0).abs() < 1e-3, "{sq:?}");
+        assert!(rule.square(&[[5.0, 5.0]; 6]).is_none());
+    }
+
+    #[test]
+    fn framing_constants_match_the_committed_sample() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ytf_sample/training.csv.gz"
+        );
+        let faces = read_faces_file(std::path::Path::new(path)).unwrap();
+        let (mut cx, mut cy, mut r) = (0.0, 0.0, 0.0);
+        for i in 0..faces.len() {
+            let c = faces.coords(i);
+            let points = std::array::from_fn(|k| [c[2 * k], c[2 * k + 1]]);
+            let (x, y, radius) = KeypointFraming::measure(&points).unwrap();
+            (cx, cy, r) = (cx + x, cy + y, r + radius);
+        }
+        let n = faces.len() as f32;
+        let f = KeypointFraming::default();
+        // The sample is 282 of the 3,462 faces: its means agree to well under a pixel.
+        assert!((cx / n - f.cx).abs() < 0.5, "{}", cx / n);
+        assert!((cy / n - f.cy).abs() < 0.5, "{}", cy / n);
+        assert!((r / n - f.radius).abs() < 1.0, "{}", r / n);
+    }
+
+    #[test]
+    fn keypoints_at_the_mean_framing_map_to_the_mean_framing() {
+        let f = KeypointFraming::default();
+        // A face at twice the training scale, shifted.
+        let mut points = [[0.0f32; 2]; NUM_KEYPOINTS];
+        for (k, p) in points.iter_mut().enumerate() {
+            let a = k as f32 * 0.7;
+            *p = [
+                300.0 + 2.0 * (a.cos() * 20.0),
+                200.0 + 2.0 * (a.sin() * 15.0),
+            ];
+        }
+        let sq = f.square(&points).unwrap();
+        let back: Vec<(f32, f32)> = points
+            .iter()
+            .map(|p| sq.from_image(IMAGE_SIDE, p[0], p[1]))
+            .collect();
+        let inside: [[f32; 2]; NUM_KEYPOINTS] = std::array::from_fn(|k| [back[k].0, back[k].1]);
+        let (cx, cy, r) = KeypointFraming::measure(&inside).unwrap();
+        assert!(
+            (cx - f.cx).abs() < 1e-3 && (cy - f.cy).abs() < 1e-3,
+            "{cx} {cy}"
+        );
+        assert!((r - f.radius).abs() < 1e-3, "{r}");
+        assert!(f.square(&[[f32::NAN, 0.0]; NUM_KEYPOINTS]).is_none());
+    }
+}

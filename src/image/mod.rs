@@ -1,0 +1,8 @@
+//! Images as they arrive from photos and video frames (RGBA, any size) and resampling
+//! square regions of them to the networks' small inputs.
+
+mod rgba;
+mod sample;
+
+pub use rgba::{ImageError, RgbaImage};
+pub use sample::{Outside, Square, luma, sample_square};

@@ -1,0 +1,209 @@
+//! Resampling a square region of an image to `n × n` pixels: bilinear when enlarging,
+//! averaged over each output pixel's footprint when shrinking (so a 4000-pixel photo does
+//! not alias on its way down to 128 or 96 pixels).
+//!
+//! Coordinates are continuous with pixel `k` covering `[k, k + 1)`; the keypoint
+//! convention of the data (pixel centres at integers) is `continuous − 0.5`.
+
+use super::RgbaImage;
+
+/// A square region in continuous image coordinates (it may extend past the image).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Square {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Side length.
+    pub side: f32,
+}
+
+impl Square {
+    /// The square of centre `(cx, cy)` and side `side`.
+    pub fn centered(cx: f32, cy: f32, side: f32) -> Self {
+        Square {
+            x0: cx - side / 2.0,
+            y0: cy - side / 2.0,
+            side,
+        }
+    }
+
+    /// Image coordinates (pixel-centre convention) of a point given in the pixel-centre
+    /// coordinates of an `n × n` resampling of this square.
+    pub fn to_image(&self, n: usize, x: f32, y: f32) -> (f32, f32) {
+        let s = self.side / n as f32;
+        (self.x0 + (x + 0.5) * s - 0.5, self.y0 + (y + 0.5) * s - 0.5)
+    }
+
+    /// The inverse of [`Square::to_image`].
+    pub fn from_image(&self, n: usize, x: f32, y: f32) -> (f32, f32) {
+        let s = self.side / n as f32;
+        ((x + 0.5 - self.x0) / s - 0.5, (y + 0.5 - self.y0) / s - 0.5)
+    }
+}
+
+/// What lies outside the image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    /// Black (the detector's letterbox).
+    Black,
+    /// The nearest edge pixel (how the training faces were padded).
+    Edge,
+}
+
+/// ITU-R 601 luma (as PIL's "L" conversion), 0–255.
+#[inline]
+pub fn luma([r, g, b]: [f32; 3]) -> f32 {
+    r * 0.299 + g * 0.587 + b * 0.114
+}
+
+/// Bilinear RGB at continuous position `(x, y)`.
+#[inline]
+fn bilinear(image: &RgbaImage, x: f32, y: f32, outside: Outside) -> [f32; 3] {
+    let (w, h) = (image.width() as i64, image.height() as i64);
+    // Pixel-centre coordinates.
+    let (fx, fy) = (x - 0.5, y - 0.5);
+    let (x0, y0) = (fx.floor(), fy.floor());
+    let (tx, ty) = (fx - x0, fy - y0);
+    let (x0, y0) = (x0 as i64, y0 as i64);
+    let fetch = |px: i64, py: i64| -> [f32; 3] {
+        let inside = (0..w).contains(&px) && (0..h).contains(&py);
+        match (inside, outside) {
+            (true, _) => image.rgb(px as usize, py as usize),
+            (false, Outside::Black) => [0.0; 3],
+            (false, Outside::Edge) => {
+                image.rgb(px.clamp(0, w - 1) as usize, py.clamp(0, h - 1) as usize)
+            }
+        }
+    };
+    let (a, b) = (fetch(x0, y0), fetch(x0 + 1, y0));
+    let (c, d) = (fetch(x0, y0 + 1), fetch(x0 + 1, y0 + 1));
+    std::array::from_fn(|k| {
+        let top = a[k] + (b[k] - a[k]) * tx;
+        let bottom = c[k] + (d[k] - c[k]) * tx;
+        top + (bottom - top) * ty
+    })
+}
+
+/// The `n × n` RGB resampling of `square`, row-major. Each output pixel averages a grid of
+/// up to 8 × 8 bilinear samples spread over its footprint (one sample when enlarging).
+pub fn sample_square(
+    image: &RgbaImage,
+    square: Square,
+    n: usize,
+    outside: Outside,
+) -> Vec<[f32; 3]> {
+    let step = square.side / n as f32;
+    let taps = (step.ceil() as usize).clamp(1, 8);
+    let sub = step / taps as f32;
+    let weight = 1.0 / (taps * taps) as f32;
+    let mut out = Vec::with_capacity(n * n);
+    for row in 0..n {
+        for col in 0..n {
+            let (left, top) = (square.x0 + col as f32 * step, square.y0 + row as f32 * step);
+            let mut acc = [0.0f32; 3];
+            for j in 0..taps {
+                let y = top + (j as f32 + 0.5) * sub;
+                for i in 0..taps {
+                    let x = left + (i as f32 + 0.5) * sub;
+                    let p = bilinear(image, x, y, outside);
+                    acc.iter_mut().zip(p).for_each(|(a, v)| *a += v);
+                }
+            }
+            out.push(acc.map(|a| a * weight));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gradient(w: usize, h: usize) -> Vec<u8> {
+        let mut data = Vec::with_capacity(w * h * 4);
+        for y in 0..h {
+            for x in 0..w {
+                data.extend_from_slice(&[x as u8, y as u8, 100, 255]);
+            }
+        }
+        data
+    }
+
+    #[test]
+    fn identity_square_returns_the_pixels() {
+        let data = gradient(8, 8);
+        let image = RgbaImage::new(8, 8, &data).unwrap();
+        let out = sample_square(
+            &image,
+            Square {
+                x0: 0.0,
+                y0: 0.0,
+                side: 8.0,
+            },
+            8,
+            Outside::Black,
+        );
+        for (i, p) in out.iter().enumerate() {
+            assert_eq!(*p, [(i % 8) as f32, (i / 8) as f32, 100.0]);
+        }
+    }
+
+    #[test]
+    fn shrinking_averages_the_footprint() {
+        // A 1-pixel checkerboard shrunk 4× must come out flat grey, not aliased.
+        let mut data = Vec::new();
+        for y in 0..64 {
+            for x in 0..64 {
+                let v = if (x + y) % 2 == 0 { 255 } else { 0 };
+                data.extend_from_slice(&[v, v, v, 255]);
+            }
+        }
+        let image = RgbaImage::new(64, 64, &data).unwrap();
+        let out = sample_square(
+            &image,
+            Square {
+                x0: 0.0,
+                y0: 0.0,
+                side: 64.0,
+            },
+            16,
+            Outside::Edge,
+        );
+        assert!(
+            out.iter().all(|p| (p[0] - 127.5).abs() < 1.0),
+            "{:?}",
+            &out[..4]
+        );
+    }
+
+    #[test]
+    fn outside_is_black_or_edge() {
+        let data = gradient(4, 4);
+        let image = RgbaImage::new(4, 4, &data).unwrap();
+        let sq = Square {
+            x0: -4.0,
+            y0: 0.0,
+            side: 4.0,
+        };
+        let black = sample_square(&image, sq, 4, Outside::Black);
+        assert_eq!(black[0], [0.0; 3]);
+        let edge = sample_square(&image, sq, 4, Outside::Edge);
+        assert_eq!(edge[0], [0.0, 0.0, 100.0]);
+    }
+
+    #[test]
+    fn point_mapping_round_trips_and_is_half_pixel_exact() {
+        let sq = Square {
+            x0: 10.0,
+            y0: 20.0,
+            side: 192.0,
+        };
+        // The centre of output pixel 0 covers source [10, 12): its centre is x = 10.5 (pixel
+        // centre convention).
+        assert_eq!(sq.to_image(96, 0.0, 0.0), (10.5, 20.5));
+        let (x, y) = sq.to_image(96, 37.25, 80.5);
+        let (u, v) = sq.from_image(96, x, y);
+        assert!((u - 37.25).abs() < 1e-4 && (v - 80.5).abs() < 1e-4);
+    }
+}

@@ -1,0 +1,202 @@
+//! The wasm-bindgen boundary, thin on purpose: `Facepoints` owns a [`FacePipeline`] and
+//! only converts arguments and results. Errors cross as JS `Error`s; panics are logged
+//! with their message (console_error_panic_hook) and the page shows them.
+
+use std::rc::Rc;
+
+use js_sys::Promise;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::backend::Backend;
+use crate::data::FaceSet;
+use crate::face::{FacePipeline, FaceView, PipelineTimings};
+use crate::image::RgbaImage;
+use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS, NUM_KEYPOINTS};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+thread_local! {
+    /// The WebGPU device: set up once per worker.
+    static WEBGPU: std::cell::RefCell<Option<Backend>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn backend(name: &str) -> Result<Backend, JsError> {
+    match name {
+        "cpu" => Ok(Backend::flex()),
+        "webgpu" => {
+            if let Some(b) = WEBGPU.with(|w| w.borrow().clone()) {
+                return Ok(b);
+            }
+            let b = Backend::wgpu_async().await.map_err(|e| JsError::new(&e))?;
+            WEBGPU.with(|w| *w.borrow_mut() = Some(b.clone()));
+            Ok(b)
+        }
+        other => Err(JsError::new(&format!(
+            "unknown backend \"{other}\" (expected \"cpu\" or \"webgpu\")"
+        ))),
+    }
+}
+
+/// What `detect` and `track` resolve to.
+#[derive(Serialize)]
+struct Found {
+    faces: Vec<FaceView>,
+    timings: PipelineTimings,
+}
+
+/// Face detection and keypoints on one backend.
+#[wasm_bindgen]
+pub struct Facepoints {
+    inner: Rc<FacePipeline>,
+    backend: String,
+    model: String,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()).into())
+}
+
+fn js_err(message: String) -> JsValue {
+    JsError::new(&message).into()
+}
+
+#[wasm_bindgen]
+impl Facepoints {
+    /// Loads a `.fpk` keypoint model on `backend` ("cpu" or "webgpu") and warms it up with
+    /// one detection on a blank frame, so the first real call is not the slow one.
+    pub async fn create(model: Vec<u8>, backend_name: String) -> Result<Facepoints, JsError> {
+        let backend = backend(&backend_name).await?;
+        let pipeline = FacePipeline::new(&backend.device, &model).map_err(|e| JsError::new(&e))?;
+        let blank = vec![0u8; 128 * 128 * 4];
+        let image = RgbaImage::new(128, 128, &blank).map_err(|e| JsError::new(&e.to_string()))?;
+        pipeline
+            .detect(&image)
+            .await
+            .map_err(|e| JsError::new(&e))?;
+        let meta = crate::checkpoint::Checkpoint::from_bytes(&model)
+            .map(|c| serde_json::to_string(&c.meta).unwrap_or_default())
+            .unwrap_or_default();
+        Ok(Facepoints {
+            inner: Rc::new(pipeline),
+            backend: backend.description,
+            model: meta,
+        })
+    }
+
+    /// The backend and adapter, e.g. `flex (CPU)`.
+    #[wasm_bindgen(getter)]
+    pub fn backend(&self) -> String {
+        self.backend.clone()
+    }
+
+    /// The model's description (JSON: architecture, normalisation, training summary).
+    #[wasm_bindgen(getter)]
+    pub fn model(&self) -> String {
+        self.model.clone()
+    }
+
+    /// Faces in an RGBA image → `{faces: [{box, score, keypoints}], timings}` in canvas
+    /// coordinates.
+    pub fn detect(&self, rgba: Vec<u8>, width: usize, height: usize) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
+            let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
+            to_js(&Found {
+                faces: faces.iter().map(FaceView::from).collect(),
+                timings,
+            })
+        })
+    }
+
+    /// Re-crops faces from their previous keypoints (`points`: 30 numbers per face, x/y in
+    /// Kaggle order, canvas coordinates; `scores`: one per face) and predicts again,
+    /// without the detector.
+    pub fn track(
+        &self,
+        rgba: Vec<u8>,
+        width: usize,
+        height: usize,
+        points: Vec<f32>,
+        scores: Vec<f32>,
+    ) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            if points.len() != scores.len() * NUM_COORDS {
+                return Err(js_err(format!(
+                    "track needs 30 coordinates per face: got {} for {} faces",
+                    points.len(),
+                    scores.len()
+                )));
+            }
+            let previous: Vec<_> = points
+                .chunks(NUM_COORDS)
+                .zip(&scores)
+                .map(|(c, &s)| {
+                    let p: [[f32; 2]; NUM_KEYPOINTS] =
+                        std::array::from_fn(|k| [c[2 * k] - 0.5, c[2 * k + 1] - 0.5]);
+                    (p, s)
+                })
+                .collect();
+            let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
+            let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
+            to_js(&Found {
+                faces: faces.iter().map(FaceView::from).collect(),
+                timings,
+            })
+        })
+    }
+
+    /// Keypoints of ready 96×96 grayscale faces (`gray`: 9,216 bytes per face) → 30
+    /// numbers per face, in 96×96 pixels.
+    #[wasm_bindgen(js_name = predictFaces)]
+    pub fn predict_faces(&self, gray: Vec<u8>) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            if gray.is_empty() || !gray.len().is_multiple_of(IMAGE_PIXELS) {
+                return Err(js_err(format!(
+                    "faces must be 96×96 grayscale (9,216 bytes each); got {} bytes",
+                    gray.len()
+                )));
+            }
+            let mut faces = FaceSet::default();
+            for (i, image) in gray.chunks(IMAGE_PIXELS).enumerate() {
+                faces.push(i as u32, image, &[f32::NAN; NUM_COORDS]);
+            }
+            let coords = inner.predict_crops(&faces).await.map_err(js_err)?;
+            Ok(js_sys::Float32Array::from(coords.as_slice()).into())
+        })
+    }
+}
+
+/// Augmented faces per second through the study's default pipeline, single-threaded, in this
+/// wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
+/// `coords`: 30 per face; every face is augmented `rounds` times.
+#[wasm_bindgen(js_name = augmentBenchmark)]
+pub fn augment_benchmark(gray: Vec<u8>, coords: Vec<f32>, rounds: usize) -> Result<f64, JsError> {
+    use rand::SeedableRng;
+    let n = gray.len() / IMAGE_PIXELS;
+    if n == 0 || gray.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {
+        return Err(JsError::new(
+            "augmentBenchmark needs 9,216 pixels and 30 coordinates per face",
+        ));
+    }
+    let config = crate::augment::AugmentConfig::default();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    let start = web_time::Instant::now();
+    let mut checksum = 0usize;
+    for _ in 0..rounds.max(1) {
+        for (image, c) in gray.chunks(IMAGE_PIXELS).zip(coords.chunks(NUM_COORDS)) {
+            checksum += usize::from(crate::augment::augment(&config, image, c, &mut rng).0[0]);
+        }
+    }
+    std::hint::black_box(checksum);
+    Ok((n * rounds.max(1)) as f64 / start.elapsed().as_secs_f64())
+}

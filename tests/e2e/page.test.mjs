@@ -1,0 +1,222 @@
+// The page as a person uses it, in headless Chromium: backend badge, photo upload,
+// downloads, bad files, camera denied, a fake webcam, and agreement with the CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ROOT, SHARED, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { buildY4m } from './webcam.mjs';
+
+const PHOTOS = join(SHARED, 'data', 'photos');
+let server;
+let chrome; // WebGPU (SwiftShader) available; 'auto' must still pick the CPU
+let page;
+let work;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'facepoints-e2e-'));
+  server = await serve();
+  chrome = await browser();
+  page = await openPage(chrome, server.url);
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.close();
+});
+
+async function photoResult(p) {
+  await p.waitForFunction(() => window.__photo || !document.getElementById('message').hidden, null, { timeout: 180_000 });
+  return p.evaluate(() => window.__photo && ({ width: window.__photo.width, height: window.__photo.height, faces: window.__photo.faces }));
+}
+
+const at = (face, name) => face.keypoints.find((k) => k.name === name);
+
+function assertPlausibleFace(face) {
+  assert.equal(face.keypoints.length, 15);
+  const { x, y, width, height } = face.box;
+  for (const k of face.keypoints) {
+    assert.ok(k.x >= x && k.x <= x + width && k.y >= y && k.y <= y + height, `${k.name} (${k.x}, ${k.y}) outside the face box`);
+  }
+  const eyes = (at(face, 'left_eye_center').y + at(face, 'right_eye_center').y) / 2;
+  const nose = at(face, 'nose_tip').y;
+  const mouth = (at(face, 'mouth_center_top_lip').y + at(face, 'mouth_center_bottom_lip').y) / 2;
+  assert.ok(eyes < nose && nose < mouth, `eyes ${eyes} above nose ${nose} above mouth ${mouth}`);
+  assert.ok(at(face, 'left_eye_center').x > at(face, 'right_eye_center').x, "the subject's left eye is on the image's right");
+}
+
+test('the badge names the backend it chose: the CPU, since the only adapter is a software fallback', async () => {
+  assert.equal(await page.locator('#badge').getAttribute('data-backend'), 'cpu');
+  assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
+  assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
+});
+
+for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
+  test(`uploading ${name} finds one face with 15 plausible keypoints, drawn on the canvas`, async () => {
+    await uploadPhoto(page, join(PHOTOS, name));
+    const result = await photoResult(page);
+    assert.ok(result, await page.locator('#message').textContent());
+    assert.equal(result.faces.length, 1);
+    assertPlausibleFace(result.faces[0]);
+    // What is drawn: the keypoint colours sit at the keypoints on the canvas (names off, so
+    // no label covers a neighbouring point; then names back on).
+    await page.uncheck('#photo-names');
+    const drawn = await page.evaluate(({ faces, width }) => {
+      const canvas = document.getElementById('photo-canvas');
+      const scale = canvas.width / width;
+      const ctx = canvas.getContext('2d');
+      return faces[0].keypoints.map((k) => Array.from(ctx.getImageData(Math.floor(k.x * scale), Math.floor(k.y * scale), 1, 1).data));
+    }, result);
+    const colours = [[255, 59, 48], [10, 132, 255], [255, 214, 10]];
+    for (const px of drawn) {
+      assert.ok(colours.some((c) => c.every((v, i) => Math.abs(v - px[i]) < 40)), `keypoint pixel ${px} is not a keypoint colour`);
+    }
+    await page.check('#photo-names');
+    assert.match(await page.locator('#photo-summary').textContent(), /1 face in/);
+    await page.locator('#photo-canvas').screenshot({ path: join(work, `${name}.png`) });
+  });
+}
+
+test('the annotated PNG and the keypoints JSON download', async () => {
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const saved = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(saved.faces.length, 1);
+  assert.equal(saved.faces[0].keypoints.length, 15);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#download-png')]);
+  const bytes = await readFile(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
+});
+
+test('a non-image, an empty file and a corrupt image each get a clear message', async () => {
+  const cases = [
+    [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') }, /notes\.txt.*JPEG, PNG or WebP/],
+    [{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }, /empty\.png.*empty/],
+    [{ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') }, /broken\.png.*could not be read as an image/],
+  ];
+  for (const [file, message] of cases) {
+    await page.setInputFiles('#photo-input', file);
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    assert.match(await page.locator('#message').textContent(), message);
+  }
+  // The page still works afterwards.
+  await uploadPhoto(page, join(PHOTOS, 'grace_hopper.jpg'));
+  assert.equal((await photoResult(page)).faces.length, 1);
+});
+
+test('a photo without a face, dropped on the page, says so', async () => {
+  await page.evaluate(async () => {
+    window.__photo = null;
+    document.getElementById('photo-canvas').addEventListener('faces', (e) => { window.__photo = e.detail; }, { once: true });
+    const canvas = new OffscreenCanvas(320, 240);
+    const ctx = canvas.getContext('2d');
+    const g = ctx.createLinearGradient(0, 0, 320, 0);
+    g.addColorStop(0, '#334'); g.addColorStop(1, '#cc9');
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, 320, 240);
+    const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'wall.png', { type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    document.getElementById('photo-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  const result = await photoResult(page);
+  assert.equal(result.faces.length, 0);
+  assert.match(await page.locator('#message').textContent(), /No face found in "wall\.png"/);
+});
+
+test('keypoints the page predicts for 20 faces equal the CLI\'s within 0.05 px', async () => {
+  const bin = process.env.FACEPOINTS_BIN;
+  assert.ok(bin, 'FACEPOINTS_BIN must name the facepoints binary (scripts/test.sh sets it)');
+  const lines = gunzipSync(await readFile(join(ROOT, 'tests/data/ytf_sample/training.csv.gz'))).toString().split(/\r?\n/);
+  const csv = join(work, 'faces20.csv');
+  await writeFile(csv, lines.slice(0, 21).join('\n') + '\n');
+  const out = join(work, 'cli20.csv');
+  execFileSync(bin, ['predict', '--model', join(ROOT, 'www/models/default.fpk'), '--data', csv, '--out', out]);
+  const cli = (await readFile(out, 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',').slice(1).map(Number));
+  const gray = lines.slice(1, 21).flatMap((l) => l.slice(l.lastIndexOf(',') + 1).split(' ').map(Number));
+  const web = await page.evaluate(async (g) => window.facepoints.detector.predictFaces(new Uint8Array(g)), gray);
+  assert.equal(cli.length, 20);
+  assert.equal(web.length, 600);
+  const worst = Math.max(...cli.flat().map((v, i) => Math.abs(v - web[i])));
+  assert.ok(worst <= 0.05, `largest page-vs-CLI difference ${worst} px`);
+});
+
+test('WebGPU, when forced, runs and agrees with the CPU fallback of a browser without WebGPU', async () => {
+  const gpuPage = await openPage(chrome, `${server.url}?backend=webgpu`);
+  assert.equal(await gpuPage.locator('#badge').getAttribute('data-backend'), 'webgpu');
+  assert.match(await gpuPage.locator('#badge').textContent(), /WebGPU/);
+  const photo = join(PHOTOS, 'astronaut.png');
+  await uploadPhoto(gpuPage, photo);
+  const onGpu = await photoResult(gpuPage);
+  await gpuPage.close();
+
+  const noGpu = await browser({ webgpu: false });
+  try {
+    const cpuPage = await openPage(noGpu, server.url);
+    assert.equal(await cpuPage.locator('#badge').getAttribute('data-backend'), 'cpu');
+    assert.match(await cpuPage.locator('#backend-reason').textContent(), /no WebGPU adapter/);
+    await uploadPhoto(cpuPage, photo);
+    const onCpu = await photoResult(cpuPage);
+    assert.equal(onGpu.faces.length, 1);
+    assert.equal(onCpu.faces.length, 1);
+    const worst = Math.max(...onGpu.faces[0].keypoints.map((k, i) => Math.max(
+      Math.abs(k.x - onCpu.faces[0].keypoints[i].x), Math.abs(k.y - onCpu.faces[0].keypoints[i].y))));
+    assert.ok(worst <= 0.05, `WebGPU vs CPU keypoints differ by ${worst} px`);
+  } finally {
+    await noGpu.close();
+  }
+});
+
+test('a denied camera gets a message and the photo panel keeps working', async () => {
+  const denied = await browser({ webgpu: false, extra: ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] });
+  try {
+    const p = await openPage(denied, server.url);
+    await p.click('#camera-start');
+    await p.waitForFunction(() => !document.getElementById('message').hidden, null, { timeout: 30_000 });
+    assert.match(await p.locator('#message').textContent(), /Camera permission was denied/);
+    await uploadPhoto(p, join(PHOTOS, 'astronaut.png'));
+    assert.equal((await photoResult(p)).faces.length, 1);
+  } finally {
+    await denied.close();
+  }
+});
+
+test('a fake webcam of real frames: keypoints update frame to frame, and nothing leaves the page', async () => {
+  const frames = ['00', '01', '30', '31', '40', '41', '50', '51'].map((n) => join(ROOT, `tests/data/webcam/Valerie_Harper_${n}.png`));
+  const y4m = join(work, 'webcam.y4m');
+  await buildY4m(chrome, frames, y4m);
+  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
+  try {
+    const p = await openPage(cam, server.url);
+    const requests = [];
+    p.on('request', (r) => requests.push(r.url()));
+    await p.evaluate(() => {
+      window.__frames = [];
+      document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
+    });
+    await p.click('#camera-start');
+    await p.waitForFunction(() => window.__frames.length >= 30 || !document.getElementById('message').hidden, null, { timeout: 240_000 });
+    await p.click('#camera-stop');
+    const frames = await p.evaluate(() => window.__frames);
+    assert.ok(frames.length >= 30, await p.locator('#message').textContent());
+    const withFace = frames.filter((f) => f.faces.length === 1);
+    assert.ok(withFace.length >= frames.length * 0.8, `a face in ${withFace.length} of ${frames.length} frames`);
+    assert.ok(frames.some((f) => f.detected) && frames.some((f) => !f.detected), 'both detection and tracking frames');
+    let moved = 0;
+    for (let i = 1; i < withFace.length; i++) {
+      const [a, b] = [withFace[i - 1].faces[0].keypoints, withFace[i].faces[0].keypoints];
+      if (a.some((k, j) => Math.abs(k.x - b[j].x) + Math.abs(k.y - b[j].y) > 0.01)) moved++;
+    }
+    assert.ok(moved >= withFace.length / 3, `keypoints changed in ${moved} of ${withFace.length - 1} frame pairs`);
+    for (const f of withFace) assertPlausibleFace(f.faces[0]);
+    assert.deepEqual(requests, [], 'no network request while the camera runs');
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const tracked = frames.filter((f) => !f.detected);
+    const detected = frames.filter((f) => f.detected);
+    console.log(`webcam (CPU backend, 320×240): ${frames.at(-1).fps.toFixed(1)} FPS; median detect ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} ms, crop ${median(frames.map((f) => f.timings.crop_ms)).toFixed(1)} ms, predict ${median(frames.map((f) => f.timings.predict_ms)).toFixed(1)} ms, draw ${median(frames.map((f) => f.drawMs)).toFixed(1)} ms; ${detected.length} detect + ${tracked.length} track frames`);
+  } finally {
+    await cam.close();
+  }
+});

@@ -1,0 +1,115 @@
+// Live webcam: camera picker, a frame loop on requestVideoFrameCallback, detection every N
+// frames and tracking from the previous keypoints in between, One Euro smoothing, FPS and
+// per-stage latency. Frames go to the worker and nowhere else.
+import { drawFaces } from './draw.js';
+import { KeypointSmoother } from './one-euro.js';
+
+export function cameraMessage(err) {
+  switch (err?.name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'Camera permission was denied. Allow the camera for this page to track your face; photo upload still works.';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return 'No camera was found. Connect one and press Start again; photo upload still works.';
+    case 'NotReadableError':
+      return 'The camera is in use by another application.';
+    default:
+      return `The camera could not be started: ${err?.message ?? err}`;
+  }
+}
+
+export function setupCamera({ detector, elements, report }) {
+  const { video, canvas, start, stop, select, smoothing, every, stats } = elements;
+  let stream = null;
+  let faces = [];
+  let frame = 0;
+  let busy = false;
+  const smoothers = [];
+  const fps = { frames: 0, since: performance.now(), value: 0 };
+
+  async function listCameras() {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    const cameras = devices.filter((d) => d.kind === 'videoinput');
+    const current = select.value;
+    select.replaceChildren(...cameras.map((d, i) => new Option(d.label || `Camera ${i + 1}`, d.deviceId)));
+    if (cameras.some((c) => c.deviceId === current)) select.value = current;
+  }
+
+  async function process(now) {
+    const detectNow = faces.length === 0 || frame % Math.max(1, Number(every.value)) === 0;
+    const { faces: found, timings } = detectNow
+      ? await detector.detectWithTimings(video)
+      : await detector.trackWithTimings(video, faces);
+    const t0 = performance.now();
+    const t = now / 1000;
+    if (found.length !== faces.length || detectNow) smoothers.length = 0;
+    faces = found;
+    const shown = found.map((face, i) => {
+      if (!smoothing.checked) return face;
+      smoothers[i] ??= new KeypointSmoother({ minCutoff: 1.0, beta: 0.05 });
+      return smoothers[i].smooth(face, t);
+    });
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(video, 0, 0);
+    drawFaces(ctx, shown);
+    const drawMs = performance.now() - t0;
+    fps.frames++;
+    if (now - fps.since >= 1000) {
+      fps.value = (fps.frames * 1000) / (now - fps.since);
+      [fps.frames, fps.since] = [0, now];
+    }
+    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${timings.detect_ms.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${drawMs.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
+    canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
+    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, timings, detected: detectNow, drawMs, fps: fps.value } }));
+  }
+
+  function loop(now) {
+    if (!stream) return;
+    if (!busy) {
+      busy = true;
+      process(now)
+        .catch((err) => report(`Tracking stopped: ${err.message}`, 'error'))
+        .finally(() => { busy = false; frame++; });
+    }
+    video.requestVideoFrameCallback(loop);
+  }
+
+  async function startCamera() {
+    report('');
+    try {
+      const constraints = { video: select.value ? { deviceId: { exact: select.value } } : { width: 640, height: 480 }, audio: false };
+      stream = await navigator.mediaDevices.getUserMedia(constraints);
+    } catch (err) {
+      stream = null;
+      report(cameraMessage(err), 'error');
+      return;
+    }
+    video.srcObject = stream;
+    await video.play();
+    await listCameras().catch(() => {});
+    [faces, frame] = [[], 0];
+    smoothers.length = 0;
+    start.disabled = true;
+    stop.disabled = false;
+    video.requestVideoFrameCallback(loop);
+  }
+
+  function stopCamera() {
+    stream?.getTracks().forEach((t) => t.stop());
+    stream = null;
+    video.srcObject = null;
+    start.disabled = false;
+    stop.disabled = true;
+    stats.textContent = 'stopped';
+  }
+
+  start.addEventListener('click', startCamera);
+  stop.addEventListener('click', stopCamera);
+  select.addEventListener('change', () => { if (stream) { stopCamera(); startCamera(); } });
+  smoothing.addEventListener('change', () => { smoothers.length = 0; });
+  navigator.mediaDevices?.enumerateDevices && listCameras().catch(() => {});
+  return { start: startCamera, stop: stopCamera };
+}

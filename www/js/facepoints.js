@@ -1,0 +1,108 @@
+// facepoints — the embeddable API the page itself is built on.
+//
+//   import { createDetector } from './www/js/facepoints.js';
+//   const detector = await createDetector();              // default model, backend 'auto'
+//   const faces = await detector.detect(imageOrVideoOrBitmap);
+//   // faces: [{box: {x, y, width, height}, score, keypoints: [{name, x, y} × 15]}]
+//
+// Coordinates are the source image's own pixels (canvas convention: the top-left pixel
+// spans [0, 1)). Work runs in a module Worker; this side only posts requests.
+
+const here = new URL('.', import.meta.url);
+export const DEFAULT_MODEL = new URL('../models/default.fpk', here).href;
+
+/** Turns anything drawable (File/Blob, <img>, <video>, <canvas>, ImageBitmap, ImageData,
+ *  VideoFrame) into an ImageBitmap the worker can take, EXIF orientation applied. */
+async function toBitmap(source) {
+  if (source instanceof Blob) {
+    if (source.size === 0) throw new Error('the file is empty');
+    try {
+      return await createImageBitmap(source, { imageOrientation: 'from-image' });
+    } catch {
+      throw new Error(`${source.name ? `"${source.name}"` : 'the file'} is not an image this browser can decode (JPEG, PNG or WebP)`);
+    }
+  }
+  return createImageBitmap(source);
+}
+
+class Detector {
+  #worker;
+  #next = 1;
+  #pending = new Map();
+
+  constructor(worker) {
+    this.#worker = worker;
+    worker.onmessage = ({ data: { id, ok, result, error } }) => {
+      const request = this.#pending.get(id);
+      if (!request) return;
+      this.#pending.delete(id);
+      ok ? request.resolve(result) : request.reject(new Error(error));
+    };
+    worker.onerror = (event) => {
+      const error = new Error(`the detector worker failed: ${event.message || 'could not start'}`);
+      for (const request of this.#pending.values()) request.reject(error);
+      this.#pending.clear();
+    };
+  }
+
+  request(type, args = {}, transfer = []) {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, type, ...args }, transfer);
+    });
+  }
+
+  /** Faces and per-stage timings (ms): {faces, timings: {detect_ms, crop_ms, predict_ms}}. */
+  async detectWithTimings(source) {
+    const bitmap = await toBitmap(source);
+    return this.request('detect', { bitmap }, [bitmap]);
+  }
+
+  /** Faces in an image, best first. */
+  async detect(source) {
+    return (await this.detectWithTimings(source)).faces;
+  }
+
+  /** Follows `faces` (from the previous frame) into `source` without the face detector. */
+  async trackWithTimings(source, faces) {
+    const bitmap = await toBitmap(source);
+    const plain = faces.map(({ score, keypoints }) => ({ score, keypoints }));
+    return this.request('track', { bitmap, faces: plain }, [bitmap]);
+  }
+
+  /** Faces followed from the previous frame. */
+  async track(source, faces) {
+    return (await this.trackWithTimings(source, faces)).faces;
+  }
+
+  /** Keypoints of ready 96×96 grayscale faces (Uint8Array, 9,216 bytes each): 30 numbers per
+   *  face in the 96×96 face's pixel-centre coordinates, as the CLI prints them. */
+  async predictFaces(gray) {
+    return this.request('predictFaces', { gray });
+  }
+
+  close() {
+    this.#worker.terminate();
+  }
+}
+
+/**
+ * Starts a detector.
+ * @param {object} [options]
+ * @param {string|ArrayBuffer} [options.model]  a .fpk keypoint model (URL or bytes)
+ * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
+ * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
+ *   .reason, .adapter, .model (the model's description) and .readyMs
+ */
+export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto' } = {}) {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const detector = new Detector(worker);
+  try {
+    Object.assign(detector, await detector.request('create', { model, backend }));
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  }
+  return detector;
+}

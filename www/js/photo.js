@@ -1,0 +1,86 @@
+// Photo upload: file picker and drag-and-drop, keypoints drawn over the photo, downloads of
+// the annotated PNG and of the keypoints as JSON.
+import { drawFaces } from './draw.js';
+
+const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+/** Longest side of the annotated canvas; keypoints are computed on the full image. */
+const MAX_CANVAS_SIDE = 2048;
+
+export function setupPhoto({ detector, elements, report }) {
+  const { input, drop, canvas, summary, downloadPng, downloadJson, names } = elements;
+  let result = null; // {file, width, height, faces, bitmap}
+
+  function redraw() {
+    if (!result) return;
+    const { bitmap, width, height, faces } = result;
+    const scale = Math.min(1, MAX_CANVAS_SIDE / Math.max(width, height));
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    drawFaces(ctx, faces, { scale, names: names.checked });
+  }
+
+  async function show(file) {
+    report('');
+    if (!file) return;
+    if (file.size === 0) return report(`"${file.name}" is empty.`, 'error');
+    if (file.type && !TYPES.includes(file.type)) {
+      return report(`"${file.name}" is ${file.type || 'not an image'}: choose a JPEG, PNG or WebP photo.`, 'error');
+    }
+    summary.textContent = `Looking for faces in ${file.name}…`;
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch {
+      summary.textContent = '';
+      return report(`"${file.name}" could not be read as an image (JPEG, PNG or WebP).`, 'error');
+    }
+    try {
+      const started = performance.now();
+      const { faces, timings } = await detector.detectWithTimings(file);
+      const ms = performance.now() - started;
+      result = { file, width: bitmap.width, height: bitmap.height, faces, bitmap };
+      redraw();
+      downloadPng.disabled = downloadJson.disabled = false;
+      summary.textContent = faces.length
+        ? `${faces.length} face${faces.length > 1 ? 's' : ''} in ${file.name} (${bitmap.width}×${bitmap.height}) — ${ms.toFixed(0)} ms (detect ${timings.detect_ms.toFixed(0)}, crop ${timings.crop_ms.toFixed(0)}, predict ${timings.predict_ms.toFixed(0)})`
+        : `No face found in ${file.name}.`;
+      if (!faces.length) report(`No face found in "${file.name}". Try a photo where a face is clearly visible and not too small.`, 'warning');
+      canvas.dataset.faces = String(faces.length);
+      canvas.dispatchEvent(new CustomEvent('faces', { detail: result }));
+    } catch (err) {
+      summary.textContent = '';
+      report(`Could not process "${file.name}": ${err.message}`, 'error');
+    }
+  }
+
+  input.addEventListener('change', () => show(input.files[0]));
+  names.addEventListener('change', redraw);
+  for (const type of ['dragenter', 'dragover']) {
+    drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add('over'); });
+  }
+  for (const type of ['dragleave', 'drop']) {
+    drop.addEventListener(type, () => drop.classList.remove('over'));
+  }
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    show(e.dataTransfer.files[0]);
+  });
+
+  function save(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+  const stem = () => result.file.name.replace(/\.[^.]+$/, '');
+  downloadPng.addEventListener('click', () => canvas.toBlob((b) => save(b, `${stem()}-keypoints.png`), 'image/png'));
+  downloadJson.addEventListener('click', () => {
+    const { file, width, height, faces } = result;
+    const json = JSON.stringify({ image: { name: file.name, width, height }, model: detector.model?.model?.name, faces }, null, 2);
+    save(new Blob([json], { type: 'application/json' }), `${stem()}-keypoints.json`);
+  });
+  return { show };
+}

@@ -1,0 +1,107 @@
+// The inference worker: owns the wasm engine; the page only sends frames and draws.
+// Protocol: {id, type, ...args} in; {id, ok: true, result} or {id, ok: false, error} out.
+import init, { Facepoints, augmentBenchmark } from '../pkg/facepoints.js';
+import { chooseBackend, describeAdapter } from './backend-choice.js';
+
+let engine = null;
+let lastPanic = '';
+
+// console_error_panic_hook reports a Rust panic through console.error: keep its message so
+// the page can show it instead of a bare "unreachable".
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  lastPanic = args.map(String).join(' ');
+  consoleError(...args);
+};
+
+function explain(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof WebAssembly.RuntimeError) {
+    engine = null; // a panicked instance is not trusted again
+    return `the engine crashed: ${lastPanic || message}. Reload the page to start it again.`;
+  }
+  return message;
+}
+
+async function adapterFacts() {
+  if (!('gpu' in navigator)) return null;
+  try {
+    return describeAdapter(await navigator.gpu.requestAdapter());
+  } catch {
+    return null;
+  }
+}
+
+async function modelBytes(model) {
+  if (model instanceof ArrayBuffer) return new Uint8Array(model);
+  const response = await fetch(model);
+  if (!response.ok) throw new Error(`could not load the model ${model}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function create({ model, backend: requested = 'auto' }) {
+  const started = performance.now();
+  await init();
+  const adapter = await adapterFacts();
+  let { backend, reason } = chooseBackend(adapter, requested);
+  const bytes = await modelBytes(model);
+  try {
+    engine = await Facepoints.create(bytes, backend);
+  } catch (err) {
+    if (backend !== 'webgpu' || requested === 'webgpu') throw err;
+    reason = `WebGPU failed (${explain(err)}); using the CPU backend`;
+    backend = 'cpu';
+    engine = await Facepoints.create(bytes, backend);
+  }
+  return {
+    backend, reason, adapter,
+    description: engine.backend,
+    model: JSON.parse(engine.model || '{}'),
+    readyMs: performance.now() - started,
+  };
+}
+
+function pixels(bitmap) {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return { rgba: new Uint8Array(data.buffer), width, height };
+}
+
+function needEngine() {
+  if (!engine) throw new Error('the detector is not ready (it failed to start or crashed)');
+  return engine;
+}
+
+const handlers = {
+  create,
+  async detect({ bitmap }) {
+    const { rgba, width, height } = pixels(bitmap);
+    return needEngine().detect(rgba, width, height);
+  },
+  async track({ bitmap, faces }) {
+    const { rgba, width, height } = pixels(bitmap);
+    const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
+    const scores = new Float32Array(faces.map((f) => f.score));
+    return needEngine().track(rgba, width, height, points, scores);
+  },
+  async augmentBenchmark({ gray, coords, rounds }) {
+    await init();
+    return augmentBenchmark(gray, coords, rounds);
+  },
+  async predictFaces({ gray }) {
+    return Array.from(await needEngine().predictFaces(gray));
+  },
+};
+
+self.onmessage = async ({ data: { id, type, ...args } }) => {
+  try {
+    const handler = handlers[type];
+    if (!handler) throw new Error(`unknown request "${type}"`);
+    self.postMessage({ id, ok: true, result: await handler(args) });
+  } catch (err) {
+    self.postMessage({ id, ok: false, error: explain(err) });
+  }
+};
