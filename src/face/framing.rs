@@ -78,7 +78,7 @@ impl LandmarkRule {
             den += (q[0] - mx).powi(2) + (q[1] - my).powi(2);
         }
         let s = num / den;
-        (s.is_finite() && s > 0.0).then(|| Square {
+        (s.is_finite() && s > 0.0).then_some(Square {
             x0: lx - s * mx,
             y0: ly - s * my,
             side: s * IMAGE_SIDE as f32,
