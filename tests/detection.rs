@@ -83,8 +83,9 @@ fn a_face_is_found_at_any_image_size() {
     let large = detect(&big_path);
     assert_eq!((small.len(), large.len()), (1, 1));
     let (a, b) = (small[0].bbox.center(), large[0].bbox.center());
+    // Within 2 source pixels (the large image is also searched in tiles).
     assert!(
-        (a.0 * 8.0 - b.0).abs() < 8.0 && (a.1 * 8.0 - b.1).abs() < 8.0,
+        (a.0 * 8.0 - b.0).abs() < 16.0 && (a.1 * 8.0 - b.1).abs() < 16.0,
         "{a:?} {b:?}"
     );
 }
@@ -185,4 +186,42 @@ fn cli_detect_prints_json_and_rejects_a_non_image() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("notes.png: not a readable image"), "{err}");
+}
+
+#[test]
+fn two_faces_in_one_image_are_both_found_with_their_keypoints() {
+    // Grace Hopper (512×600) and the astronaut (512×512) side by side on one canvas.
+    let (hw, hh, hopper) = rgba(&photos().join("grace_hopper.jpg"));
+    let (aw, ah, astronaut) = rgba(&photos().join("astronaut.png"));
+    let (w, h) = (hw + aw, hh.max(ah));
+    let mut canvas = vec![0u8; w * h * 4];
+    for y in 0..h {
+        for (x0, (iw, ih, src)) in [(0, (hw, hh, &hopper)), (hw, (aw, ah, &astronaut))] {
+            if y < ih {
+                let row = &src[y * iw * 4..(y + 1) * iw * 4];
+                canvas[(y * w + x0) * 4..(y * w + x0 + iw) * 4].copy_from_slice(row);
+            }
+        }
+    }
+    let bytes = std::fs::read(default_model()).unwrap();
+    let backend = Backend::flex();
+    let pipeline = facepoints::face::FacePipeline::new(&backend.device, &bytes).unwrap();
+    let image = RgbaImage::new(w, h, &canvas).unwrap();
+    let (faces, _) = pollster::block_on(pipeline.detect(&image)).unwrap();
+    assert_eq!(
+        faces.len(),
+        2,
+        "{:?}",
+        faces.iter().map(|f| f.bbox).collect::<Vec<_>>()
+    );
+    let mut centres: Vec<f32> = faces.iter().map(|f| f.bbox.center().0).collect();
+    centres.sort_by(f32::total_cmp);
+    assert!(
+        centres[0] < hw as f32 && centres[1] > hw as f32,
+        "{centres:?}"
+    );
+    for f in &faces {
+        let p = f.points();
+        assert!(p[0][0] > p[1][0] && (p[0][1] + p[1][1]) / 2.0 < p[10][1]);
+    }
 }

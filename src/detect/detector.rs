@@ -22,6 +22,9 @@ pub struct DetectorConfig {
     pub iou_threshold: f32,
     /// At most this many faces, best first.
     pub max_faces: usize,
+    /// Images whose longer side reaches this many pixels are also searched in overlapping
+    /// square tiles of half that side (faces too small for the whole view; 0: never).
+    pub tile_min_side: usize,
 }
 
 impl Default for DetectorConfig {
@@ -30,6 +33,7 @@ impl Default for DetectorConfig {
             score_threshold: 0.75,
             iou_threshold: 0.3,
             max_faces: 8,
+            tile_min_side: 1024,
         }
     }
 }
@@ -71,9 +75,10 @@ impl FaceDetector {
         Square::centered(w / 2.0, h / 2.0, w.max(h))
     }
 
-    /// The network input: `[1, 128, 128, 3]`, RGB scaled to −1…1, black outside the image.
-    pub fn input(&self, image: &RgbaImage<'_>) -> Tensor<4> {
-        let pixels = sample_square(image, Self::letterbox(image), SIDE, Outside::Black);
+    /// The network input for the `square` view of `image`: `[1, 128, 128, 3]`, RGB scaled
+    /// to −1…1, black outside the image.
+    pub fn input(&self, image: &RgbaImage<'_>, square: Square) -> Tensor<4> {
+        let pixels = sample_square(image, square, SIDE, Outside::Black);
         let values: Vec<f32> = pixels
             .iter()
             .flat_map(|p| p.map(|v| v / 127.5 - 1.0))
@@ -83,19 +88,73 @@ impl FaceDetector {
 
     /// Faces in `image`, best first.
     pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, String> {
-        let (scores, regressors) = self.raw(self.input(image)).await?;
+        let mut found = self.detect_in(image, Self::letterbox(image), false).await?;
+        let (w, h) = (image.width() as f32, image.height() as f32);
+        let long = w.max(h);
+        if self.config.tile_min_side > 0 && long >= self.config.tile_min_side as f32 {
+            // Tiles of half the longer side, overlapping by half, so that every face smaller
+            // than a quarter of the image lies wholly inside one of them.
+            let side = long / 2.0;
+            let starts = |extent: f32| -> Vec<f32> {
+                let n = ((extent - side) / (side / 2.0)).ceil().max(0.0) as usize;
+                (0..=n)
+                    .map(|i| (i as f32 * side / 2.0).min((extent - side).max(0.0)))
+                    .collect()
+            };
+            for &y0 in &starts(h) {
+                for &x0 in &starts(w) {
+                    let tile = Square { x0, y0, side };
+                    found.extend(self.detect_in(image, tile, true).await?);
+                }
+            }
+        }
+        let merged = weighted_nms(found, self.config.iou_threshold);
+        Ok(merged
+            .into_iter()
+            .take(self.config.max_faces)
+            .map(|d| FaceBox {
+                bbox: d.bbox,
+                score: d.score,
+                landmarks: d.landmarks,
+            })
+            .collect())
+    }
+
+    /// Detections in the `square` view of `image`, in image pixels. With `inner`, boxes that
+    /// touch the square's edge inside the image are dropped (a face cut by a tile border).
+    async fn detect_in(
+        &self,
+        image: &RgbaImage<'_>,
+        square: Square,
+        inner: bool,
+    ) -> Result<Vec<Detection>, String> {
+        let (scores, regressors) = self.raw(self.input(image, square)).await?;
         let found = decode(
             &scores,
             &regressors,
             &self.anchors,
             self.config.score_threshold,
         );
-        let merged = weighted_nms(found, self.config.iou_threshold);
-        let square = Self::letterbox(image);
-        Ok(merged
+        let (w, h) = (image.width() as f32, image.height() as f32);
+        let margin = 0.01;
+        // Cut by the square's edge where the image goes on beyond it.
+        let cut = |b: &BoxF| {
+            (b.x0 < margin && square.x0 > 0.0)
+                || (b.y0 < margin && square.y0 > 0.0)
+                || (b.x1 > 1.0 - margin && square.x0 + square.side < w)
+                || (b.y1 > 1.0 - margin && square.y0 + square.side < h)
+        };
+        Ok(found
             .into_iter()
-            .take(self.config.max_faces)
-            .map(|d| to_image(&d, square))
+            .filter(|d| !inner || !cut(&d.bbox))
+            .map(|d| {
+                let f = to_image(&d, square);
+                Detection {
+                    bbox: f.bbox,
+                    score: f.score,
+                    landmarks: f.landmarks,
+                }
+            })
             .collect())
     }
 

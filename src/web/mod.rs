@@ -47,6 +47,8 @@ async fn backend(name: &str) -> Result<Backend, JsError> {
 struct Found {
     faces: Vec<FaceView>,
     timings: PipelineTimings,
+    /// Milliseconds of the whole call inside the engine (stages plus the rest).
+    engine_ms: f64,
 }
 
 /// Face detection and keypoints on one backend.
@@ -107,11 +109,13 @@ impl Facepoints {
     pub fn detect(&self, rgba: Vec<u8>, width: usize, height: usize) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
+            let start = web_time::Instant::now();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
             let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
             to_js(&Found {
                 faces: faces.iter().map(FaceView::from).collect(),
                 timings,
+                engine_ms: start.elapsed().as_secs_f64() * 1000.0,
             })
         })
     }
@@ -146,10 +150,12 @@ impl Facepoints {
                 })
                 .collect();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
+            let start = web_time::Instant::now();
             let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
             to_js(&Found {
                 faces: faces.iter().map(FaceView::from).collect(),
                 timings,
+                engine_ms: start.elapsed().as_secs_f64() * 1000.0,
             })
         })
     }

@@ -40,7 +40,7 @@ async function main() {
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;
   $('backend-reason').textContent = `${detector.reason}; ready in ${(detector.readyMs / 1000).toFixed(1)} s`;
-  const summary = detector.model?.training;
+  const summary = detector.model?.summary;
   $('model-info').textContent = detector.model?.model
     ? `Model: ${detector.model.model.name}${summary ? `, validation RMSE ${summary.valid_rmse.toFixed(2)} px (${summary.split})` : ''}`
     : '';

@@ -78,14 +78,24 @@ function needEngine() {
 const handlers = {
   create,
   async detect({ bitmap }) {
+    const t = performance.now();
     const { rgba, width, height } = pixels(bitmap);
-    return needEngine().detect(rgba, width, height);
+    const read = performance.now() - t;
+    const t1 = performance.now();
+    const result = await needEngine().detect(rgba, width, height);
+    result.timings.read_ms = read;
+    result.timings.call_ms = performance.now() - t1;
+    return result;
   },
   async track({ bitmap, faces }) {
+    const t = performance.now();
     const { rgba, width, height } = pixels(bitmap);
+    const read = performance.now() - t;
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    return needEngine().track(rgba, width, height, points, scores);
+    const result = await needEngine().track(rgba, width, height, points, scores);
+    result.timings.read_ms = read;
+    return result;
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     await init();
@@ -100,7 +110,10 @@ self.onmessage = async ({ data: { id, type, ...args } }) => {
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request "${type}"`);
-    self.postMessage({ id, ok: true, result: await handler(args) });
+    const started = performance.now();
+    const result = await handler(args);
+    if (result?.timings) result.timings.worker_ms = performance.now() - started;
+    self.postMessage({ id, ok: true, result });
   } catch (err) {
     self.postMessage({ id, ok: false, error: explain(err) });
   }
