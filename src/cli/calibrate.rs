@@ -14,7 +14,7 @@ use facepoints::data::FaceSet;
 use facepoints::data::source::decompressing;
 use facepoints::detect::{BoxF, DetectorConfig, FaceBox, FaceDetector};
 use facepoints::face::{CropRule, FacePipeline, LandmarkRule, crop_gray};
-use facepoints::image::{RgbaImage, Square};
+use facepoints::image::Square;
 use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS};
 
 use super::dataset::DataArgs;
@@ -121,12 +121,9 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
     let meta = read_meta(&meta_path)?;
     let backend = Backend::flex();
     let detector = FaceDetector::new(&backend.device, DetectorConfig::default());
+    let frame = |m: &MetaRow| read_photo(&args.frames.join(frame_dir(&m.split)).join(&m.image));
     let detect = |m: &MetaRow| -> Result<Vec<FaceBox>, String> {
-        let path = args.frames.join(frame_dir(&m.split)).join(&m.image);
-        let photo = read_photo(&path)?;
-        let image = RgbaImage::new(photo.width, photo.height, &photo.rgba)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        pollster::block_on(detector.detect(&image))
+        pollster::block_on(detector.detect(&frame(m)?.image()?))
     };
 
     // 1. Detection on the annotated test frames.
@@ -234,10 +231,8 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         let m = by_row
             .get(&valid.ids[i])
             .ok_or(format!("meta has no row {}", valid.ids[i]))?;
-        let path = args.frames.join(frame_dir(&m.split)).join(&m.image);
-        let photo = read_photo(&path)?;
-        let image =
-            RgbaImage::new(photo.width, photo.height, &photo.rgba).map_err(|e| e.to_string())?;
+        let photo = frame(m)?;
+        let image = photo.image()?;
         let ours = crop_gray(&image, m.crop);
         pixel_diff += ours
             .iter()

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::Args;
 use facepoints::backend::{Backend, BackendKind};
 use facepoints::face::{FacePipeline, FaceView};
-use facepoints::image::RgbaImage;
 use serde::Serialize;
 
 use super::photo::read_photo;
@@ -39,9 +38,7 @@ pub fn run(args: DetectArgs) -> Result<(), String> {
     let mut out = Vec::new();
     for path in &args.photos {
         let photo = read_photo(path)?;
-        let image = RgbaImage::new(photo.width, photo.height, &photo.rgba)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        let (faces, _) = pollster::block_on(pipeline.detect(&image))?;
+        let (faces, _) = pollster::block_on(pipeline.detect(&photo.image()?))?;
         out.push(PhotoFaces {
             image: path.display().to_string(),
             width: photo.width,

@@ -2,13 +2,23 @@
 
 use std::path::Path;
 
+use facepoints::image::RgbaImage;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 
 /// An owned RGBA photo.
 pub struct Photo {
+    pub path: String,
     pub width: usize,
     pub height: usize,
     pub rgba: Vec<u8>,
+}
+
+impl Photo {
+    /// The pixels as the pipeline takes them (fails for images over 16,384 pixels a side).
+    pub fn image(&self) -> Result<RgbaImage<'_>, String> {
+        RgbaImage::new(self.width, self.height, &self.rgba)
+            .map_err(|e| format!("{}: {e}", self.path))
+    }
 }
 
 /// Decodes the image at `path` by its content (not its name), upright.
@@ -29,6 +39,7 @@ pub fn read_photo(path: &Path) -> Result<Photo, String> {
     image.apply_orientation(orientation);
     let rgba = image.to_rgba8();
     Ok(Photo {
+        path: path.display().to_string(),
         width: rgba.width() as usize,
         height: rgba.height() as usize,
         rgba: rgba.into_raw(),

@@ -38,16 +38,8 @@ impl Default for DetectorConfig {
     }
 }
 
-/// A face found in an image, in that image's continuous pixel coordinates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FaceBox {
-    /// The face box.
-    pub bbox: BoxF,
-    /// Confidence, 0–1.
-    pub score: f32,
-    /// BlazeFace's six landmarks (eyes, nose tip, mouth, ear tragions) as `[x, y]`.
-    pub landmarks: [[f32; 2]; 6],
-}
+/// A face found in an image: a [`Detection`] in that image's continuous pixel coordinates.
+pub type FaceBox = Detection;
 
 /// BlazeFace with its weights on a device.
 pub struct FaceDetector {
@@ -109,15 +101,7 @@ impl FaceDetector {
             }
         }
         let merged = weighted_nms(found, self.config.iou_threshold);
-        Ok(merged
-            .into_iter()
-            .take(self.config.max_faces)
-            .map(|d| FaceBox {
-                bbox: d.bbox,
-                score: d.score,
-                landmarks: d.landmarks,
-            })
-            .collect())
+        Ok(merged.into_iter().take(self.config.max_faces).collect())
     }
 
     /// Detections in the `square` view of `image`, in image pixels. With `inner`, boxes that
@@ -147,14 +131,7 @@ impl FaceDetector {
         Ok(found
             .into_iter()
             .filter(|d| !inner || !cut(&d.bbox))
-            .map(|d| {
-                let f = to_image(&d, square);
-                Detection {
-                    bbox: f.bbox,
-                    score: f.score,
-                    landmarks: f.landmarks,
-                }
-            })
+            .map(|d| to_image(&d, square))
             .collect())
     }
 

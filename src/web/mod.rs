@@ -8,10 +8,11 @@ use js_sys::Promise;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
+use web_time::Instant;
 
 use crate::backend::Backend;
 use crate::data::FaceSet;
-use crate::face::{FacePipeline, FaceView, PipelineTimings};
+use crate::face::{Face, FacePipeline, FaceView, PipelineTimings};
 use crate::image::RgbaImage;
 use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS, NUM_KEYPOINTS};
 
@@ -57,6 +58,15 @@ pub struct Facepoints {
     inner: Rc<FacePipeline>,
     backend: String,
     model: String,
+}
+
+/// The faces as the page API gives them, with the stage timings and the engine's own time.
+fn found(faces: &[Face], timings: PipelineTimings, start: Instant) -> Result<JsValue, JsValue> {
+    to_js(&Found {
+        faces: faces.iter().map(FaceView::from).collect(),
+        timings,
+        engine_ms: start.elapsed().as_secs_f64() * 1000.0,
+    })
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -109,14 +119,10 @@ impl Facepoints {
     pub fn detect(&self, rgba: Vec<u8>, width: usize, height: usize) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let start = web_time::Instant::now();
+            let start = Instant::now();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
             let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
-            to_js(&Found {
-                faces: faces.iter().map(FaceView::from).collect(),
-                timings,
-                engine_ms: start.elapsed().as_secs_f64() * 1000.0,
-            })
+            found(&faces, timings, start)
         })
     }
 
@@ -150,13 +156,9 @@ impl Facepoints {
                 })
                 .collect();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
-            let start = web_time::Instant::now();
+            let start = Instant::now();
             let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
-            to_js(&Found {
-                faces: faces.iter().map(FaceView::from).collect(),
-                timings,
-                engine_ms: start.elapsed().as_secs_f64() * 1000.0,
-            })
+            found(&faces, timings, start)
         })
     }
 
@@ -196,7 +198,7 @@ pub fn augment_benchmark(gray: Vec<u8>, coords: Vec<f32>, rounds: usize) -> Resu
     }
     let config = crate::augment::AugmentConfig::default();
     let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-    let start = web_time::Instant::now();
+    let start = Instant::now();
     let mut checksum = 0usize;
     for _ in 0..rounds.max(1) {
         for (image, c) in gray.chunks(IMAGE_PIXELS).zip(coords.chunks(NUM_COORDS)) {

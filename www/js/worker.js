@@ -70,6 +70,17 @@ function pixels(bitmap) {
   return { rgba: new Uint8Array(data.buffer), width, height };
 }
 
+/** Runs `call` on the bitmap's RGBA pixels; adds the time to read them and the whole call. */
+async function withPixels(bitmap, call) {
+  const t = performance.now();
+  const { rgba, width, height } = pixels(bitmap);
+  const read = performance.now() - t;
+  const result = await call(rgba, width, height);
+  result.timings.read_ms = read;
+  result.timings.call_ms = performance.now() - t - read;
+  return result;
+}
+
 function needEngine() {
   if (!engine) throw new Error('the detector is not ready (it failed to start or crashed)');
   return engine;
@@ -77,25 +88,13 @@ function needEngine() {
 
 const handlers = {
   create,
-  async detect({ bitmap }) {
-    const t = performance.now();
-    const { rgba, width, height } = pixels(bitmap);
-    const read = performance.now() - t;
-    const t1 = performance.now();
-    const result = await needEngine().detect(rgba, width, height);
-    result.timings.read_ms = read;
-    result.timings.call_ms = performance.now() - t1;
-    return result;
+  detect({ bitmap }) {
+    return withPixels(bitmap, (rgba, width, height) => needEngine().detect(rgba, width, height));
   },
-  async track({ bitmap, faces }) {
-    const t = performance.now();
-    const { rgba, width, height } = pixels(bitmap);
-    const read = performance.now() - t;
+  track({ bitmap, faces }) {
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    const result = await needEngine().track(rgba, width, height, points, scores);
-    result.timings.read_ms = read;
-    return result;
+    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, points, scores));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     await init();
