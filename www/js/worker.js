@@ -61,12 +61,20 @@ async function create({ model, backend: requested = 'auto' }) {
   };
 }
 
+// One canvas for reading frames, reused (a new canvas and context per frame is costly).
+let reader = null;
+
 function pixels(bitmap) {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  ctx.drawImage(bitmap, 0, 0);
+  const { width, height } = bitmap;
+  if (!reader) {
+    const canvas = new OffscreenCanvas(width, height);
+    reader = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  const canvas = reader.canvas;
+  if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+  reader.drawImage(bitmap, 0, 0);
   bitmap.close();
-  const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const { data } = reader.getImageData(0, 0, width, height);
   return { rgba: new Uint8Array(data.buffer), width, height };
 }
 
