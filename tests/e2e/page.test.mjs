@@ -109,6 +109,20 @@ test('a non-image, an empty file and a corrupt image each get a clear message', 
   assert.equal((await photoResult(page)).faces.length, 1);
 });
 
+test('a corrupt model file is refused with a clear message', async () => {
+  const message = await page.evaluate(async () => {
+    const { createDetector } = await import('/www/js/facepoints.js');
+    const bytes = new TextEncoder().encode('certainly not a model').buffer;
+    try {
+      await createDetector({ model: bytes, backend: 'cpu' });
+      return 'accepted';
+    } catch (err) {
+      return err.message;
+    }
+  });
+  assert.match(message, /not a facepoints model/i);
+});
+
 test('a photo without a face, dropped on the page, says so', async () => {
   await page.evaluate(async () => {
     window.__photo = null;
