@@ -18,7 +18,6 @@ use facepoints::image::Square;
 use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS};
 
 use super::dataset::DataArgs;
-use super::model_file::ModelFile;
 use super::photo::read_photo;
 
 #[derive(Args, Debug)]
@@ -205,8 +204,6 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
     };
     let data = args.data.load()?;
     let valid = data.valid();
-    let model = ModelFile::open(model_path, backend.kind)?;
-    let on_crops = model.predict(&valid)?;
     let bytes = std::fs::read(model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
     let passes = 1;
     let mut pipelines = Vec::new();
@@ -217,6 +214,8 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         pipeline.refine_passes = 0;
         pipelines.push(pipeline);
     }
+    let predict = |faces: &FaceSet| pollster::block_on(pipelines[0].predict_crops(faces));
+    let on_crops = predict(&valid)?;
     let by_row: HashMap<u32, &MetaRow> = meta
         .iter()
         .filter(|m| m.split != "test")
@@ -277,7 +276,7 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         count += 1;
     }
     let rmse = |se: f64| (se / (count * NUM_COORDS).max(1) as f64).sqrt();
-    let on_exact = model.predict(&exact)?;
+    let on_exact = predict(&exact)?;
     let se_exact: f64 = on_exact
         .iter()
         .zip(&exact.coords)
@@ -300,7 +299,7 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         .collect();
     println!(
         "model {} on {} validation faces ({}; {missed} not detected), RMSE in 96×96 crop pixels: {:.4} px on the dataset's crops; through detect → crop → predict: {}",
-        model.meta.model.name,
+        pipelines[0].meta().model.name,
         count,
         data.split.info,
         rmse(se_crop),

@@ -135,20 +135,26 @@ impl FaceDetector {
             .collect())
     }
 
-    /// Raw scores `[896]` and regressors `[896 × 16]` for an input tensor.
+    /// Raw scores `[896]` and regressors `[896 × 16]` for an input tensor, read back at once.
     pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), String> {
         // Outputs: scores [1, 512, 1], [1, 384, 1]; regressors [1, 512, 16], [1, 384, 16].
         let (scores_8, scores_16, boxes_8, boxes_16) = self.model.forward(input);
-        let read = async |t: Tensor<3>| -> Result<Vec<f32>, String> {
-            let data = t.into_data_async().await.map_err(|e| format!("{e:?}"))?;
-            data.try_into_vec::<f32>().map_err(|e| format!("{e:?}"))
-        };
-        // One readback: scores then regressors, each stride 8 then stride 16.
-        let all = Tensor::cat(vec![scores_8, scores_16], 1);
-        let boxes = Tensor::cat(vec![boxes_8, boxes_16], 1);
-        let scores = read(all).await?;
-        let regressors = read(boxes).await?;
-        debug_assert_eq!(regressors.len(), scores.len() * REGRESSORS);
+        // [1, 896, 17]: per anchor its score, then its 16 regressors.
+        let per_anchor = Tensor::cat(
+            vec![
+                Tensor::cat(vec![scores_8, boxes_8], 2),
+                Tensor::cat(vec![scores_16, boxes_16], 2),
+            ],
+            1,
+        );
+        let data = per_anchor
+            .into_data_async()
+            .await
+            .map_err(|e| format!("{e:?}"))?;
+        let values = data.try_into_vec::<f32>().map_err(|e| format!("{e:?}"))?;
+        let rows = values.chunks_exact(REGRESSORS + 1);
+        let scores = rows.clone().map(|r| r[0]).collect();
+        let regressors = rows.flat_map(|r| r[1..].iter().copied()).collect();
         Ok((scores, regressors))
     }
 }

@@ -6,13 +6,12 @@ use serde::Serialize;
 use web_time::Instant;
 
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
-use crate::checkpoint::Checkpoint;
+use crate::checkpoint::{Checkpoint, CheckpointMeta};
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, FaceDetector};
 use crate::image::{Outside, RgbaImage, Square, luma, sample_square};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
 use crate::model::KeypointCnn;
-use crate::normalize::Normalization;
 use crate::predict::predict;
 
 /// One named keypoint in image pixels (pixel-centre convention).
@@ -28,14 +27,13 @@ pub struct Keypoint {
 /// pixel-centre convention: pixel `k`'s centre is at `k`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Face {
-    /// Face box (from the detector, or implied by the tracked crop).
+    /// Face box: the detector box that the box rule would turn into this face's crop (the
+    /// same definition for detected and tracked faces).
     pub bbox: BoxF,
     /// Detector score; for a tracked face, the score of the detection it came from.
     pub score: f32,
     /// The 15 keypoints in Kaggle order.
     pub keypoints: Vec<Keypoint>,
-    /// The square that was resampled to the model's 96×96 input.
-    pub crop: Square,
 }
 
 /// A box as the page API gives it.
@@ -100,7 +98,7 @@ pub struct PipelineTimings {
 pub struct FacePipeline {
     detector: FaceDetector,
     model: KeypointCnn,
-    norm: Normalization,
+    meta: CheckpointMeta,
     /// Box-to-crop rule.
     pub crop_rule: CropRule,
     /// Landmarks-to-crop rule (used when set and the landmarks are not degenerate).
@@ -122,12 +120,12 @@ impl FacePipeline {
     /// Builds the pipeline from a `.fpk` keypoint model.
     pub fn new(device: &Device, checkpoint: &[u8]) -> Result<Self, String> {
         let checkpoint = Checkpoint::from_bytes(checkpoint).map_err(|e| e.to_string())?;
-        let norm = checkpoint.meta.normalization.clone();
+        let meta = checkpoint.meta.clone();
         let model = checkpoint.into_model(device).map_err(|e| e.to_string())?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
             model,
-            norm,
+            meta,
             crop_rule: CropRule::default(),
             landmark_rule: Some(LandmarkRule::default()),
             framing: KeypointFraming::default(),
@@ -136,9 +134,9 @@ impl FacePipeline {
         })
     }
 
-    /// The detector (thresholds can be changed).
-    pub fn detector_mut(&mut self) -> &mut FaceDetector {
-        &mut self.detector
+    /// The keypoint model's description (architecture, normalisation, training summary).
+    pub fn meta(&self) -> &CheckpointMeta {
+        &self.meta
     }
 
     /// Finds every face and its keypoints.
@@ -227,7 +225,6 @@ impl FacePipeline {
                         }
                     })
                     .collect(),
-                crop,
             })
             .collect();
         Ok((faces, timings))
@@ -235,7 +232,14 @@ impl FacePipeline {
 
     /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces.
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, String> {
-        predict(&self.model, faces, &self.norm, 32, &self.device).await
+        predict(
+            &self.model,
+            faces,
+            &self.meta.normalization,
+            32,
+            &self.device,
+        )
+        .await
     }
 
     /// The detector box that the crop rule would have turned into `crop`.

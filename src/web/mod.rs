@@ -92,9 +92,8 @@ impl Facepoints {
             .detect(&image)
             .await
             .map_err(|e| JsError::new(&e))?;
-        let meta = crate::checkpoint::Checkpoint::from_bytes(&model)
-            .map(|c| serde_json::to_string(&c.meta).unwrap_or_default())
-            .unwrap_or_default();
+        let meta =
+            serde_json::to_string(pipeline.meta()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Facepoints {
             inner: Rc::new(pipeline),
             backend: backend.description,

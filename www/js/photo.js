@@ -38,7 +38,7 @@ export function setupPhoto({ detector, elements, report }) {
     }
     try {
       const started = performance.now();
-      const { faces, timings } = await detector.detectWithTimings(file);
+      const { faces, timings } = await detector.detectWithTimings(bitmap); // decoded once, above
       const ms = performance.now() - started;
       result = { file, width: bitmap.width, height: bitmap.height, faces, bitmap };
       redraw();
