@@ -28,10 +28,11 @@ rustup target add wasm32-unknown-unknown >/dev/null
 
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+# Both web backends at once: one check covers the CPU and the GPU engine's code.
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features web-cpu,web-gpu -- -D warnings
 cargo test
 
-# The page: wasm engine (release) into www/pkg, then the browser tests, which compare the
+# The page: its two wasm engines into www/pkg, then the browser tests, which compare the
 # page's keypoints with the CLI binary that `cargo test` just built.
 bash scripts/build-web.sh
 npm ci --no-audit --no-fund

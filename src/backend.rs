@@ -1,5 +1,6 @@
 //! The one place where a compute backend is chosen: burn's `flex` CPU backend, or the GPU
-//! through wgpu (WGSL natively, WebGPU in a browser).
+//! through wgpu (WGSL natively, WebGPU in a browser). Native builds have both; each of the
+//! page's two wasm engines has one (cfgs `cpu_backend` / `gpu_backend`, see build.rs).
 
 use burn::tensor::Device;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,7 @@ pub struct Backend {
 
 impl Backend {
     /// The CPU backend.
+    #[cfg(cpu_backend)]
     pub fn flex() -> Self {
         Backend {
             kind: BackendKind::Flex,
@@ -66,6 +68,7 @@ impl Backend {
 
     /// The GPU through wgpu, initialised asynchronously (the only way in a browser, where
     /// it is WebGPU). Call once per thread: the runtime cannot be initialised twice.
+    #[cfg(gpu_backend)]
     pub async fn wgpu_async() -> Result<Self, String> {
         let (device, setup) = Device::wgpu_options()
             .init_with_setup_async()
@@ -91,6 +94,7 @@ impl Backend {
 }
 
 /// The most telling name an adapter gives (browsers often leave `name` empty).
+#[cfg(gpu_backend)]
 fn adapter_name(info: &burn::tensor::wgpu::wgpu::AdapterInfo) -> String {
     [&info.name, &info.driver, &info.driver_info]
         .into_iter()

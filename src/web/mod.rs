@@ -21,14 +21,30 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+#[cfg(gpu_backend)]
 thread_local! {
     /// The WebGPU device: set up once per worker.
     static WEBGPU: std::cell::RefCell<Option<Backend>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The backends this engine has (a page loads the CPU engine or the GPU engine).
+#[wasm_bindgen(js_name = engineBackends)]
+pub fn engine_backends() -> Vec<String> {
+    let mut names = Vec::new();
+    if cfg!(cpu_backend) {
+        names.push("cpu".to_string());
+    }
+    if cfg!(gpu_backend) {
+        names.push("webgpu".to_string());
+    }
+    names
+}
+
 async fn backend(name: &str) -> Result<Backend, JsError> {
     match name {
+        #[cfg(cpu_backend)]
         "cpu" => Ok(Backend::flex()),
+        #[cfg(gpu_backend)]
         "webgpu" => {
             if let Some(b) = WEBGPU.with(|w| w.borrow().clone()) {
                 return Ok(b);
@@ -37,10 +53,22 @@ async fn backend(name: &str) -> Result<Backend, JsError> {
             WEBGPU.with(|w| *w.borrow_mut() = Some(b.clone()));
             Ok(b)
         }
+        #[cfg(not(cpu_backend))]
+        "cpu" => Err(not_in_engine(name)),
+        #[cfg(not(gpu_backend))]
+        "webgpu" => Err(not_in_engine(name)),
         other => Err(JsError::new(&format!(
             "unknown backend \"{other}\" (expected \"cpu\" or \"webgpu\")"
         ))),
     }
+}
+
+#[cfg(not(all(cpu_backend, gpu_backend)))]
+fn not_in_engine(name: &str) -> JsError {
+    JsError::new(&format!(
+        "this engine has no \"{name}\" backend (it has: {})",
+        engine_backends().join(", ")
+    ))
 }
 
 /// What `detect` and `track` resolve to.
@@ -206,4 +234,11 @@ pub fn augment_benchmark(gray: Vec<u8>, coords: Vec<f32>, rounds: usize) -> Resu
     }
     std::hint::black_box(checksum);
     Ok((n * rounds.max(1)) as f64 / start.elapsed().as_secs_f64())
+}
+
+/// Panics with `message`. The page's tests use it to check that an engine crash is shown with
+/// its message and that the detector starts again.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing(message: String) {
+    panic!("{message}");
 }

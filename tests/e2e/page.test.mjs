@@ -15,11 +15,13 @@ let server;
 let chrome; // WebGPU (SwiftShader) available; 'auto' must still pick the CPU
 let page;
 let work;
+const engines = []; // the wasm engines the first page downloaded
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'facepoints-e2e-'));
   server = await serve();
   chrome = await browser();
+  chrome.on('request', (r) => { if (r.url().endsWith('.wasm')) engines.push(new URL(r.url()).pathname); });
   page = await openPage(chrome, server.url);
 });
 
@@ -55,6 +57,7 @@ test('the badge names the backend it chose: the CPU, since the only adapter is a
   assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
   assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
   assert.match(await page.locator('#model-info').textContent(), /Model: model2, validation RMSE 2\.22 px \(grouped split/);
+  assert.deepEqual(engines, ['/www/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
 });
 
 for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
@@ -82,6 +85,44 @@ for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
     await page.locator('#photo-canvas').screenshot({ path: join(work, `${name}.png`) });
   });
 }
+
+test('a JPEG stored sideways with an EXIF orientation is read upright', async () => {
+  await uploadPhoto(page, join(PHOTOS, 'grace_hopper.jpg'));
+  const upright = await photoResult(page);
+  // The photo's pixels turned a quarter to the left and saved as a JPEG carrying EXIF
+  // orientation 6 ("turn right to display"), as phone cameras save portraits.
+  const sideways = await page.evaluate(async (bytes) => {
+    const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+    const canvas = new OffscreenCanvas(image.height, image.width);
+    const ctx = canvas.getContext('2d');
+    ctx.translate(0, image.width);
+    ctx.rotate(-Math.PI / 2);
+    ctx.drawImage(image, 0, 0);
+    const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+    // APP1 "Exif": big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT, 6.
+    const app1 = [0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,
+      0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+    return [...jpeg.subarray(0, 2), ...app1, ...jpeg.subarray(2)];
+  }, [...await readFile(join(PHOTOS, 'grace_hopper.jpg'))]);
+  await uploadPhoto(page, { name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(sideways) });
+  const turned = await photoResult(page);
+  assert.ok(turned, await page.locator('#message').textContent());
+  assert.deepEqual([turned.width, turned.height], [upright.width, upright.height], 'the photo is shown upright');
+  assert.equal(turned.faces.length, 1);
+  assertPlausibleFace(turned.faces[0]);
+  const worst = Math.max(...turned.faces[0].keypoints.map((k, i) => Math.hypot(k.x - upright.faces[0].keypoints[i].x, k.y - upright.faces[0].keypoints[i].y)));
+  assert.ok(worst < 3, `keypoints of the EXIF-turned photo are ${worst.toFixed(2)} px from the upright photo's`);
+});
+
+test('an engine crash is shown with its message, and the detector comes back', async () => {
+  const error = await page.evaluate(() => window.facepoints.detector.request('panic', { message: 'deliberate test panic 42' }).then(() => 'no crash', (e) => e.message));
+  assert.match(error, /the engine crashed: .*deliberate test panic 42.*restarted/);
+  assert.match(await page.locator('#message').textContent(), /the engine crashed: .*deliberate test panic 42/);
+  await uploadPhoto(page, join(PHOTOS, 'astronaut.png'));
+  const result = await photoResult(page);
+  assert.ok(result, await page.locator('#message').textContent());
+  assert.equal(result.faces.length, 1);
+});
 
 test('the annotated PNG and the keypoints JSON download', async () => {
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);

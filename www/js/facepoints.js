@@ -25,32 +25,69 @@ async function toBitmap(source) {
   return createImageBitmap(source);
 }
 
-class Detector {
+/** Runs in a worker. Events: `crash` ({detail: {message}}) when the engine crashed and a
+ *  fresh one is being started. */
+class Detector extends EventTarget {
   #worker;
+  #options;
+  #ready;
   #next = 1;
   #pending = new Map();
 
-  constructor(worker) {
+  constructor(options) {
+    super();
+    this.#options = options;
+    this.#ready = this.#start();
+  }
+
+  /** A new worker and engine; the detector's facts (backend, adapter, model…) come with it. */
+  async #start() {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#worker = worker;
-    worker.onmessage = ({ data: { id, ok, result, error } }) => {
+    worker.onmessage = ({ data: { id, ok, result, error, crashed } }) => {
       const request = this.#pending.get(id);
       if (!request) return;
       this.#pending.delete(id);
-      ok ? request.resolve(result) : request.reject(new Error(error));
+      if (ok) return request.resolve(result);
+      request.reject(new Error(error));
+      if (crashed) this.#restart(error);
     };
     worker.onerror = (event) => {
       const error = new Error(`the detector worker failed: ${event.message || 'could not start'}`);
       for (const request of this.#pending.values()) request.reject(error);
       this.#pending.clear();
     };
+    Object.assign(this, await this.#post('create', this.#options));
   }
 
-  request(type, args = {}, transfer = []) {
+  /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
+  #restart(message) {
+    this.dispatchEvent(new CustomEvent('crash', { detail: { message } }));
+    const old = this.#worker;
+    for (const request of this.#pending.values()) request.reject(new Error('the detector crashed and is restarting'));
+    this.#pending.clear();
+    old.terminate();
+    this.#ready = this.#start();
+    this.#ready.catch(() => {}); // the next request reports it
+  }
+
+  #post(type, args = {}, transfer = []) {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ id, type, ...args }, transfer);
     });
+  }
+
+  /** Resolves when the engine has started (again, after a crash). */
+  get ready() {
+    return this.#ready;
+  }
+
+  /** Sends a request to the worker once it is ready (resolves to its result). */
+  async request(type, args = {}, transfer = []) {
+    await this.#ready;
+    return this.#post(type, args, transfer);
   }
 
   /** Sends `source` as a bitmap with a request; adds the time the bitmap took here. */
@@ -93,7 +130,7 @@ class Detector {
   }
 
   close() {
-    this.#worker.terminate();
+    this.#worker?.terminate();
   }
 }
 
@@ -106,12 +143,11 @@ class Detector {
  *   .reason, .adapter, .model (the model's description) and .readyMs
  */
 export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto' } = {}) {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  const detector = new Detector(worker);
+  const detector = new Detector({ model, backend });
   try {
-    Object.assign(detector, await detector.request('create', { model, backend }));
+    await detector.ready;
   } catch (err) {
-    worker.terminate();
+    detector.close();
     throw err;
   }
   return detector;

@@ -46,6 +46,7 @@ async function main() {
     : '';
   $('loading').hidden = true;
   document.body.dataset.ready = 'true';
+  detector.addEventListener('crash', (e) => report(e.detail.message));
 
   setupPhoto({
     detector, report,

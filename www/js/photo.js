@@ -55,7 +55,10 @@ export function setupPhoto({ detector, elements, report }) {
     }
   }
 
-  input.addEventListener('change', () => show(input.files[0]));
+  input.addEventListener('change', async () => {
+    await show(input.files[0]);
+    input.value = ''; // picking the same file again shows it again
+  });
   names.addEventListener('change', redraw);
   for (const type of ['dragenter', 'dragover']) {
     drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add('over'); });

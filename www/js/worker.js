@@ -1,26 +1,45 @@
 // The inference worker: owns the wasm engine; the page only sends frames and draws.
 // Protocol: {id, type, ...args} in; {id, ok: true, result} or {id, ok: false, error} out.
-import init, { Facepoints, augmentBenchmark } from '../pkg/facepoints.js';
 import { chooseBackend, describeAdapter } from './backend-choice.js';
 
 let engine = null;
+let engineBackend = null;
+
+// Two engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex)
+// and `gpu` (WebGPU). Each module is fetched and instantiated once.
+const modules = new Map();
+
+function engineModule(backend) {
+  const name = backend === 'webgpu' ? 'gpu' : 'cpu';
+  if (!modules.has(name)) {
+    modules.set(name, import(`../pkg/${name}/facepoints.js`).then(async (module) => {
+      await module.default();
+      return module;
+    }));
+  }
+  return modules.get(name);
+}
 let lastPanic = '';
 
 // console_error_panic_hook reports a Rust panic through console.error: keep its message so
 // the page can show it instead of a bare "unreachable".
+// Only the panic's place and message are kept ("panicked at src/…:12:5: <message>"), not
+// the JS stack after them.
 const consoleError = console.error.bind(console);
 console.error = (...args) => {
-  lastPanic = args.map(String).join(' ');
+  lastPanic = args.map(String).join(' ').split('\n\nStack:')[0].replace(/\s+/g, ' ').trim();
   consoleError(...args);
 };
 
+/** The message for a failed request, and whether the engine crashed (a Rust panic or a
+ *  trap): a crashed instance is not trusted again, and the page starts a fresh worker. */
 function explain(err) {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof WebAssembly.RuntimeError) {
-    engine = null; // a panicked instance is not trusted again
-    return `the engine crashed: ${lastPanic || message}. Reload the page to start it again.`;
+    engine = null;
+    return { error: `the engine crashed: ${lastPanic || message}. It has been restarted; try again.`, crashed: true };
   }
-  return message;
+  return { error: message };
 }
 
 async function adapterFacts() {
@@ -39,20 +58,25 @@ async function modelBytes(model) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+async function createOn(backend, bytes) {
+  const { Facepoints } = await engineModule(backend);
+  return Facepoints.create(bytes, backend);
+}
+
 async function create({ model, backend: requested = 'auto' }) {
   const started = performance.now();
-  await init();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
   const bytes = await modelBytes(model);
   try {
-    engine = await Facepoints.create(bytes, backend);
+    engine = await createOn(backend, bytes);
   } catch (err) {
     if (backend !== 'webgpu' || requested === 'webgpu') throw err;
-    reason = `WebGPU failed (${explain(err)}); using the CPU backend`;
+    reason = `WebGPU failed (${explain(err).error}); using the CPU backend`;
     backend = 'cpu';
-    engine = await Facepoints.create(bytes, backend);
+    engine = await createOn(backend, bytes);
   }
+  engineBackend = backend;
   return {
     backend, reason, adapter,
     description: engine.backend,
@@ -105,8 +129,14 @@ const handlers = {
     return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, points, scores));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
-    await init();
+    const { augmentBenchmark } = await engineModule('cpu');
     return augmentBenchmark(gray, coords, rounds);
+  },
+  // Makes the engine panic with `message`: how the tests check that a crash is reported
+  // with its message and that the detector comes back.
+  async panic({ message }) {
+    needEngine();
+    (await engineModule(engineBackend)).panicForTesting(message);
   },
   async predictFaces({ gray }) {
     return Array.from(await needEngine().predictFaces(gray));
@@ -122,6 +152,6 @@ self.onmessage = async ({ data: { id, type, ...args } }) => {
     if (result?.timings) result.timings.worker_ms = performance.now() - started;
     self.postMessage({ id, ok: true, result });
   } catch (err) {
-    self.postMessage({ id, ok: false, error: explain(err) });
+    self.postMessage({ id, ok: false, ...explain(err) });
   }
 };
