@@ -19,12 +19,11 @@ function engineModule(backend) {
   }
   return modules.get(name);
 }
-let lastPanic = '';
 
-// console_error_panic_hook reports a Rust panic through console.error: keep its message so
-// the page can show it instead of a bare "unreachable".
-// Only the panic's place and message are kept ("panicked at src/…:12:5: <message>"), not
-// the JS stack after them.
+// console_error_panic_hook reports a Rust panic through console.error: keep its place and
+// message ("panicked at src/…:12:5: <message>", not the JS stack after them) so the page can
+// show it instead of a bare "unreachable".
+let lastPanic = '';
 const consoleError = console.error.bind(console);
 console.error = (...args) => {
   lastPanic = args.map(String).join(' ').split('\n\nStack:')[0].replace(/\s+/g, ' ').trim();
