@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
-# Sets up the toolchain, builds the facepoints CLI and runs the main job: train the study's
-# best model (Model 3) on ytf_kaggle96 with a person-grouped holdout, save it, evaluate it.
-# Extra arguments go to `facepoints train` (e.g. --epochs 5, --max-minutes 20, --backend wgpu).
+# The main job: the page. Sets up the toolchain (rust-toolchain.toml: the pinned Rust, the
+# wasm32 target), builds the page's two engines (scripts/build-web.sh, which installs
+# wasm-bindgen-cli at Cargo.lock's version) and the facepoints CLI, then serves the page on
+# this machine until Ctrl-C, printing the URL to open. Extra arguments go to
+# `facepoints serve` (e.g. --port 8080, --open, --host 0.0.0.0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${FACEPOINTS_DATA:-../shared/data/ytf_kaggle96}
 
 rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
-fp() { cargo run --quiet --bin facepoints -- "$@"; }
-mkdir -p runs
-fp train --data "$data/training.csv.gz" --groups "$data/meta.csv.gz" \
-  --model model3 --out runs/model3.fpk "$@"
-fp eval --model runs/model3.fpk \
-  --data "$data/training.csv.gz" --groups "$data/meta.csv.gz"
+bash scripts/build-web.sh
+cargo build --bin facepoints
+exec "${CARGO_TARGET_DIR:-target}/debug/facepoints" serve "$@"

@@ -11,6 +11,8 @@ mod photo;
 mod predict;
 mod progress;
 mod report;
+mod serve;
+mod site;
 mod submit;
 mod train;
 
@@ -44,6 +46,8 @@ enum Command {
     Detect(detect::DetectArgs),
     /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
     Calibrate(calibrate::CalibrateArgs),
+    /// Serve the page (index.html, www/, pkg/) on this machine, with the headers it needs.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs a parsed command line.
@@ -58,5 +62,6 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Command::Ablate(args) => ablate::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -3,7 +3,28 @@
 // markdown table. Weights do not change the work: TF.js gets Model 2's layers with random
 // weights, facepoints the shipped model.
 //   node tests/e2e/bench-tfjs.mjs        (after scripts/build-web.sh and npm ci)
-import { serve, browser } from './harness.mjs';
+// TF.js comes from node_modules, which `facepoints serve` never serves: this benchmark has
+// its own static server of the repository root.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { ROOT, browser } from './harness.mjs';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    try {
+      const body = await readFile(join(ROOT, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
 
 const RUNS = 40;
 const server = await serve();
@@ -32,7 +53,7 @@ const rows = await page.evaluate(async (RUNS) => {
   // facepoints: the CPU engine (burn flex) and the GPU engine (WebGPU), shipped Model 2.
   const model = new Uint8Array(await (await fetch('/www/models/default.fpk')).arrayBuffer());
   for (const [engine, backend] of [['cpu', 'cpu'], ['gpu', 'webgpu']]) {
-    const module = await import(`/www/pkg/${engine}/facepoints.js`);
+    const module = await import(`/pkg/${engine}/facepoints.js`);
     await module.default();
     const fp = await module.Facepoints.create(model, backend);
     for (const n of [1, 16]) {

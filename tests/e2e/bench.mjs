@@ -15,8 +15,8 @@ const rows = [];
 const row = (what, figure) => { rows.push(`| ${what} | ${figure} |`); console.error(`${what}: ${figure}`); };
 
 for (const engine of ['cpu', 'gpu']) {
-  const wasm = await readFile(join(ROOT, `www/pkg/${engine}/facepoints_bg.wasm`));
-  const glue = await readFile(join(ROOT, `www/pkg/${engine}/facepoints.js`));
+  const wasm = await readFile(join(ROOT, `pkg/${engine}/facepoints_bg.wasm`));
+  const glue = await readFile(join(ROOT, `pkg/${engine}/facepoints.js`));
   row(`${engine} wasm engine (without the keypoint model; BlazeFace weights inside)`, `${(wasm.length / 1e6).toFixed(2)} MB, **${(gzipSync(wasm, { level: 9 }).length / 1e6).toFixed(2)} MB gzipped** (+ ${(gzipSync(glue).length / 1e3).toFixed(0)} kB JS glue gzipped)`);
 }
 

@@ -1,8 +1,9 @@
-// Shared parts of the browser tests: a static server for the repository root and headless
+// Shared parts of the browser tests: the page served by `facepoints serve` and headless
 // Chromium (WebGPU through SwiftShader, as PLATFORM.md describes) driven by playwright-core.
-import { createServer } from 'node:http';
-import { readFile, mkdtemp } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,26 +11,22 @@ import { chromium } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHARED = process.env.FACEPOINTS_SHARED ?? join(ROOT, '..', 'shared');
 
-const TYPES = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.md': 'text/markdown',
-};
+/** The CLI binary the tests use (`cargo test` builds it). */
+export const FACEPOINTS_BIN = process.env.FACEPOINTS_BIN ?? join(ROOT, 'target', 'debug', 'facepoints');
 
-/** Serves the repository root on 127.0.0.1 (a secure context, as WebGPU and cameras need). */
+/** Starts `facepoints serve` on a free port of 127.0.0.1 (a secure context, as WebGPU and
+ *  cameras need) and resolves with the URL it prints; `close()` stops it with Ctrl-C. */
 export async function serve() {
-  const server = createServer(async (req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (path.endsWith('/')) path += 'index.html';
-    try {
-      const body = await readFile(join(ROOT, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  const child = spawn(FACEPOINTS_BIN, ['serve', '--port', '0', '--root', ROOT], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`facepoints serve exited with ${code} before printing its URL`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = line.match(/open (http:\/\/\S+)/);
+      if (match) resolve(match[1]);
+    });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  return { url, close: () => child.kill('SIGINT') };
 }
 
 export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'];
@@ -53,6 +50,13 @@ export async function openPage(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // What the Content-Security-Policy blocked, in the page (events) and its workers (console).
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.cspConsole = [];
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) page.cspConsole.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(
     () => document.body.dataset.ready === 'true' || !document.getElementById('message').hidden,

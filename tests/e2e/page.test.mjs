@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
 import { buildY4m } from './webcam.mjs';
 
 const PHOTOS = join(SHARED, 'data', 'photos');
@@ -16,12 +16,14 @@ let chrome; // WebGPU (SwiftShader) available; 'auto' must still pick the CPU
 let page;
 let work;
 const engines = []; // the wasm engines the first page downloaded
+const responses = []; // every response the first page got: path, status, headers
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'facepoints-e2e-'));
   server = await serve();
   chrome = await browser();
   chrome.on('request', (r) => { if (r.url().endsWith('.wasm')) engines.push(new URL(r.url()).pathname); });
+  chrome.on('response', (r) => responses.push({ path: new URL(r.url()).pathname, status: r.status(), headers: r.headers() }));
   page = await openPage(chrome, server.url);
 });
 
@@ -57,7 +59,30 @@ test('the badge names the backend it chose: the CPU, since the only adapter is a
   assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
   assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
   assert.match(await page.locator('#model-info').textContent(), /Model: model2, validation RMSE 2\.22 px \(grouped split/);
-  assert.deepEqual(engines, ['/www/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
+  assert.deepEqual(engines, ['/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
+});
+
+test('served by `facepoints serve`: cross-origin isolated, every file with its type and headers, nothing blocked by the CSP', async () => {
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), true, 'the page');
+  const [worker] = page.workers();
+  assert.ok(worker, 'the engine runs in a worker');
+  assert.equal(await worker.evaluate(() => self.crossOriginIsolated), true, 'the worker');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'securitypolicyviolation events');
+  assert.deepEqual(page.cspConsole, [], 'CSP reports in the console');
+  const TYPES = { '/': 'text/html', html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', wasm: 'application/wasm', fpk: 'application/octet-stream' };
+  const loaded = responses.map((r) => r.path);
+  for (const path of ['/', '/www/style.css', '/www/js/page.js', '/www/js/worker.js', '/pkg/cpu/facepoints.js', '/pkg/cpu/facepoints_bg.wasm', '/www/models/default.fpk']) {
+    assert.ok(loaded.includes(path), `${path} was loaded (${loaded.join(', ')})`);
+  }
+  for (const { path, status, headers } of responses) {
+    assert.equal(status, 200, path);
+    assert.equal(headers['content-type'], TYPES[path === '/' ? '/' : path.split('.').pop()], `${path}: content-type`);
+    assert.equal(headers['cross-origin-opener-policy'], 'same-origin', path);
+    assert.equal(headers['cross-origin-embedder-policy'], 'require-corp', path);
+    assert.equal(headers['x-content-type-options'], 'nosniff', path);
+    assert.match(headers['content-security-policy'] ?? '', /default-src 'self'.*'wasm-unsafe-eval'/, path);
+    assert.equal(headers['cache-control'], 'no-cache', path);
+  }
 });
 
 for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
@@ -185,8 +210,7 @@ test('a photo without a face, dropped on the page, says so', async () => {
 });
 
 test('keypoints the page predicts for 20 faces equal the CLI\'s within 0.05 px', async () => {
-  const bin = process.env.FACEPOINTS_BIN;
-  assert.ok(bin, 'FACEPOINTS_BIN must name the facepoints binary (scripts/test.sh sets it)');
+  const bin = FACEPOINTS_BIN;
   const lines = gunzipSync(await readFile(join(ROOT, 'tests/data/ytf_sample/training.csv.gz'))).toString().split(/\r?\n/);
   const csv = join(work, 'faces20.csv');
   await writeFile(csv, lines.slice(0, 21).join('\n') + '\n');

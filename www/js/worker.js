@@ -12,7 +12,7 @@ const modules = new Map();
 function engineModule(backend) {
   const name = backend === 'webgpu' ? 'gpu' : 'cpu';
   if (!modules.has(name)) {
-    modules.set(name, import(`../pkg/${name}/facepoints.js`).then(async (module) => {
+    modules.set(name, import(`../../pkg/${name}/facepoints.js`).then(async (module) => {
       await module.default();
       return module;
     }));
