@@ -73,7 +73,7 @@ async fn serve(site: Site, addr: SocketAddr, open: bool) -> Result<(), String> {
     // A closed stdout must not stop the server: the URL is a courtesy.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "facepoints: serving {}", site.root().display());
-    if local.ip().is_unspecified() || !local.ip().is_loopback() {
+    if !local.ip().is_loopback() {
         let _ = writeln!(
             out,
             "facepoints: listening on {local}: reachable from other machines"
