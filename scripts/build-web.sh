@@ -17,12 +17,8 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $version"
   cargo install wasm-bindgen-cli --version "$version"
 fi
 
-# Lints for the web-only code run as part of these builds (clippy as the workspace's rustc
-# wrapper: one compile per engine, no separate check of the dependencies for wasm32).
-# FACEPOINTS_WEB_CLIPPY=0 builds without them.
-if [[ "${FACEPOINTS_WEB_CLIPPY:-1}" == 1 ]]; then
-  export RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-fi
+# Each engine's build lints its web-only code too (no separate clippy check for wasm32).
+source scripts/clippy-env.sh
 
 rm -rf pkg
 for engine in cpu:release gpu:release-small; do

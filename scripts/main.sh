@@ -9,5 +9,6 @@ cd "$(dirname "$0")/.."
 
 rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
 bash scripts/build-web.sh
+source scripts/clippy-env.sh   # the same build as scripts/test.sh's: nothing is built twice
 cargo build --bin facepoints
 exec "${CARGO_TARGET_DIR:-target}/debug/facepoints" serve "$@"

@@ -40,18 +40,14 @@ rustup component add rustfmt clippy >/dev/null
 rustup target add wasm32-unknown-unknown >/dev/null
 
 cargo fmt --check
-# Clippy runs as the workspace's rustc wrapper while the tests build, so the dependencies are
-# compiled once (not checked once for clippy and built again for the tests): every target —
-# library, binary, tests, benches — is linted with -D warnings and built in the same pass.
-RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver)"
-CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
+# Clippy runs while the tests build (scripts/clippy-env.sh): every target — library, binary,
+# tests, benches — is linted with -D warnings and built in one pass over the dependencies.
+source scripts/clippy-env.sh
 cargo test --all-targets --no-run
 cargo test
 
 # The page: its two wasm engines into pkg/ (linted by clippy as they build), then the browser
 # tests, which serve the page with the `facepoints` binary that `cargo test` just built.
 bash scripts/build-web.sh
-unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 npm ci --no-audit --no-fund --prefer-offline
 FACEPOINTS_BIN="${CARGO_TARGET_DIR:-target}/debug/facepoints" npm test
