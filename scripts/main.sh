@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
 bash scripts/build-web.sh
-source scripts/clippy-env.sh   # the same build as scripts/test.sh's: nothing is built twice
-cargo build --bin facepoints
+# The CLI exactly as scripts/test.sh builds it (with the tests, whose dev-dependencies change
+# the dependencies' features, and clippy's lints), so the two scripts build nothing twice.
+source scripts/clippy-env.sh
+cargo test --all-targets --no-run
 exec "${CARGO_TARGET_DIR:-target}/debug/facepoints" serve "$@"
