@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::http::{Method, StatusCode};
@@ -177,45 +176,36 @@ fn etag_matches(if_none_match: &str, etag: &str) -> bool {
 }
 
 async fn guard(State(site): State<Arc<Site>>, mut request: Request, next: Next) -> Response {
-    let target = if matches!(*request.method(), Method::GET | Method::HEAD) {
-        site.resolve(request.uri().path())
+    let mut response = if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response()
+    } else if let Target::File {
+        etag,
+        precompressed,
+    } = site.resolve(request.uri().path())
+    {
+        let headers = request.headers_mut();
+        // Dates have one-second resolution: a rebuild within the second would look fresh.
+        headers.remove(header::IF_MODIFIED_SINCE);
+        headers.remove(header::IF_UNMODIFIED_SINCE);
+        headers.remove(header::IF_RANGE);
+        if !precompressed {
+            headers.remove(header::ACCEPT_ENCODING);
+        }
+        let fresh = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| etag_matches(v, &etag));
+        let mut response = if fresh {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            next.run(request).await
+        };
+        if let Ok(value) = HeaderValue::from_str(&etag) {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+        response
     } else {
-        Target::NotFound
-    };
-    let mut response = match target {
-        Target::NotFound if !matches!(*request.method(), Method::GET | Method::HEAD) => {
-            (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response()
-        }
-        Target::NotFound => (StatusCode::NOT_FOUND, "not found\n").into_response(),
-        Target::File {
-            etag,
-            precompressed,
-        } => {
-            let headers = request.headers_mut();
-            // Dates have one-second resolution: a rebuild within the second would look fresh.
-            headers.remove(header::IF_MODIFIED_SINCE);
-            headers.remove(header::IF_UNMODIFIED_SINCE);
-            headers.remove(header::IF_RANGE);
-            if !precompressed {
-                headers.remove(header::ACCEPT_ENCODING);
-            }
-            let fresh = headers
-                .get(header::IF_NONE_MATCH)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| etag_matches(v, &etag));
-            let mut response = if fresh {
-                Response::builder()
-                    .status(StatusCode::NOT_MODIFIED)
-                    .body(Body::empty())
-                    .unwrap_or_default()
-            } else {
-                next.run(request).await
-            };
-            if let Ok(value) = HeaderValue::from_str(&etag) {
-                response.headers_mut().insert(header::ETAG, value);
-            }
-            response
-        }
+        (StatusCode::NOT_FOUND, "not found\n").into_response()
     };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
