@@ -23,7 +23,7 @@ use tower_http::services::ServeDir;
 
 /// The page's Content-Security-Policy: its own scripts, workers, styles and fetches only;
 /// WebAssembly compilation (`wasm-unsafe-eval`); photos and frames as `blob:` images.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 worker-src 'self'; connect-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; \
 style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
