@@ -2,8 +2,10 @@
 //! through wgpu (WGSL natively, WebGPU in a browser). Native builds have both; each of the
 //! page's two wasm engines has one (cfgs `cpu_backend` / `gpu_backend`, see build.rs).
 
-use burn::tensor::Device;
+use burn::tensor::{Device, Tensor};
 use serde::{Deserialize, Serialize};
+
+use crate::face::FaceError;
 
 /// Which backend runs the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +48,7 @@ impl Backend {
 
     /// The GPU through wgpu, initialised once per process (later calls share it).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn wgpu() -> Result<Self, String> {
+    pub fn wgpu() -> Result<Self, FaceError> {
         static WGPU: std::sync::OnceLock<Result<Backend, String>> = std::sync::OnceLock::new();
         WGPU.get_or_init(|| {
             let (device, setup) = Device::wgpu_options()
@@ -64,16 +66,17 @@ impl Backend {
             })
         })
         .clone()
+        .map_err(FaceError::Device)
     }
 
     /// The GPU through wgpu, initialised asynchronously (the only way in a browser, where
     /// it is WebGPU). Call once per thread: the runtime cannot be initialised twice.
     #[cfg(gpu_backend)]
-    pub async fn wgpu_async() -> Result<Self, String> {
+    pub async fn wgpu_async() -> Result<Self, FaceError> {
         let (device, setup) = Device::wgpu_options()
             .init_with_setup_async()
             .await
-            .map_err(|e| format!("no usable WebGPU/GPU adapter: {e}"))?;
+            .map_err(|e| FaceError::Device(format!("no usable WebGPU/GPU adapter: {e}")))?;
         let info = setup.adapter.get_info();
         Ok(Backend {
             kind: BackendKind::Wgpu,
@@ -85,12 +88,23 @@ impl Backend {
 
     /// The backend of `kind`.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn of(kind: BackendKind) -> Result<Self, String> {
+    pub fn of(kind: BackendKind) -> Result<Self, FaceError> {
         match kind {
             BackendKind::Flex => Ok(Self::flex()),
             BackendKind::Wgpu => Self::wgpu(),
         }
     }
+}
+
+/// A tensor's values, read back asynchronously (the only way a GPU tensor can be read in a
+/// browser; natively it waits for the device).
+pub async fn read_back<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f32>, FaceError> {
+    let data = tensor
+        .into_data_async()
+        .await
+        .map_err(|e| FaceError::Device(format!("reading a result back failed: {e}")))?;
+    data.try_into_vec::<f32>()
+        .map_err(|e| FaceError::Device(format!("a result has an unexpected type: {e}")))
 }
 
 /// The most telling name an adapter gives (browsers often leave `name` empty).

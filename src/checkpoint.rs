@@ -69,6 +69,12 @@ pub enum CheckpointError {
     /// The metadata is not valid.
     #[error("the model file's description is invalid: {0}")]
     Meta(String),
+    /// The architecture the file describes is not a usable network.
+    #[error("the model file's architecture is invalid: {0}")]
+    Model(#[from] crate::model::ConfigError),
+    /// A weight is of the wrong type or holds values that are not numbers.
+    #[error("the model file's weights are unusable: {0}")]
+    Weights(String),
     /// The weights do not fit the architecture the file describes.
     #[error("the weights do not fit the model `{model}`: {message}")]
     Architecture {
@@ -99,17 +105,22 @@ pub fn save_to_bytes(
         .into_record()
         .into_bytes()
         .map_err(|e| CheckpointError::Write(e.to_string()))?;
+    Ok(assemble(&json, &record))
+}
+
+/// A checkpoint file of a description (JSON) and a burnpack record.
+fn assemble(json: &[u8], record: &[u8]) -> Vec<u8> {
     let mut body = Vec::with_capacity(json.len() + record.len() + 12);
     body.extend_from_slice(&(json.len() as u32).to_le_bytes());
-    body.extend_from_slice(&json);
+    body.extend_from_slice(json);
     body.extend_from_slice(&(record.len() as u64).to_le_bytes());
-    body.extend_from_slice(&record);
+    body.extend_from_slice(record);
     let mut out = Vec::with_capacity(body.len() + 12);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
     out.extend_from_slice(&body);
-    Ok(out)
+    out
 }
 
 /// Reads `n` bytes at `*at`, advancing it.
@@ -131,6 +142,35 @@ fn take<'a>(
     let out = &bytes[*at..end];
     *at = end;
     Ok(out)
+}
+
+/// Checks every weight of a burnpack record is 32-bit float and finite, before burn sees it
+/// (burn panics on an integer weight; NaN weights would predict NaN for every face).
+fn check_weights(record: &[u8]) -> Result<(), CheckpointError> {
+    let unreadable =
+        |e: burn_pack::Error| CheckpointError::Meta(format!("unreadable weights: {e}"));
+    let tensors = burn_pack::Reader::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
+        .and_then(burn_pack::Reader::into_tensors)
+        .map_err(unreadable)?;
+    for tensor in tensors {
+        if tensor.dtype != burn_pack::DType::F32 {
+            return Err(CheckpointError::Weights(format!(
+                "`{}` is stored as {:?}; weights must be 32-bit floats (F32)",
+                tensor.name, tensor.dtype
+            )));
+        }
+        let name = tensor.name.clone();
+        let bytes = tensor.into_bytes().map_err(unreadable)?;
+        let finite = bytes
+            .chunks_exact(4)
+            .all(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]).is_finite());
+        if !finite {
+            return Err(CheckpointError::Weights(format!(
+                "`{name}` holds values that are not finite numbers (NaN or infinity)"
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl Checkpoint {
@@ -168,7 +208,11 @@ impl Checkpoint {
         }
         let meta: CheckpointMeta =
             serde_json::from_slice(json).map_err(|e| CheckpointError::Meta(e.to_string()))?;
-        meta.model.validate().map_err(CheckpointError::Meta)?;
+        meta.model.validate()?;
+        meta.normalization
+            .validate()
+            .map_err(|e| CheckpointError::Meta(format!("normalization: {e}")))?;
+        check_weights(record)?;
         let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
             .map_err(|e| CheckpointError::Meta(format!("unreadable weights: {e}")))?;
         Ok(Checkpoint { meta, record })
@@ -180,11 +224,7 @@ impl Checkpoint {
             model: self.meta.model.name.clone(),
             message,
         };
-        let model = self
-            .meta
-            .model
-            .init(device)
-            .map_err(CheckpointError::Meta)?;
+        let model = self.meta.model.init(device)?;
         let model = model
             .try_load_record(self.record.clone())
             .map_err(|e| architecture(e.to_string()))?;
@@ -248,5 +288,91 @@ mod tests {
         let mut version = bytes.clone();
         version[4] = 9;
         assert_eq!(err(&version), CheckpointError::Version { found: 9 });
+    }
+
+    /// The saved checkpoint's description and weights, rewritten by `edit` into a file with a
+    /// valid checksum (what a hand-made or hostile file can be).
+    fn rewritten(
+        edit_meta: impl FnOnce(&mut CheckpointMeta),
+        edit_tensor: impl Fn(burn_pack::Tensor) -> burn_pack::Tensor,
+    ) -> Vec<u8> {
+        let mut meta = CheckpointMeta {
+            model: tiny(),
+            normalization: Normalization::default(),
+            summary: None,
+        };
+        edit_meta(&mut meta);
+        let record = tiny()
+            .init(&Device::flex())
+            .unwrap()
+            .into_record()
+            .into_bytes()
+            .unwrap();
+        let tensors = burn_pack::Reader::from_bytes(record)
+            .unwrap()
+            .into_tensors()
+            .unwrap()
+            .into_iter()
+            .map(edit_tensor)
+            .collect();
+        let record = burn_pack::Writer::new(tensors).into_bytes().unwrap();
+        assemble(&serde_json::to_vec(&meta).unwrap(), &record)
+    }
+
+    #[test]
+    fn unusable_weights_are_refused_on_load() {
+        let same = |t: burn_pack::Tensor| t;
+        Checkpoint::from_bytes(&rewritten(|_| {}, same)).expect("the unedited file loads");
+        let as_int = |t: burn_pack::Tensor| {
+            let (name, _, shape, id, bytes) = t.into_parts().unwrap();
+            burn_pack::Tensor::new(name, burn_pack::DType::I32, shape, id, bytes)
+        };
+        let err = Checkpoint::from_bytes(&rewritten(|_| {}, as_int))
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string()
+                .contains("is stored as I32; weights must be 32-bit floats"),
+            "{err}"
+        );
+        let nan = |t: burn_pack::Tensor| {
+            let (name, dtype, shape, id, bytes) = t.into_parts().unwrap();
+            let mut values = bytes.to_vec();
+            values[..4].copy_from_slice(&f32::NAN.to_le_bytes());
+            burn_pack::Tensor::new(name, dtype, shape, id, Bytes::from_bytes_vec(values))
+        };
+        let err = Checkpoint::from_bytes(&rewritten(|_| {}, nan))
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("not finite numbers"), "{err}");
+    }
+
+    #[test]
+    fn an_unusable_description_is_refused_on_load() {
+        let same = |t: burn_pack::Tensor| t;
+        let err = |edit: fn(&mut CheckpointMeta)| {
+            Checkpoint::from_bytes(&rewritten(edit, same))
+                .err()
+                .unwrap()
+                .to_string()
+        };
+        assert!(
+            err(|m| m.normalization.coord_scale = 0.0).contains("coordinate scale 0"),
+            "a zero scale would put every point at the centre"
+        );
+        assert!(err(|m| m.normalization.coord_scale = 1e30).contains("coordinate scale"));
+        assert!(
+            err(|m| m.model.layers[3] = LayerSpec::Dense { units: 0 })
+                .contains("architecture is invalid: layer 3: a dense layer needs at least 1 unit")
+        );
+        assert!(
+            err(|m| m.model.layers.insert(
+                3,
+                LayerSpec::Dense {
+                    units: 4_000_000_000
+                }
+            ))
+            .contains("million parameters")
+        );
     }
 }

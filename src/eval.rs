@@ -16,14 +16,34 @@ pub struct Rmse {
     pub count: usize,
 }
 
+/// Why predictions cannot be scored.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EvalError {
+    /// Nothing to compare with: an RMSE over no coordinates would read as a perfect 0.
+    #[error(
+        "no face has a labelled keypoint, so there is nothing to score (RMSE needs a file with keypoint columns, like training.csv)"
+    )]
+    NoLabels,
+    /// Predictions and faces do not match.
+    #[error("{predictions} predicted coordinates for {faces} faces (30 each)")]
+    Mismatch {
+        /// Predicted values.
+        predictions: usize,
+        /// Faces.
+        faces: usize,
+    },
+}
+
 impl Rmse {
-    /// Scores `predictions` (`faces.len() * 30` values, pixels) against `faces`' labels.
-    pub fn score(predictions: &[f32], faces: &FaceSet) -> Self {
-        assert_eq!(
-            predictions.len(),
-            faces.coords.len(),
-            "one prediction per coordinate"
-        );
+    /// Scores `predictions` (`faces.len() * 30` values, pixels) against `faces`' labels;
+    /// refuses faces without any label.
+    pub fn score(predictions: &[f32], faces: &FaceSet) -> Result<Self, EvalError> {
+        if predictions.len() != faces.coords.len() {
+            return Err(EvalError::Mismatch {
+                predictions: predictions.len(),
+                faces: faces.len(),
+            });
+        }
         let mut sum = [0f64; NUM_KEYPOINTS];
         let mut n = [0usize; NUM_KEYPOINTS];
         for (c, (&p, &t)) in predictions.iter().zip(&faces.coords).enumerate() {
@@ -34,15 +54,18 @@ impl Rmse {
             }
         }
         let count: usize = n.iter().sum();
+        if count == 0 {
+            return Err(EvalError::NoLabels);
+        }
         let overall = (sum.iter().sum::<f64>() / count.max(1) as f64).sqrt();
         let per_keypoint = (0..NUM_KEYPOINTS)
             .map(|k| (n[k] > 0).then(|| (sum[k] / n[k] as f64).sqrt()))
             .collect();
-        Rmse {
+        Ok(Rmse {
             overall,
             per_keypoint,
             count,
-        }
+        })
     }
 
     /// A markdown table of the per-keypoint RMSE.
@@ -71,10 +94,24 @@ mod tests {
         let mut pred = [10.0f32; NUM_COORDS];
         pred[0] = 13.0; // error 3 on the only labelled coordinate of keypoint 0
         pred[1] = 1000.0; // unlabelled: ignored
-        let rmse = Rmse::score(&pred, &faces);
+        let rmse = Rmse::score(&pred, &faces).unwrap();
         assert_eq!(rmse.count, 29);
         assert_eq!(rmse.per_keypoint[0], Some(3.0));
         assert_eq!(rmse.per_keypoint[1], Some(0.0));
         assert!((rmse.overall - (9.0f64 / 29.0).sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn nothing_labelled_is_an_error_not_a_zero() {
+        let mut faces = FaceSet::default();
+        faces.push(1, &[0; IMAGE_PIXELS], &[f32::NAN; NUM_COORDS]);
+        assert_eq!(
+            Rmse::score(&[1.0; NUM_COORDS], &faces),
+            Err(EvalError::NoLabels)
+        );
+        assert!(matches!(
+            Rmse::score(&[1.0; 3], &faces),
+            Err(EvalError::Mismatch { .. })
+        ));
     }
 }

@@ -34,6 +34,51 @@ pub const KEYPOINT_NAMES: [&str; NUM_KEYPOINTS] = [
 pub const LEFT_RIGHT_PAIRS: [(usize, usize); 6] =
     [(0, 1), (2, 4), (3, 5), (6, 8), (7, 9), (11, 12)];
 
+/// Indices into iBUG's 68 points (0-based) whose mean is each Kaggle keypoint, in Kaggle
+/// order (the mapping ytf_kaggle96 was made with, ../shared/data/PROVENANCE.md).
+const FROM_IBUG68: [&[usize]; NUM_KEYPOINTS] = [
+    &[42, 43, 44, 45, 46, 47], // left_eye_center
+    &[36, 37, 38, 39, 40, 41], // right_eye_center
+    &[42],                     // left_eye_inner_corner
+    &[45],                     // left_eye_outer_corner
+    &[39],                     // right_eye_inner_corner
+    &[36],                     // right_eye_outer_corner
+    &[22],                     // left_eyebrow_inner_end
+    &[26],                     // left_eyebrow_outer_end
+    &[21],                     // right_eyebrow_inner_end
+    &[17],                     // right_eyebrow_outer_end
+    &[30],                     // nose_tip
+    &[54],                     // mouth_left_corner
+    &[48],                     // mouth_right_corner
+    &[51],                     // mouth_center_top_lip
+    &[57],                     // mouth_center_bottom_lip
+];
+
+/// The 15 Kaggle keypoints of a face annotated with iBUG's 68 points.
+pub fn from_ibug68(points: &[[f32; 2]; 68]) -> [[f32; 2]; NUM_KEYPOINTS] {
+    std::array::from_fn(|k| {
+        let from = FROM_IBUG68[k];
+        let n = from.len() as f32;
+        let sum = from.iter().fold([0.0, 0.0], |[x, y], &i| {
+            [x + points[i][0], y + points[i][1]]
+        });
+        [sum[0] / n, sum[1] / n]
+    })
+}
+
+/// Normalised mean error of `predicted` keypoints: the mean point distance divided by the
+/// distance between the outer eye corners of `truth` (the usual inter-ocular NME).
+pub fn nme(predicted: &[[f32; 2]; NUM_KEYPOINTS], truth: &[[f32; 2]; NUM_KEYPOINTS]) -> f32 {
+    let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+    let mean = predicted
+        .iter()
+        .zip(truth)
+        .map(|(&p, &t)| distance(p, t))
+        .sum::<f32>()
+        / NUM_KEYPOINTS as f32;
+    mean / distance(truth[3], truth[5])
+}
+
 /// The Kaggle CSV column name of coordinate `c` (0..30): `<keypoint>_x` or `<keypoint>_y`.
 pub fn coord_name(c: usize) -> String {
     let axis = if c.is_multiple_of(2) { "x" } else { "y" };
@@ -48,6 +93,20 @@ pub fn coord_index(name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ibug68_maps_to_the_15_and_nme_is_scale_free() {
+        let points: [[f32; 2]; 68] = std::array::from_fn(|i| [i as f32, 2.0 * i as f32]);
+        let kaggle = from_ibug68(&points);
+        assert_eq!(kaggle[0], [44.5, 89.0]); // mean of 42..=47
+        assert_eq!(kaggle[5], [36.0, 72.0]);
+        assert_eq!(kaggle[14], [57.0, 114.0]);
+        let truth: [[f32; 2]; NUM_KEYPOINTS] = std::array::from_fn(|k| [k as f32 * 3.0, 0.0]);
+        let off: [[f32; 2]; NUM_KEYPOINTS] = std::array::from_fn(|k| [k as f32 * 3.0, 0.6]);
+        // Outer corners 3 and 5 are 6 px apart; every point is 0.6 px off: 10%.
+        assert!((nme(&off, &truth) - 0.1).abs() < 1e-6);
+        assert_eq!(nme(&truth, &truth), 0.0);
+    }
 
     #[test]
     fn column_names_round_trip() {

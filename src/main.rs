@@ -9,7 +9,7 @@ fn main() -> std::process::ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
+        Err(cli::Failure(message)) => {
             eprintln!("error: {message}");
             std::process::ExitCode::FAILURE
         }

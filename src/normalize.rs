@@ -26,6 +26,32 @@ impl Default for Normalization {
 }
 
 impl Normalization {
+    /// Checks the scales are usable: finite, a pixel scale in (0, 1], a coordinate centre
+    /// inside the 96×96 image and a coordinate scale of 1–96 pixels. (A zero scale would put
+    /// every point at the centre; a huge one, anywhere.)
+    pub fn validate(&self) -> Result<(), String> {
+        let side = IMAGE_SIDE as f32;
+        if !(self.pixel_scale > 0.0 && self.pixel_scale <= 1.0) {
+            return Err(format!(
+                "pixel scale {} must be in (0, 1]",
+                self.pixel_scale
+            ));
+        }
+        if !(0.0..=side).contains(&self.coord_center) {
+            return Err(format!(
+                "coordinate centre {} must be inside the image (0–96)",
+                self.coord_center
+            ));
+        }
+        if !(1.0..=side).contains(&self.coord_scale) {
+            return Err(format!(
+                "coordinate scale {} must be 1–96 pixels",
+                self.coord_scale
+            ));
+        }
+        Ok(())
+    }
+
     /// Network input value of a raw pixel.
     pub fn pixel(&self, p: u8) -> f32 {
         f32::from(p) * self.pixel_scale
@@ -53,5 +79,19 @@ mod tests {
         assert_eq!(n.coord(96.0), 1.0);
         assert!((n.uncoord(n.coord(17.25)) - 17.25).abs() < 1e-5);
         assert_eq!(n.pixel(255), 1.0);
+    }
+
+    #[test]
+    fn unusable_scales_are_refused() {
+        Normalization::default().validate().unwrap();
+        let with = |f: fn(&mut Normalization)| {
+            let mut n = Normalization::default();
+            f(&mut n);
+            n.validate().unwrap_err()
+        };
+        assert!(with(|n| n.coord_scale = 0.0).starts_with("coordinate scale 0"));
+        assert!(with(|n| n.coord_scale = 1e30).starts_with("coordinate scale 1000000"));
+        assert!(with(|n| n.coord_center = f32::NAN).starts_with("coordinate centre NaN"));
+        assert!(with(|n| n.pixel_scale = f32::INFINITY).starts_with("pixel scale inf"));
     }
 }

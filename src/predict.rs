@@ -2,12 +2,18 @@
 
 use burn::prelude::*;
 
+use crate::backend::read_back;
 use crate::batch::images_tensor;
 use crate::data::FaceSet;
+use crate::face::FaceError;
+use crate::keypoints::NUM_COORDS;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
 
 /// Predicted coordinates in pixels (`faces.len() * 30`), `batch_size` faces at a time.
+///
+/// Fails rather than return a coordinate that is not a finite number (a model whose weights
+/// overflow, say): no caller ever writes or draws NaN.
 ///
 /// `model` should be in validation mode ([`Module::valid`]) on a plain (non-autodiff) device.
 pub async fn predict(
@@ -16,17 +22,26 @@ pub async fn predict(
     norm: &Normalization,
     batch_size: usize,
     device: &Device,
-) -> Result<Vec<f32>, String> {
+) -> Result<Vec<f32>, FaceError> {
     let rows: Vec<usize> = (0..faces.len()).collect();
     let mut out = Vec::with_capacity(faces.coords.len());
     for chunk in rows.chunks(batch_size.max(1)) {
         let output = model.forward(images_tensor(faces, chunk, norm, device)); // [B, 30]
-        let data = output
-            .into_data_async()
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        let values = data.try_into_vec::<f32>().map_err(|e| format!("{e:?}"))?;
-        out.extend(values.into_iter().map(|v| norm.uncoord(v)));
+        let first = out.len();
+        out.extend(
+            read_back(output)
+                .await?
+                .into_iter()
+                .map(|v| norm.uncoord(v)),
+        );
+        if let Some(bad) = out[first..].iter().position(|v| !v.is_finite()) {
+            let face = first / NUM_COORDS + bad / NUM_COORDS;
+            return Err(FaceError::NonFinite {
+                face: face + 1,
+                id: faces.ids[face],
+                value: out[first + bad],
+            });
+        }
     }
     Ok(out)
 }

@@ -169,3 +169,99 @@ fn binary_garbage_is_refused_cleanly() {
     let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
     assert!(read_faces(&garbage[..]).is_err());
 }
+
+#[test]
+fn a_column_named_twice_is_refused() {
+    let text = format!(
+        "{},Image\n{},{}\n",
+        header(),
+        good_row(),
+        image(IMAGE_PIXELS, "1")
+    );
+    assert_eq!(
+        error(&text).to_string(),
+        "the header has the column `Image` twice"
+    );
+    let text = format!("{},nose_tip_x\n", header());
+    assert_eq!(
+        error(&text).to_string(),
+        "the header has the column `nose_tip_x` twice"
+    );
+    let text = "ImageId,Image,ImageId\n";
+    assert_eq!(
+        error(text).to_string(),
+        "the header has the column `ImageId` twice"
+    );
+}
+
+#[test]
+fn a_file_cut_inside_its_last_number_is_refused() {
+    // `128` → `12`: still 9,216 pixels, but the file ends inside the row.
+    let full = format!("{}\n{}\n{}\n", header(), good_row(), good_row());
+    for cut in [2, 3] {
+        let msg = error(&full[..full.len() - cut]).to_string();
+        assert!(
+            msg.starts_with("row 2: the file ends inside this row"),
+            "{msg}"
+        );
+    }
+    // A complete file without a final line break says how to fix it; CRLF files pass.
+    read_faces(full.replace('\n', "\r\n").as_bytes()).unwrap();
+}
+
+#[test]
+fn files_that_are_not_csv_text_are_named() {
+    let said = |bytes: &[u8]| read_faces(bytes).unwrap_err().to_string();
+    assert!(said(b"PK\x03\x04\x14\x00\x00\x00training.csv").contains("zip archive"));
+    assert!(said(b"BZh91AY&SY\x00\x01").contains("bzip2"));
+    assert!(said(b"\xFD7zXZ\x00\x00\x04").contains("xz file"));
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(header().bytes().flat_map(|b| [b, 0]))
+        .collect();
+    assert!(said(&utf16).contains("UTF-16 text: save it as UTF-8"));
+    assert!(said(&[0u8; 10_000]).contains("binary data"));
+    // Inside a gzip too.
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"PK\x03\x04 rest of a zip").unwrap();
+    let msg = said(&gz.finish().unwrap());
+    assert!(
+        msg.starts_with("inside the gzip file, this is a zip archive"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_endless_line_is_cut_off_with_a_message() {
+    // A gzip of a few MB that inflates to one 64 MB line without a break.
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = vec![b'7'; 1 << 20];
+    for _ in 0..64 {
+        gz.write_all(&chunk).unwrap();
+    }
+    let msg = read_faces(&gz.finish().unwrap()[..])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.starts_with("line 1: line 1 is over 1 MiB long"),
+        "{msg}"
+    );
+    // The same after a good header: the line is named.
+    let text = format!("{}\n{}", header(), "5".repeat(3 << 20));
+    let msg = error(&text).to_string();
+    assert!(msg.contains("line 2 is over 1 MiB long"), "{msg}");
+}
+
+#[test]
+fn an_echoed_header_is_short_and_printable() {
+    let text = format!("Foo\u{1}{}\n", "x".repeat(100_000));
+    let msg = error(&text).to_string();
+    assert!(
+        msg.starts_with("the header has no `Image` column (it has: Foo\u{fffd}xxx"),
+        "{msg}"
+    );
+    assert!(msg.len() < 400, "{} bytes", msg.len());
+    assert!(msg.chars().all(|c| !c.is_control()), "{msg}");
+}

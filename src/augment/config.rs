@@ -179,10 +179,30 @@ impl AugmentConfig {
                 ));
             }
         }
+        // Bounds that keep every operation meaningful and its cost small (a blur sigma of a
+        // billion would ask for a kernel of billions of taps).
+        let bounds = [
+            (AugmentKind::Rotate, -180.0, 180.0, "degrees"),
+            (AugmentKind::Scale, 0.0, 4.0, "(a zoom factor)"),
+            (AugmentKind::Clahe, 0.0, 256.0, "(a clip limit)"),
+            (AugmentKind::Blur, 0.0, 16.0, "pixels"),
+            (AugmentKind::Noise, 0.0, 255.0, "(0–255 units)"),
+        ];
+        for (kind, min, max, unit) in bounds {
+            let op = self.op(kind);
+            if op.enabled && (op.low < min || op.high > max) {
+                return Err(format!(
+                    "{}: range [{}, {}] must lie within [{min}, {max}] {unit}",
+                    kind.name(),
+                    op.low,
+                    op.high
+                ));
+            }
+        }
         if self.scale.enabled && self.scale.low <= 0.0 {
             return Err("scale: factors must be positive".into());
         }
-        if self.crop.enabled && !(0.0..0.5).contains(&self.crop.high) {
+        if self.crop.enabled && !(0.0..0.5).contains(&self.crop.high) || self.crop.low < 0.0 {
             return Err("crop: the fraction per side must be below 0.5".into());
         }
         if self.clahe_tiles.0 == 0 || self.clahe_tiles.0 > self.clahe_tiles.1 {

@@ -212,3 +212,51 @@ pub fn epoch_set(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS};
+
+    fn faces() -> FaceSet {
+        let mut faces = FaceSet::default();
+        for f in 0..4u32 {
+            let image: Vec<u8> = (0..IMAGE_PIXELS)
+                .map(|i| ((i % 96) as u32 * 2 + (i / 96) as u32 + f * 20) as u8)
+                .collect();
+            let coords: Vec<f32> = (0..NUM_COORDS).map(|c| 30.0 + c as f32).collect();
+            faces.push(f + 1, &image, &coords);
+        }
+        faces
+    }
+
+    #[test]
+    fn an_epoch_set_repeats_for_a_seed_and_epoch_and_differs_otherwise() {
+        let faces = faces();
+        let config = AugmentConfig::default();
+        let mode = AugmentMode::Multiplier { k: 1 };
+        let set = |seed, epoch| epoch_set(&faces, &config, mode, seed, epoch);
+        let first = set(5, 0);
+        assert_eq!(first.len(), 8, "each original and one variant");
+        let again = set(5, 0);
+        let bits = |f: &FaceSet| f.coords.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+        assert_eq!(
+            first.images, again.images,
+            "same seed and epoch: the same faces"
+        );
+        assert_eq!(bits(&first), bits(&again));
+        assert_ne!(
+            first.images,
+            set(6, 0).images,
+            "another seed: other variants"
+        );
+        assert_ne!(
+            first.images,
+            set(5, 1).images,
+            "another epoch: other variants"
+        );
+        // The originals stay as they are in every set.
+        assert_eq!(first.image(0), faces.image(0));
+        assert_eq!(set(6, 3).image(0), faces.image(0));
+    }
+}

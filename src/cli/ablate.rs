@@ -1,6 +1,8 @@
 //! `facepoints ablate`: one model, the same seeds and budget, trained with no augmentation,
 //! with all seven, and with each one left out; a markdown table of validation RMSE.
 
+use super::Failure;
+use super::output;
 use clap::Args;
 use facepoints::augment::{AugmentConfig, AugmentKind};
 use facepoints::backend::Backend;
@@ -30,7 +32,7 @@ fn mean_sd(values: &[f64]) -> (f64, Option<f64>) {
     (mean, sd)
 }
 
-pub fn run(args: AblateArgs) -> Result<(), String> {
+pub fn run(args: AblateArgs) -> Result<(), Failure> {
     if args.seeds == 0 {
         return Err("--seeds must be at least 1".into());
     }
@@ -64,7 +66,7 @@ pub fn run(args: AblateArgs) -> Result<(), String> {
     }
 
     let all = mean_sd(&results[1].1).0;
-    println!(
+    output::print(format!(
         "Model {}; {}; {} seed(s) from {}; mode {:?}; backend {}.\n",
         base.model.name,
         data.split.info,
@@ -72,18 +74,18 @@ pub fn run(args: AblateArgs) -> Result<(), String> {
         base.seed,
         base.augment_mode,
         backend.description
-    );
-    println!("| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven |");
-    println!("|---|---|---|---|");
+    ))?;
+    output::print("| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven |")?;
+    output::print("|---|---|---|---|")?;
     for (name, rmses) in &results {
         let (mean, sd) = mean_sd(rmses);
         let each: Vec<String> = rmses.iter().map(|r| format!("{r:.4}")).collect();
-        println!(
+        output::print(format!(
             "| {name} | {} | {mean:.4}{} | {:+.4} |",
             each.join(" / "),
             sd.map_or(String::new(), |sd| format!(" ± {sd:.4}")),
             mean - all
-        );
+        ))?;
     }
     Ok(())
 }

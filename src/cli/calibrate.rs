@@ -5,6 +5,8 @@
 //! 3. with `--model`, compares the model's RMSE on the validation people through the full
 //!    photo pipeline (detect → crop → predict) with its RMSE on the dataset's own crops.
 
+use super::Failure;
+use super::output;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -112,7 +114,7 @@ fn frame_dir(split: &str) -> &'static str {
     if split == "test" { "test" } else { "training" }
 }
 
-pub fn run(args: CalibrateArgs) -> Result<(), String> {
+pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
     let meta_path = args
         .data
         .groups_path()
@@ -122,7 +124,7 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
     let detector = FaceDetector::new(&backend.device, DetectorConfig::default());
     let frame = |m: &MetaRow| read_photo(&args.frames.join(frame_dir(&m.split)).join(&m.image));
     let detect = |m: &MetaRow| -> Result<Vec<FaceBox>, String> {
-        pollster::block_on(detector.detect(&frame(m)?.image()?))
+        pollster::block_on(detector.detect(&frame(m)?.image()?)).map_err(|e| e.to_string())
     };
 
     // 1. Detection on the annotated test frames.
@@ -137,10 +139,10 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         extra += boxes.len() - good.min(1);
         total += 1;
     }
-    println!(
+    output::print(format!(
         "detection on the {total} annotated test frames: {found}/{total} correct ({:.1}%), {extra} extra boxes",
         100.0 * found as f64 / total.max(1) as f64
-    );
+    ))?;
 
     // 2. Least-squares crop rule on the training frames: crop centre = box centre + d·s,
     //    crop side = scale·s, with s the box's mean side.
@@ -183,20 +185,20 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         centre_err += f64::from(dc).powi(2);
         side_err += f64::from(sq.side / crop.side - 1.0).powi(2);
     }
-    println!(
+    output::print(format!(
         "crop rule fitted on {n} training frames: {}\n  RMS corner error {:.2}% of the crop side, RMS side error {:.2}%",
         serde_json::to_string(&rule).map_err(|e| e.to_string())?,
         100.0 * (centre_err / n as f64).sqrt(),
         100.0 * (side_err / n as f64).sqrt()
-    );
+    ))?;
 
     let landmark_rule = LandmarkRule {
         mean: landmark_sum.map(|[x, y]| [(x / n as f64) as f32, (y / n as f64) as f32]),
     };
-    println!(
+    output::print(format!(
         "landmark rule (mean BlazeFace eye, eye, nose, mouth positions in the training crops): {}",
         serde_json::to_string(&landmark_rule).map_err(|e| e.to_string())?
-    );
+    ))?;
 
     // 3. The model through the photo pipeline vs on the dataset's crops (validation people).
     let Some(model_path) = &args.model else {
@@ -282,12 +284,12 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
         .zip(&exact.coords)
         .map(|(a, b)| f64::from(a - b).powi(2))
         .sum();
-    println!(
+    output::print(format!(
         "our resampling of the dataset's crop boxes: mean |pixel difference| {:.2} (0-255), RMSE {:.4} px on those crops ({} faces)",
         pixel_diff / valid.len() as f64,
         (se_exact / exact.coords.len() as f64).sqrt(),
         exact.len()
-    );
+    ))?;
     let passes: Vec<String> = ["box rule", "landmark rule"]
         .iter()
         .zip(&se_pipe)
@@ -297,13 +299,13 @@ pub fn run(args: CalibrateArgs) -> Result<(), String> {
                 .map(move |(p, &se)| format!("{name} + {p} refinement {:.4} px", rmse(se)))
         })
         .collect();
-    println!(
+    output::print(format!(
         "model {} on {} validation faces ({}; {missed} not detected), RMSE in 96×96 crop pixels: {:.4} px on the dataset's crops; through detect → crop → predict: {}",
         pipelines[0].meta().model.name,
         count,
         data.split.info,
         rmse(se_crop),
         passes.join(", ")
-    );
+    ))?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! `facepoints detect`: faces and their 15 keypoints in photos, as JSON (the same shape and
 //! coordinates as the page's `detect`).
 
+use super::Failure;
+use super::output;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -30,7 +32,7 @@ struct PhotoFaces {
     faces: Vec<FaceView>,
 }
 
-pub fn run(args: DetectArgs) -> Result<(), String> {
+pub fn run(args: DetectArgs) -> Result<(), Failure> {
     let backend = Backend::of(args.backend)?;
     let bytes = std::fs::read(&args.model).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let pipeline = FacePipeline::new(&backend.device, &bytes)
@@ -46,9 +48,6 @@ pub fn run(args: DetectArgs) -> Result<(), String> {
             faces: faces.iter().map(FaceView::from).collect(),
         });
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-    );
+    output::print(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?)?;
     Ok(())
 }

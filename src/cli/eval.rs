@@ -1,5 +1,7 @@
 //! `facepoints eval`.
 
+use super::Failure;
+use super::output;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -23,7 +25,7 @@ pub struct EvalArgs {
     pub backend: BackendKind,
 }
 
-pub fn run(args: EvalArgs) -> Result<(), String> {
+pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let model = ModelFile::open(&args.model, args.backend)?;
     let (faces, source) = if args.all {
         let faces = read_data(&args.data.data)?;
@@ -36,11 +38,12 @@ pub fn run(args: EvalArgs) -> Result<(), String> {
         )
     };
     let preds = model.predict(&faces)?;
-    let rmse = Rmse::score(&preds, &faces);
-    println!("{}", rmse.per_keypoint_table());
-    println!(
+    let rmse =
+        Rmse::score(&preds, &faces).map_err(|e| format!("{}: {e}", args.data.data.display()))?;
+    output::print(rmse.per_keypoint_table())?;
+    output::print(format!(
         "{}: RMSE {:.4} px over {} coordinates ({source})",
         model.meta.model.name, rmse.overall, rmse.count
-    );
+    ))?;
     Ok(())
 }

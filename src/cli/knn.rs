@@ -1,5 +1,7 @@
 //! `facepoints knn`.
 
+use super::Failure;
+use super::output;
 use clap::Args;
 use facepoints::model::knn::{KnnScore, search_k};
 
@@ -21,20 +23,17 @@ pub fn best(scores: &[KnnScore]) -> Option<&KnnScore> {
         .min_by(|a, b| a.rmse.overall.total_cmp(&b.rmse.overall))
 }
 
-pub fn run(args: KnnArgs) -> Result<(), String> {
-    if args.k.contains(&0) {
-        return Err("k must be at least 1".into());
-    }
+pub fn run(args: KnnArgs) -> Result<(), Failure> {
     let data = args.data.load()?;
-    let scores = search_k(&data.train(), &data.valid(), &args.k);
-    println!("| k | validation RMSE (px) |\n|---|---|");
+    let scores = search_k(&data.train(), &data.valid(), &args.k)?;
+    output::print("| k | validation RMSE (px) |\n|---|---|")?;
     for s in &scores {
-        println!("| {} | {:.4} |", s.k, s.rmse.overall);
+        output::print(format!("| {} | {:.4} |", s.k, s.rmse.overall))?;
     }
     let best = best(&scores).ok_or("no k given")?;
-    println!(
+    output::print(format!(
         "\nbest k = {} (RMSE {:.4} px; {})",
         best.k, best.rmse.overall, data.split.info
-    );
+    ))?;
     Ok(())
 }

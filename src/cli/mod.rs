@@ -7,6 +7,7 @@ mod detect;
 mod eval;
 mod knn;
 mod model_file;
+mod output;
 mod photo;
 mod predict;
 mod progress;
@@ -50,8 +51,19 @@ enum Command {
     Serve(serve::ServeArgs),
 }
 
+/// Why a command failed: the message the user sees after `error: `. Any error that can be
+/// displayed converts into it, so `?` works on every error type the commands meet.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<(), String> {
+pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),

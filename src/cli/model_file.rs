@@ -4,7 +4,7 @@ use std::path::Path;
 
 use facepoints::backend::{Backend, BackendKind};
 use facepoints::checkpoint::{Checkpoint, CheckpointMeta};
-use facepoints::data::{FaceSet, read_faces_file};
+use facepoints::data::{DataError, FaceSet, read_faces_file, read_test_faces_file};
 use facepoints::model::KeypointCnn;
 use facepoints::predict::predict;
 
@@ -21,7 +21,7 @@ pub struct ModelFile {
 impl ModelFile {
     /// Reads the model at `path` onto the backend of `kind`.
     pub fn open(path: &Path, kind: BackendKind) -> Result<Self, String> {
-        let backend = Backend::of(kind)?;
+        let backend = Backend::of(kind).map_err(|e| e.to_string())?;
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let checkpoint =
             Checkpoint::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -45,10 +45,24 @@ impl ModelFile {
             BATCH,
             &self.backend.device,
         ))
+        .map_err(|e| e.to_string())
     }
 }
 
-/// Reads a Kaggle-format face file, naming it in any error.
+/// Reads a Kaggle-format face file, naming it once in any error.
 pub fn read_data(path: &Path) -> Result<FaceSet, String> {
-    read_faces_file(path).map_err(|e| format!("{}: {e}", path.display()))
+    read_faces_file(path).map_err(|e| file_error(path, e))
+}
+
+/// Reads a Kaggle `test.csv` (it must have `ImageId`), naming it once in any error.
+pub fn read_test_data(path: &Path) -> Result<FaceSet, String> {
+    read_test_faces_file(path).map_err(|e| file_error(path, e))
+}
+
+/// `e` about the file at `path`: an I/O error names the file already.
+fn file_error(path: &Path, e: DataError) -> String {
+    match e {
+        DataError::Io { .. } => e.to_string(),
+        other => format!("{}: {other}", path.display()),
+    }
 }

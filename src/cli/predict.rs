@@ -1,5 +1,7 @@
 //! `facepoints predict`.
 
+use super::Failure;
+use super::output;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -23,7 +25,7 @@ pub struct PredictArgs {
     pub backend: BackendKind,
 }
 
-pub fn run(args: PredictArgs) -> Result<(), String> {
+pub fn run(args: PredictArgs) -> Result<(), Failure> {
     let model = ModelFile::open(&args.model, args.backend)?;
     let faces = read_data(&args.data)?;
     let preds = model.predict(&faces)?;
@@ -41,10 +43,10 @@ pub fn run(args: PredictArgs) -> Result<(), String> {
         out.push('\n');
     }
     std::fs::write(&args.out, out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    println!(
+    output::print(format!(
         "wrote {} predictions to {}",
         faces.len(),
         args.out.display()
-    );
+    ))?;
     Ok(())
 }

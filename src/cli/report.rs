@@ -1,6 +1,8 @@
 //! `facepoints report`: the study's table (KNN, Models 0–3, no augmentation) re-run on a
 //! person-grouped holdout, printed as markdown.
 
+use super::Failure;
+use super::output;
 use clap::Args;
 use facepoints::backend::Backend;
 use facepoints::model::knn::search_k;
@@ -72,7 +74,7 @@ fn save(
     save_model(path, config, data, trained)
 }
 
-pub fn run(args: ReportArgs) -> Result<(), String> {
+pub fn run(args: ReportArgs) -> Result<(), Failure> {
     let base = args.hyper.config()?;
     let backend = Backend::of(args.hyper.backend)?;
     let data = args.data.load()?;
@@ -81,7 +83,7 @@ pub fn run(args: ReportArgs) -> Result<(), String> {
 
     let mut rows = Vec::new();
     let start = Instant::now();
-    let scores = search_k(&train_set, &valid_set, &args.k);
+    let scores = search_k(&train_set, &valid_set, &args.k)?;
     let knn = best(&scores).ok_or("no k given")?;
     rows.push(format!(
         "| KNN (k={} of {:?}) | no | — | — | **{:.4}** | {} | {:.1} s | — |",
@@ -134,8 +136,11 @@ pub fn run(args: ReportArgs) -> Result<(), String> {
             ));
         }
     }
-    println!("Split: {} (data sha256 {}).", data.split.info, data.sha256);
-    println!(
+    output::print(format!(
+        "Split: {} (data sha256 {}).",
+        data.split.info, data.sha256
+    ))?;
+    output::print(format!(
         "Training: {} {:?}, lr {}, batch {}, at most {} epochs{}, patience {}, seed {}, backend {}.\n",
         if matches!(
             base.optimizer,
@@ -156,13 +161,13 @@ pub fn run(args: ReportArgs) -> Result<(), String> {
         base.patience,
         base.seed,
         backend.description
-    );
-    println!(
-        "| model | augmented | params (Keras count) | best epoch | validation RMSE (px) | study's RMSE | wall time | train img/s |"
-    );
-    println!("|---|---|---|---|---|---|---|---|");
+    ))?;
+    output::print(
+        "| model | augmented | params (Keras count) | best epoch | validation RMSE (px) | study's RMSE | wall time | train img/s |",
+    )?;
+    output::print("|---|---|---|---|---|---|---|---|")?;
     for row in rows {
-        println!("{row}");
+        output::print(row)?;
     }
     Ok(())
 }

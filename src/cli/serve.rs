@@ -1,5 +1,6 @@
 //! `facepoints serve`: serves the page (see `site`) on this machine until Ctrl-C.
 
+use super::Failure;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub struct ServeArgs {
 /// How long open connections may take to finish after Ctrl-C.
 const DRAIN: Duration = Duration::from_secs(3);
 
-pub fn run(args: ServeArgs) -> Result<(), String> {
+pub fn run(args: ServeArgs) -> Result<(), Failure> {
     let site = Site::new(&site_root(args.root.as_deref()))?;
     if !site.root().join("pkg/cpu/facepoints_bg.wasm").is_file() {
         eprintln!(
@@ -50,7 +51,8 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         site,
         SocketAddr::new(args.host, args.port),
         args.open,
-    ))
+    ))?;
+    Ok(())
 }
 
 /// `--root`, else the current folder if it holds the page, else the crate's own folder.

@@ -1,5 +1,7 @@
 //! `facepoints submit`.
 
+use super::Failure;
+use super::output;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -9,7 +11,7 @@ use facepoints::data::source::open_file;
 use facepoints::data::submission::write_submission;
 use facepoints::keypoints::NUM_COORDS;
 
-use super::model_file::{ModelFile, read_data};
+use super::model_file::{ModelFile, read_test_data};
 
 #[derive(Args, Debug)]
 pub struct SubmitArgs {
@@ -28,9 +30,9 @@ pub struct SubmitArgs {
     pub backend: BackendKind,
 }
 
-pub fn run(args: SubmitArgs) -> Result<(), String> {
+pub fn run(args: SubmitArgs) -> Result<(), Failure> {
     let model = ModelFile::open(&args.model, args.backend)?;
-    let faces = read_data(&args.test)?;
+    let faces = read_test_data(&args.test)?;
     let preds = model.predict(&faces)?;
     let by_id: HashMap<u32, [f32; NUM_COORDS]> = faces
         .ids
@@ -44,6 +46,6 @@ pub fn run(args: SubmitArgs) -> Result<(), String> {
     let rows = write_submission(lookup, &by_id, &mut out)
         .map_err(|e| format!("{}: {e}", args.lookup.display()))?;
     std::fs::write(&args.out, out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    println!("wrote {rows} rows to {}", args.out.display());
+    output::print(format!("wrote {rows} rows to {}", args.out.display()))?;
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! `facepoints train`.
 
+use super::Failure;
+use super::output;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -49,9 +51,9 @@ pub struct HyperArgs {
     /// Base learning rate.
     #[arg(long)]
     pub lr: Option<f64>,
-    /// SGD momentum.
-    #[arg(long, default_value_t = 0.9)]
-    pub momentum: f64,
+    /// SGD momentum, in [0, 1) [default: 0.9].
+    #[arg(long)]
+    pub momentum: Option<f64>,
     #[arg(long, value_enum)]
     pub schedule: Option<ScheduleName>,
     #[arg(long)]
@@ -107,10 +109,18 @@ impl HyperArgs {
             config.optimizer = match opt {
                 OptimizerName::Adam => OptimizerSpec::default(),
                 OptimizerName::Sgd => OptimizerSpec::Sgd {
-                    momentum: self.momentum,
+                    momentum: 0.9,
                     nesterov: false,
                 },
             };
+        }
+        if let Some(m) = self.momentum {
+            match &mut config.optimizer {
+                OptimizerSpec::Sgd { momentum, .. } => *momentum = m,
+                OptimizerSpec::Adam { .. } => {
+                    return Err("--momentum applies to --optimizer sgd".into());
+                }
+            }
         }
         if let Some(lr) = self.lr {
             config.learning_rate = lr;
@@ -156,7 +166,7 @@ impl HyperArgs {
         if self.complete_only {
             config.labels = LabelPolicy::CompleteOnly;
         }
-        config.validate()?;
+        config.validate().map_err(|e| e.to_string())?;
         Ok(config)
     }
 }
@@ -217,8 +227,9 @@ fn validation_rmse(
         &Normalization::default(),
         128,
         &backend.device,
-    ))?;
-    Ok(Rmse::score(&preds, valid_set))
+    ))
+    .map_err(|e| e.to_string())?;
+    Rmse::score(&preds, valid_set).map_err(|e| e.to_string())
 }
 
 /// Writes `model` with its settings, split and validation result to `path`.
@@ -244,7 +255,7 @@ pub fn save_model(
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-pub fn run(args: TrainArgs) -> Result<(), String> {
+pub fn run(args: TrainArgs) -> Result<(), Failure> {
     let config = args.hyper.config()?;
     let backend = Backend::of(args.hyper.backend)?;
     let data = args.data.load()?;
@@ -266,14 +277,14 @@ pub fn run(args: TrainArgs) -> Result<(), String> {
     )?;
     let rmse = validation_rmse(&trained.model, &valid_set, &backend)?;
     save_model(&args.out, &config, &data, &trained)?;
-    println!("{}", rmse.per_keypoint_table());
-    println!(
+    output::print(rmse.per_keypoint_table())?;
+    output::print(format!(
         "saved {} — validation RMSE {:.4} px at epoch {} of {} ({})",
         args.out.display(),
         rmse.overall,
         trained.best_epoch + 1,
         trained.history.len(),
         data.split.info
-    );
+    ))?;
     Ok(())
 }

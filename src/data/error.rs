@@ -30,6 +30,28 @@ impl fmt::Display for Location {
     }
 }
 
+impl Location {
+    /// Whether no place is known.
+    pub fn is_empty(&self) -> bool {
+        self.row.is_none() && self.line.is_none() && self.column.is_none()
+    }
+}
+
+/// `text` as it may be echoed in a message: control characters shown as `�`, and at most
+/// `max_chars` characters (the rest counted, not shown).
+pub fn printable(text: &str, max_chars: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    let total = text.chars().count();
+    if total > max_chars {
+        out.push_str(&format!("… ({} more characters)", total - max_chars));
+    }
+    out
+}
+
 /// An error reading or writing face data.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
@@ -44,12 +66,21 @@ pub enum DataError {
     /// The file holds nothing, not even a header.
     #[error("the file is empty: expected a CSV header")]
     Empty,
+    /// Not a CSV text file at all (an archive, an image, UTF-16, binary): what it is.
+    #[error("{0}")]
+    NotCsv(String),
+    /// The header names a column twice.
+    #[error("the header has the column `{column}` twice")]
+    DuplicateColumn {
+        /// The column.
+        column: String,
+    },
     /// The header lacks a column the file needs.
     #[error("the header has no `{missing}` column (it has: {found})")]
     MissingColumn {
         /// The column that is needed.
         missing: String,
-        /// The columns the header has.
+        /// The columns the header has, cut to a readable length ([`printable`]).
         found: String,
     },
     /// A value in a row is wrong.
@@ -61,7 +92,7 @@ pub enum DataError {
         message: String,
     },
     /// The CSV itself is malformed (for example an unclosed quote).
-    #[error("malformed CSV at {at}: {message}")]
+    #[error("malformed CSV{}: {message}", if at.is_empty() { String::new() } else { format!(" at {at}") })]
     Csv {
         /// Where.
         at: Location,
@@ -77,5 +108,29 @@ impl DataError {
             DataError::Invalid { at, .. } | DataError::Csv { at, .. } => Some(at),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_text_is_short_and_printable() {
+        assert_eq!(printable("a\u{0}b\tc", 10), "a\u{fffd}b\u{fffd}c");
+        let long = "x".repeat(1000);
+        assert_eq!(
+            printable(&long, 5),
+            "xxxxx… (995 more characters)".to_string()
+        );
+    }
+
+    #[test]
+    fn an_unknown_place_is_not_printed() {
+        let e = DataError::Csv {
+            at: Location::default(),
+            message: "bad".into(),
+        };
+        assert_eq!(e.to_string(), "malformed CSV: bad");
     }
 }

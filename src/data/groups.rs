@@ -2,48 +2,45 @@
 
 use std::io::Read;
 
-use super::error::{DataError, Location};
-use super::source::decompressing;
+use super::columns::Header;
+use super::error::{DataError, Location, printable};
+use super::source::{LineGuard, csv_error, decompressing};
 
 /// The person of every row of one split (`training` or `test`) of a `meta.csv(.gz)` file:
 /// the `source_image` name without its `_NN.jpg` frame suffix. Index `i` is data row `i + 1`.
 pub fn read_person_groups(source: impl Read, split: &str) -> Result<Vec<String>, DataError> {
-    let mut reader = csv::Reader::from_reader(decompressing(source)?);
-    let headers = reader
-        .headers()
-        .map_err(|e| DataError::Csv {
-            at: Location::default(),
-            message: e.to_string(),
-        })?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| DataError::MissingColumn {
-                missing: name.into(),
-                found: headers.iter().collect::<Vec<_>>().join(","),
-            })
-    };
-    let (split_col, row_col, image_col) = (col("split")?, col("row")?, col("source_image")?);
+    let mut reader = csv::Reader::from_reader(LineGuard::new(decompressing(source)?));
+    let header = Header::new(reader.byte_headers().map_err(|e| csv_error(e, 0))?);
+    let (split_col, row_col, image_col) = (
+        header.require("split")?,
+        header.require("row")?,
+        header.require("source_image")?,
+    );
     let mut groups: Vec<(u64, String)> = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let at = Location {
-            row: Some(i as u64 + 1),
-            line: None,
-            column: None,
-        };
-        let record = record.map_err(|e| DataError::Csv {
-            at: at.clone(),
-            message: e.to_string(),
-        })?;
+    let mut record = csv::StringRecord::new();
+    let mut i = 0u64;
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(e, i + 1))?
+    {
+        i += 1;
         if &record[split_col] != split {
             continue;
         }
-        let row = record[row_col].parse().map_err(|_| DataError::Invalid {
-            at: at.clone(),
-            message: format!("row number `{}` is not an integer", &record[row_col]),
-        })?;
+        let row = record[row_col]
+            .trim()
+            .parse()
+            .map_err(|_| DataError::Invalid {
+                at: Location {
+                    row: Some(i),
+                    line: record.position().map(|p| p.line()),
+                    column: Some("row".into()),
+                },
+                message: format!(
+                    "row number `{}` is not an integer",
+                    printable(&record[row_col], 40)
+                ),
+            })?;
         groups.push((row, person_of(&record[image_col])));
     }
     groups.sort_by_key(|(row, _)| *row);
@@ -51,7 +48,10 @@ pub fn read_person_groups(source: impl Read, split: &str) -> Result<Vec<String>,
         if *row != i as u64 + 1 {
             return Err(DataError::Invalid {
                 at: Location::default(),
-                message: format!("rows of split `{split}` are not numbered 1..n (found {row})"),
+                message: format!(
+                    "rows of split `{split}` are not numbered 1..n (found {row} where {} was expected)",
+                    i + 1
+                ),
             });
         }
     }
@@ -84,5 +84,27 @@ mod tests {
             "split,row,source_image\ntraining,2,B_01.jpg\ntest,1,C_00.jpg\ntraining,1,A_B_03.jpg\n";
         let groups = read_person_groups(text.as_bytes(), "training").unwrap();
         assert_eq!(groups, vec!["A_B", "B"]);
+    }
+
+    #[test]
+    fn a_broken_file_says_where() {
+        let err = read_person_groups(&b"split,row\n"[..], "training").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("the header has no `source_image` column"),
+            "{err}"
+        );
+        let text = "split,row,source_image\ntraining,1\n";
+        let err = read_person_groups(text.as_bytes(), "training").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "malformed CSV at row 1, line 2: the row has 2 fields, the header has 3"
+        );
+        let text = "split,row,source_image\ntraining,x,A_01.jpg\n";
+        let err = read_person_groups(text.as_bytes(), "training").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 1, line 2, column `row`: row number `x` is not an integer"
+        );
     }
 }

@@ -5,11 +5,12 @@
 
 use std::io::Read;
 
+use super::columns::Header;
 use super::error::{DataError, Location};
 use super::faces::FaceSet;
 use super::pixels::parse_pixels;
-use super::source::{decompressing, io_error, open_file};
-use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, NUM_COORDS, coord_index, coord_name};
+use super::source::{LineGuard, csv_error, decompressing, io_error, open_file};
+use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, NUM_COORDS, coord_name};
 
 /// Where each needed field sits in a row.
 struct Layout {
@@ -22,44 +23,23 @@ struct Layout {
 
 impl Layout {
     fn from_header(header: &csv::ByteRecord) -> Result<Self, DataError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| {
-                String::from_utf8_lossy(h)
-                    .trim()
-                    .trim_start_matches('\u{feff}')
-                    .to_string()
-            })
-            .collect();
-        let find = |name: &str| names.iter().position(|n| n == name);
-        let missing = |name: &str| DataError::MissingColumn {
-            missing: name.to_string(),
-            found: names.join(","),
-        };
-        let image = find("Image").ok_or_else(|| missing("Image"))?;
-        let mut coords = [usize::MAX; NUM_COORDS];
-        let mut any = false;
-        for (col, name) in names.iter().enumerate() {
-            if let Some(c) = coord_index(name) {
-                coords[c] = col;
-                any = true;
-            }
-        }
-        let coords = if any {
-            if let Some(c) = coords.iter().position(|&col| col == usize::MAX) {
-                return Err(missing(&coord_name(c)));
-            }
-            Some(coords)
-        } else {
-            None
-        };
+        let header = Header::new(header);
         Ok(Layout {
-            image,
-            image_id: find("ImageId"),
-            coords,
-            width: names.len(),
+            image: header.require("Image")?,
+            image_id: header.find("ImageId")?,
+            coords: header.coords()?,
+            width: header.len(),
         })
     }
+}
+
+/// Which ids a file must give its faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ids {
+    /// `ImageId` when the header has it, else the 1-based row numbers.
+    ImageIdOrRow,
+    /// `ImageId` only (Kaggle's test.csv, whose ids a submission refers to).
+    ImageId,
 }
 
 /// Reads Kaggle-format faces from `source`, gzip or plain (detected from the bytes).
@@ -68,28 +48,49 @@ impl Layout {
 /// layout) gives faces whose coordinates are all missing. Ids come from `ImageId` when present,
 /// else they are the 1-based row numbers.
 pub fn read_faces(source: impl Read) -> Result<FaceSet, DataError> {
-    read_plain(decompressing(source)?)
+    read_plain(decompressing(source)?, Ids::ImageIdOrRow)
 }
 
 /// Reads Kaggle-format faces from the file at `path` (see [`read_faces`]).
 pub fn read_faces_file(path: &std::path::Path) -> Result<FaceSet, DataError> {
-    read_faces(open_file(path)?).map_err(|e| match e {
-        DataError::Io { source, .. } => io_error(&path.display().to_string(), source),
-        other => other,
-    })
+    read_file(path, Ids::ImageIdOrRow)
 }
 
-fn read_plain(source: impl Read) -> Result<FaceSet, DataError> {
+/// Reads a Kaggle `test.csv` (`ImageId,Image`) from `path`: like [`read_faces_file`], but the
+/// `ImageId` column must be there (a submission refers to images by it).
+pub fn read_test_faces_file(path: &std::path::Path) -> Result<FaceSet, DataError> {
+    read_file(path, Ids::ImageId)
+}
+
+fn read_file(path: &std::path::Path, ids: Ids) -> Result<FaceSet, DataError> {
+    let source = decompressing(open_file(path)?);
+    source
+        .and_then(|source| read_plain(source, ids))
+        .map_err(|e| match e {
+            DataError::Io { source, .. } => io_error(&path.display().to_string(), source),
+            other => other,
+        })
+}
+
+fn read_plain(source: impl Read, ids: Ids) -> Result<FaceSet, DataError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(1 << 20)
-        .from_reader(source);
+        .from_reader(LineGuard::new(source));
     let mut record = csv::ByteRecord::new();
     if !next_record(&mut reader, &mut record, 0)? {
         return Err(DataError::Empty);
     }
     let layout = Layout::from_header(&record)?;
+    if ids == Ids::ImageId && layout.image_id.is_none() {
+        return Err(DataError::MissingColumn {
+            missing: "ImageId".into(),
+            found:
+                "no ImageId: this looks like a training file; Kaggle's test.csv has `ImageId,Image`"
+                    .into(),
+        });
+    }
     let mut faces = FaceSet::default();
     let mut pixels = Box::new([0u8; IMAGE_PIXELS]);
     let mut coords = [f32::NAN; NUM_COORDS];
@@ -125,6 +126,20 @@ fn read_plain(source: impl Read) -> Result<FaceSet, DataError> {
         };
         faces.push(id, &pixels[..], &coords);
     }
+    if row > 0 && !reader.get_ref().ends_with_line_break() {
+        // Every writer of these files ends the last row with a line break; without one, a
+        // cut inside the last number (`128` → `12`) would pass unnoticed.
+        return Err(DataError::Invalid {
+            at: Location {
+                row: Some(row),
+                line: None,
+                column: None,
+            },
+            message: "the file ends inside this row (no line break after it): it may be cut \
+                      short; if it is complete, end it with a line break"
+                .into(),
+        });
+    }
     Ok(faces)
 }
 
@@ -134,20 +149,9 @@ fn next_record<R: Read>(
     record: &mut csv::ByteRecord,
     row: u64,
 ) -> Result<bool, DataError> {
-    reader.read_byte_record(record).map_err(|e| {
-        let line = e.position().map(|p| p.line());
-        match e.into_kind() {
-            csv::ErrorKind::Io(source) => io_error("input", source),
-            other => DataError::Csv {
-                at: Location {
-                    row: Some(row),
-                    line,
-                    column: None,
-                },
-                message: format!("{other:?}"),
-            },
-        }
-    })
+    reader
+        .read_byte_record(record)
+        .map_err(|e| csv_error(e, row))
 }
 
 /// Parses one data row into `pixels` and `coords`; on failure, the column and a message.

@@ -1,5 +1,6 @@
 //! Face data: the Kaggle CSV layout, splits, person groups and the submission format.
 
+pub mod columns;
 pub mod error;
 pub mod faces;
 pub mod groups;
@@ -11,5 +12,5 @@ pub mod submission;
 
 pub use error::{DataError, Location};
 pub use faces::FaceSet;
-pub use kaggle_csv::{read_faces, read_faces_file};
+pub use kaggle_csv::{read_faces, read_faces_file, read_test_faces_file};
 pub use split::{Split, SplitInfo, grouped_split, random_split};

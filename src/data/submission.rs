@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-use super::error::{DataError, Location};
-use super::source::{decompressing, io_error};
+use super::columns::Header;
+use super::error::{DataError, Location, printable};
+use super::source::{LineGuard, csv_error, decompressing, io_error};
 use crate::keypoints::{IMAGE_SIDE, NUM_COORDS, coord_index};
 
 /// Writes `RowId,Location` for every row of the lookup table read from `lookup`.
@@ -17,18 +18,13 @@ pub fn write_submission(
     predictions: &HashMap<u32, [f32; NUM_COORDS]>,
     out: impl Write,
 ) -> Result<usize, DataError> {
-    let mut reader = csv::Reader::from_reader(decompressing(lookup)?);
-    let headers = reader.headers().map_err(|e| csv_error(e, 0))?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == name)
-            .ok_or_else(|| DataError::MissingColumn {
-                missing: name.into(),
-                found: headers.iter().collect::<Vec<_>>().join(","),
-            })
-    };
-    let (row_col, image_col, feature_col) = (col("RowId")?, col("ImageId")?, col("FeatureName")?);
+    let mut reader = csv::Reader::from_reader(LineGuard::new(decompressing(lookup)?));
+    let header = Header::new(reader.byte_headers().map_err(|e| csv_error(e, 0))?);
+    let (row_col, image_col, feature_col) = (
+        header.require("RowId")?,
+        header.require("ImageId")?,
+        header.require("FeatureName")?,
+    );
     let mut writer = csv::Writer::from_writer(out);
     let write_err = |e: csv::Error| io_error("submission", std::io::Error::other(e.to_string()));
     writer
@@ -47,38 +43,42 @@ pub fn write_submission(
             at: at(column),
             message,
         };
-        let image_id: u32 = record[image_col]
-            .trim()
-            .parse()
-            .map_err(|_| invalid("ImageId", format!("`{}` is not an id", &record[image_col])))?;
+        let image_id: u32 = record[image_col].trim().parse().map_err(|_| {
+            invalid(
+                "ImageId",
+                format!("`{}` is not an id", printable(&record[image_col], 40)),
+            )
+        })?;
+        let row_id = record[row_col].trim();
+        if row_id.is_empty() {
+            return Err(invalid("RowId", "the RowId is empty".into()));
+        }
         let feature = coord_index(record[feature_col].trim()).ok_or_else(|| {
             invalid(
                 "FeatureName",
-                format!("`{}` is not a keypoint coordinate", &record[feature_col]),
+                format!(
+                    "`{}` is not a keypoint coordinate",
+                    printable(&record[feature_col], 40)
+                ),
             )
         })?;
         let coords = predictions
             .get(&image_id)
             .ok_or_else(|| invalid("ImageId", format!("no prediction for image {image_id}")))?;
+        if !coords[feature].is_finite() {
+            return Err(invalid(
+                "FeatureName",
+                format!("the prediction for image {image_id} is not a number"),
+            ));
+        }
         let location = coords[feature].clamp(0.0, IMAGE_SIDE as f32);
         writer
-            .write_record([record[row_col].trim(), &format!("{location:.4}")])
+            .write_record([row_id, &format!("{location:.4}")])
             .map_err(write_err)?;
         written += 1;
     }
     writer.flush().map_err(|e| io_error("submission", e))?;
     Ok(written)
-}
-
-fn csv_error(e: csv::Error, row: u64) -> DataError {
-    DataError::Csv {
-        at: Location {
-            row: Some(row),
-            line: e.position().map(|p| p.line()),
-            column: None,
-        },
-        message: e.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -101,6 +101,17 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "RowId,Location\n1,96.0000\n2,33.2500\n"
+        );
+    }
+
+    #[test]
+    fn refuses_an_empty_row_id() {
+        let lookup = "RowId,ImageId,FeatureName,Location\n,1,nose_tip_y,\n";
+        let predictions = HashMap::from([(1, [1.0f32; NUM_COORDS])]);
+        let err = write_submission(lookup.as_bytes(), &predictions, Vec::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 1, line 2, column `RowId`: the RowId is empty"
         );
     }
 

@@ -8,6 +8,8 @@ use super::anchors::{Anchor, anchors};
 use super::blazeface_model::Model;
 use super::decode::{BoxF, Detection, REGRESSORS, decode};
 use super::nms::weighted_nms;
+use crate::backend::read_back;
+use crate::face::FaceError;
 use crate::image::{Outside, RgbaImage, Square, sample_square};
 
 /// Network input side.
@@ -79,7 +81,7 @@ impl FaceDetector {
     }
 
     /// Faces in `image`, best first.
-    pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, String> {
+    pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, FaceError> {
         let mut found = self.detect_in(image, Self::letterbox(image), false).await?;
         let (w, h) = (image.width() as f32, image.height() as f32);
         let long = w.max(h);
@@ -111,7 +113,7 @@ impl FaceDetector {
         image: &RgbaImage<'_>,
         square: Square,
         inner: bool,
-    ) -> Result<Vec<Detection>, String> {
+    ) -> Result<Vec<Detection>, FaceError> {
         let (scores, regressors) = self.raw(self.input(image, square)).await?;
         let found = decode(
             &scores,
@@ -136,7 +138,7 @@ impl FaceDetector {
     }
 
     /// Raw scores `[896]` and regressors `[896 × 16]` for an input tensor, read back at once.
-    pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), String> {
+    pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), FaceError> {
         // Outputs: scores [1, 512, 1], [1, 384, 1]; regressors [1, 512, 16], [1, 384, 16].
         let (scores_8, scores_16, boxes_8, boxes_16) = self.model.forward(input);
         // [1, 896, 17]: per anchor its score, then its 16 regressors.
@@ -147,11 +149,7 @@ impl FaceDetector {
             ],
             1,
         );
-        let data = per_anchor
-            .into_data_async()
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        let values = data.try_into_vec::<f32>().map_err(|e| format!("{e:?}"))?;
+        let values = read_back(per_anchor).await?;
         let rows = values.chunks_exact(REGRESSORS + 1);
         let scores = rows.clone().map(|r| r[0]).collect();
         let regressors = rows.flat_map(|r| r[1..].iter().copied()).collect();

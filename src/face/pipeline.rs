@@ -5,6 +5,7 @@ use burn::prelude::*;
 use serde::Serialize;
 use web_time::Instant;
 
+use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
 use crate::checkpoint::{Checkpoint, CheckpointMeta};
 use crate::data::FaceSet;
@@ -118,10 +119,10 @@ fn ms_since(t: Instant) -> f64 {
 
 impl FacePipeline {
     /// Builds the pipeline from a `.fpk` keypoint model.
-    pub fn new(device: &Device, checkpoint: &[u8]) -> Result<Self, String> {
-        let checkpoint = Checkpoint::from_bytes(checkpoint).map_err(|e| e.to_string())?;
+    pub fn new(device: &Device, checkpoint: &[u8]) -> Result<Self, FaceError> {
+        let checkpoint = Checkpoint::from_bytes(checkpoint)?;
         let meta = checkpoint.meta.clone();
-        let model = checkpoint.into_model(device).map_err(|e| e.to_string())?;
+        let model = checkpoint.into_model(device)?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
             model,
@@ -143,7 +144,7 @@ impl FacePipeline {
     pub async fn detect(
         &self,
         image: &RgbaImage<'_>,
-    ) -> Result<(Vec<Face>, PipelineTimings), String> {
+    ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let t = Instant::now();
         let boxes = self.detector.detect(image).await?;
         let detect_ms = ms_since(t);
@@ -178,7 +179,7 @@ impl FacePipeline {
         &self,
         image: &RgbaImage<'_>,
         previous: &[([[f32; 2]; NUM_KEYPOINTS], f32)],
-    ) -> Result<(Vec<Face>, PipelineTimings), String> {
+    ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let framed = previous
             .iter()
             .filter_map(|(points, score)| Some((self.framing.square(points)?, *score)))
@@ -191,7 +192,7 @@ impl FacePipeline {
         &self,
         image: &RgbaImage<'_>,
         squares: Vec<(Square, f32)>,
-    ) -> Result<(Vec<Face>, PipelineTimings), String> {
+    ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let mut timings = PipelineTimings::default();
         if squares.is_empty() {
             return Ok((Vec::new(), timings));
@@ -231,7 +232,7 @@ impl FacePipeline {
     }
 
     /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces.
-    pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, String> {
+    pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
         predict(
             &self.model,
             faces,

@@ -4,5 +4,5 @@
 mod rgba;
 mod sample;
 
-pub use rgba::{ImageError, RgbaImage};
+pub use rgba::{ImageError, MAX_SIDE, RgbaImage};
 pub use sample::{Outside, Square, luma, sample_square};

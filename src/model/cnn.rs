@@ -7,8 +7,7 @@ use burn::nn::{
 };
 use burn::prelude::*;
 
-use super::config::{LayerSpec, ModelConfig};
-use crate::keypoints::IMAGE_SIDE;
+use super::config::{ConfigError, LayerSpec, ModelConfig};
 
 /// One built layer. Flattening happens before the first `Dense`.
 #[derive(Module, Debug)]
@@ -40,42 +39,32 @@ enum Features {
 
 impl ModelConfig {
     /// Builds the network on `device` (parameters are initialised lazily on first use).
-    pub fn init(&self, device: &Device) -> Result<KeypointCnn, String> {
-        self.validate()?;
-        let mut channels = 1usize;
-        let mut side = IMAGE_SIDE;
-        let mut layers = Vec::new();
-        for spec in &self.layers {
-            match *spec {
-                LayerSpec::BatchNorm => layers.push(Layer::BatchNorm(
-                    BatchNormConfig::new(channels).init(device),
-                )),
-                LayerSpec::Conv { filters, kernel } => {
-                    layers.push(Layer::Conv(
-                        Conv2dConfig::new([channels, filters], [kernel, kernel])
+    pub fn init(&self, device: &Device) -> Result<KeypointCnn, ConfigError> {
+        let layers = self
+            .shapes()?
+            .iter()
+            .filter_map(|shape| {
+                let inputs = shape.input.channels();
+                Some(match shape.spec {
+                    LayerSpec::BatchNorm => {
+                        Layer::BatchNorm(BatchNormConfig::new(inputs).init(device))
+                    }
+                    LayerSpec::Conv { filters, kernel } => Layer::Conv(
+                        Conv2dConfig::new([inputs, filters], [kernel, kernel])
                             .with_padding(PaddingConfig2d::Same)
                             .init(device),
-                    ));
-                    channels = filters;
-                }
-                LayerSpec::MaxPool => {
-                    layers.push(Layer::MaxPool(
-                        MaxPool2dConfig::new([2, 2]).with_strides([2, 2]).init(),
-                    ));
-                    side /= 2;
-                }
-                LayerSpec::Dropout { prob } => {
-                    layers.push(Layer::Dropout(DropoutConfig::new(prob).init()))
-                }
-                LayerSpec::Flatten => channels *= side * side,
-                LayerSpec::Dense { units } => {
-                    layers.push(Layer::Dense(
-                        LinearConfig::new(channels, units).init(device),
-                    ));
-                    channels = units;
-                }
-            }
-        }
+                    ),
+                    LayerSpec::MaxPool => {
+                        Layer::MaxPool(MaxPool2dConfig::new([2, 2]).with_strides([2, 2]).init())
+                    }
+                    LayerSpec::Dropout { prob } => Layer::Dropout(DropoutConfig::new(prob).init()),
+                    LayerSpec::Flatten => return None, // done by the first Dense
+                    LayerSpec::Dense { units } => {
+                        Layer::Dense(LinearConfig::new(inputs, units).init(device))
+                    }
+                })
+            })
+            .collect();
         Ok(KeypointCnn {
             layers,
             activation: Relu::new(),

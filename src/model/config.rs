@@ -121,84 +121,211 @@ impl ModelConfig {
         Some(Self::new(format!("model{name}"), layers))
     }
 
-    /// Checks the layer list describes a valid network and returns the output width of each
-    /// layer's features `(channels, side)` before flattening or `(features, 0)` after.
-    pub fn validate(&self) -> Result<(), String> {
-        let mut channels = 1usize;
-        let mut side = IMAGE_SIDE;
-        let mut flat = false;
-        for (i, layer) in self.layers.iter().enumerate() {
-            match *layer {
-                LayerSpec::Conv { filters, kernel } => {
-                    if flat {
-                        return Err(format!("layer {i}: a convolution after flattening"));
-                    }
+    /// The network's shapes: each layer with the features it takes and gives, in one walk of
+    /// the layer list (what [`validate`](Self::validate), [`init`](Self::init) and the
+    /// parameter count all use). Fails on the first layer that cannot follow the ones before,
+    /// or when the network is over the size budget.
+    pub fn shapes(&self) -> Result<Vec<LayerShape>, ConfigError> {
+        let mut features = Features::Spatial {
+            channels: 1,
+            side: IMAGE_SIDE,
+        };
+        let mut shapes = Vec::with_capacity(self.layers.len());
+        let mut params = 0usize;
+        for (i, &spec) in self.layers.iter().enumerate() {
+            let layer = |message: String| ConfigError::Layer { layer: i, message };
+            let (output, layer_params) = match (spec, features) {
+                (LayerSpec::Conv { filters, kernel }, Features::Spatial { channels, side }) => {
                     if filters == 0 || kernel == 0 {
-                        return Err(format!(
-                            "layer {i}: a convolution needs filters and a kernel"
-                        ));
+                        return Err(layer("a convolution needs filters and a kernel".into()));
                     }
-                    channels = filters;
-                }
-                LayerSpec::MaxPool => {
-                    if flat || side < 2 {
-                        return Err(format!("layer {i}: nothing left to pool"));
+                    if kernel > IMAGE_SIDE {
+                        return Err(layer(format!(
+                            "a {kernel}×{kernel} kernel is larger than the {IMAGE_SIDE}×{IMAGE_SIDE} image"
+                        )));
                     }
-                    side /= 2;
+                    let weights = kernel
+                        .checked_mul(kernel)
+                        .and_then(|k| k.checked_mul(channels))
+                        .and_then(|k| k.checked_mul(filters))
+                        .and_then(|k| k.checked_add(filters));
+                    (
+                        Features::Spatial {
+                            channels: filters,
+                            side,
+                        },
+                        weights,
+                    )
                 }
-                LayerSpec::Flatten => {
-                    if flat {
-                        return Err(format!("layer {i}: flattened twice"));
+                (LayerSpec::Conv { .. }, Features::Flat(_)) => {
+                    return Err(layer("a convolution after flattening".into()));
+                }
+                (LayerSpec::MaxPool, Features::Spatial { channels, side }) if side >= 2 => (
+                    Features::Spatial {
+                        channels,
+                        side: side / 2,
+                    },
+                    Some(0),
+                ),
+                (LayerSpec::MaxPool, _) => {
+                    return Err(layer("nothing left to pool".into()));
+                }
+                (LayerSpec::Flatten, Features::Spatial { .. }) => {
+                    (Features::Flat(features.len()), Some(0))
+                }
+                (LayerSpec::Flatten, Features::Flat(_)) => {
+                    return Err(layer("flattened twice".into()));
+                }
+                (LayerSpec::Dense { units }, Features::Flat(inputs)) => {
+                    if units == 0 {
+                        return Err(layer("a dense layer needs at least 1 unit".into()));
                     }
-                    flat = true;
-                    channels *= side * side;
+                    let weights = inputs.checked_mul(units).and_then(|w| w.checked_add(units));
+                    (Features::Flat(units), weights)
                 }
-                LayerSpec::Dense { units } => {
-                    if !flat {
-                        return Err(format!("layer {i}: a dense layer before flattening"));
+                (LayerSpec::Dense { .. }, Features::Spatial { .. }) => {
+                    return Err(layer("a dense layer before flattening".into()));
+                }
+                (LayerSpec::Dropout { prob }, _) => {
+                    if !(0.0..1.0).contains(&prob) {
+                        return Err(layer(format!(
+                            "dropout probability {prob} is not in [0, 1)"
+                        )));
                     }
-                    channels = units;
+                    (features, Some(0))
                 }
-                LayerSpec::Dropout { prob } if !(0.0..1.0).contains(&prob) => {
-                    return Err(format!(
-                        "layer {i}: dropout probability {prob} not in [0, 1)"
-                    ));
-                }
-                LayerSpec::BatchNorm | LayerSpec::Dropout { .. } => {}
+                (LayerSpec::BatchNorm, _) => (features, Some(4 * features.channels())),
+            };
+            params = layer_params
+                .and_then(|p| params.checked_add(p))
+                .filter(|&p| p <= MAX_PARAMETERS)
+                .ok_or(ConfigError::TooManyParameters { layer: i })?;
+            if output.len() > MAX_FEATURES_PER_FACE {
+                return Err(ConfigError::TooManyFeatures {
+                    layer: i,
+                    features: output.len(),
+                });
             }
+            shapes.push(LayerShape {
+                spec,
+                input: features,
+                output,
+                params: layer_params.unwrap_or(0),
+            });
+            features = output;
         }
-        match self.layers.last() {
-            Some(LayerSpec::Dense { units }) if *units == NUM_COORDS && channels == NUM_COORDS => {
-                Ok(())
-            }
-            _ => Err("the last layer must be a dense layer of 30 units".into()),
+        match (self.layers.last(), features) {
+            (Some(LayerSpec::Dense { .. }), Features::Flat(NUM_COORDS)) => Ok(shapes),
+            _ => Err(ConfigError::Output),
         }
     }
 
-    /// Parameters as Keras counts them: trainable weights plus batch-norm moving mean and
-    /// variance (the study's figures).
-    pub fn keras_param_count(&self) -> usize {
-        let mut channels = 1usize;
-        let mut side = IMAGE_SIDE;
-        let mut total = 0usize;
-        for layer in &self.layers {
-            match *layer {
-                LayerSpec::BatchNorm => total += 4 * channels,
-                LayerSpec::Conv { filters, kernel } => {
-                    total += kernel * kernel * channels * filters + filters;
-                    channels = filters;
-                }
-                LayerSpec::MaxPool => side /= 2,
-                LayerSpec::Flatten => channels *= side * side,
-                LayerSpec::Dense { units } => {
-                    total += channels * units + units;
-                    channels = units;
-                }
-                LayerSpec::Dropout { .. } => {}
-            }
-        }
-        total
+    /// Checks the layer list describes a valid network within the size budget.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        self.shapes().map(drop)
     }
+
+    /// Parameters as Keras counts them: trainable weights plus batch-norm moving mean and
+    /// variance (the study's figures). Zero for an invalid network.
+    pub fn keras_param_count(&self) -> usize {
+        self.shapes()
+            .map(|shapes| shapes.iter().map(|s| s.params).sum())
+            .unwrap_or(0)
+    }
+}
+
+/// The most parameters a network may have (Model 0, the study's largest, has 14.2 million).
+pub const MAX_PARAMETERS: usize = 64_000_000;
+/// The most activations one layer may give per face (Model 0's largest: 590 thousand): a
+/// batch of 32 then needs at most 2 GB for one layer's output.
+pub const MAX_FEATURES_PER_FACE: usize = 1 << 24;
+
+/// What flows between layers for one face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Features {
+    /// `[channels, side, side]`, before flattening.
+    Spatial {
+        /// Channels.
+        channels: usize,
+        /// Height and width.
+        side: usize,
+    },
+    /// `[features]`, after flattening.
+    Flat(usize),
+}
+
+impl Features {
+    /// Values per face.
+    pub fn len(&self) -> usize {
+        match *self {
+            Features::Spatial { channels, side } => channels * side * side,
+            Features::Flat(n) => n,
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Channels a batch norm normalises: feature maps before flattening, features after.
+    pub fn channels(&self) -> usize {
+        match *self {
+            Features::Spatial { channels, .. } => channels,
+            Features::Flat(n) => n,
+        }
+    }
+}
+
+/// One layer of a valid network with its shapes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayerShape {
+    /// The layer.
+    pub spec: LayerSpec,
+    /// What it takes, per face.
+    pub input: Features,
+    /// What it gives, per face.
+    pub output: Features,
+    /// Its parameters as Keras counts them.
+    pub params: usize,
+}
+
+/// Why a [`ModelConfig`] (or a training setting) cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ConfigError {
+    /// One layer cannot follow the ones before it.
+    #[error("layer {layer}: {message}")]
+    Layer {
+        /// 0-based layer index.
+        layer: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The network is over the parameter budget.
+    #[error(
+        "layer {layer} takes the network over {} million parameters, more than this trains or runs in a browser",
+        MAX_PARAMETERS / 1_000_000
+    )]
+    TooManyParameters {
+        /// 0-based layer index.
+        layer: usize,
+    },
+    /// One layer's output is over the activation budget.
+    #[error(
+        "layer {layer} gives {features} values per face, more than {MAX_FEATURES_PER_FACE} (a batch would not fit in memory)"
+    )]
+    TooManyFeatures {
+        /// 0-based layer index.
+        layer: usize,
+        /// Its output values per face.
+        features: usize,
+    },
+    /// The network does not end in the 30 coordinates.
+    #[error("the last layer must be a dense layer of 30 units")]
+    Output,
+    /// A training setting is out of range.
+    #[error("{0}")]
+    Setting(String),
 }
 
 #[cfg(test)]
@@ -229,11 +356,95 @@ mod tests {
     #[test]
     fn invalid_networks_are_refused() {
         let bad = ModelConfig::new("x".into(), vec![LayerSpec::Dense { units: 30 }]);
-        assert!(bad.validate().unwrap_err().contains("before flattening"));
+        let message = |config: &ModelConfig| config.validate().unwrap_err().to_string();
+        assert_eq!(message(&bad), "layer 0: a dense layer before flattening");
         let short = ModelConfig::new(
             "x".into(),
             vec![LayerSpec::Flatten, LayerSpec::Dense { units: 29 }],
         );
-        assert!(short.validate().unwrap_err().contains("30 units"));
+        assert!(message(&short).contains("30 units"));
+    }
+
+    fn dense(units: usize) -> ModelConfig {
+        ModelConfig::new(
+            "x".into(),
+            vec![
+                LayerSpec::MaxPool,
+                LayerSpec::Flatten,
+                LayerSpec::Dense { units },
+                LayerSpec::Dense { units: 30 },
+            ],
+        )
+    }
+
+    #[test]
+    fn sizes_are_checked_before_anything_is_built() {
+        let message = |config: &ModelConfig| config.validate().unwrap_err().to_string();
+        assert_eq!(
+            message(&dense(0)),
+            "layer 2: a dense layer needs at least 1 unit"
+        );
+        assert!(
+            message(&dense(4_000_000_000))
+                .starts_with("layer 2 takes the network over 64 million parameters"),
+            "{}",
+            message(&dense(4_000_000_000))
+        );
+        assert!(
+            message(&dense(usize::MAX)).starts_with("layer 2 takes the network over"),
+            "overflow is a budget error, not a wrap"
+        );
+        dense(1000).validate().unwrap();
+        let wide = ModelConfig::new(
+            "x".into(),
+            vec![
+                LayerSpec::Conv {
+                    filters: 4096,
+                    kernel: 1,
+                },
+                LayerSpec::Flatten,
+                LayerSpec::Dense { units: 30 },
+            ],
+        );
+        assert!(message(&wide).starts_with("layer 0 gives 37748736 values per face"));
+        let big_kernel = ModelConfig::new(
+            "x".into(),
+            vec![
+                LayerSpec::Conv {
+                    filters: 1,
+                    kernel: 97,
+                },
+                LayerSpec::Flatten,
+                LayerSpec::Dense { units: 30 },
+            ],
+        );
+        assert!(message(&big_kernel).contains("larger than the 96×96 image"));
+        let nan = ModelConfig::new(
+            "x".into(),
+            vec![
+                LayerSpec::Dropout { prob: f64::NAN },
+                LayerSpec::Flatten,
+                LayerSpec::Dense { units: 30 },
+            ],
+        );
+        assert!(message(&nan).contains("dropout probability NaN"));
+    }
+
+    #[test]
+    fn shapes_follow_the_layers() {
+        let shapes = ModelConfig::preset("model2").unwrap().shapes().unwrap();
+        assert_eq!(
+            shapes[1].output,
+            Features::Spatial {
+                channels: 16,
+                side: 96
+            }
+        );
+        let flatten = shapes
+            .iter()
+            .find(|s| s.spec == LayerSpec::Flatten)
+            .unwrap();
+        assert_eq!(flatten.output, Features::Flat(128 * 6 * 6));
+        assert_eq!(shapes.last().unwrap().output, Features::Flat(30));
     }
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::data::FaceSet;
-use crate::eval::Rmse;
+use crate::eval::{EvalError, Rmse};
 use crate::keypoints::NUM_COORDS;
 
 /// Squared Euclidean distance between two images.
@@ -114,13 +114,27 @@ pub struct KnnScore {
 }
 
 /// Scores every `k` in `ks` on `valid`; the best is the one with the lowest RMSE.
-pub fn search_k(train: &FaceSet, valid: &FaceSet, ks: &[usize]) -> Vec<KnnScore> {
+pub fn search_k(train: &FaceSet, valid: &FaceSet, ks: &[usize]) -> Result<Vec<KnnScore>, String> {
+    if ks.is_empty() {
+        return Err("no k to try".into());
+    }
+    if ks.contains(&0) {
+        return Err("k must be at least 1".into());
+    }
+    if train.labelled_coords() == 0 {
+        return Err("no training face has a labelled keypoint: KNN has nothing to copy".into());
+    }
+    if valid.labelled_coords() == 0 {
+        return Err(EvalError::NoLabels.to_string());
+    }
     predict_many(train, valid, ks)
         .into_iter()
         .zip(ks)
-        .map(|(pred, &k)| KnnScore {
-            k,
-            rmse: Rmse::score(&pred, valid),
+        .map(|(pred, &k)| {
+            Ok(KnnScore {
+                k,
+                rmse: Rmse::score(&pred, valid).map_err(|e| e.to_string())?,
+            })
         })
         .collect()
 }

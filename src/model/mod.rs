@@ -5,4 +5,4 @@ pub mod config;
 pub mod knn;
 
 pub use cnn::KeypointCnn;
-pub use config::{LayerSpec, ModelConfig, PRESETS};
+pub use config::{ConfigError, Features, LayerShape, LayerSpec, ModelConfig, PRESETS};

@@ -4,7 +4,7 @@ use burn::config::Config;
 use serde::{Deserialize, Serialize};
 
 use crate::augment::{AugmentConfig, AugmentMode};
-use crate::model::ModelConfig;
+use crate::model::{ConfigError, ModelConfig};
 
 /// The optimizer and its settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -128,30 +128,97 @@ pub struct TrainingConfig {
 }
 
 impl TrainingConfig {
-    /// Checks the settings before a run starts.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks every setting before a run starts: the one place where numbers from flags,
+    /// JSON files and the page are checked.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |message: String| Err(ConfigError::Setting(message));
         self.model.validate()?;
-        if self.batch_size == 0 {
-            return Err("batch size must be at least 1".into());
+        if !(1..=MAX_BATCH_SIZE).contains(&self.batch_size) {
+            return bad(format!(
+                "batch size {} must be between 1 and {MAX_BATCH_SIZE}",
+                self.batch_size
+            ));
         }
-        if self.epochs == 0 {
-            return Err("epochs must be at least 1".into());
+        if !(1..=MAX_EPOCHS).contains(&self.epochs) {
+            return bad(format!(
+                "epochs {} must be between 1 and {MAX_EPOCHS}",
+                self.epochs
+            ));
         }
         if let Some(augment) = &self.augment {
-            augment.validate()?;
+            augment.validate().map_err(ConfigError::Setting)?;
         }
-        if self.augment_mode == (AugmentMode::Multiplier { k: 0 }) && self.augment.is_some() {
-            return Err("an augmentation multiplier needs k ≥ 1".into());
+        match self.augment_mode {
+            AugmentMode::Multiplier { k: 0 } if self.augment.is_some() => {
+                return bad("an augmentation multiplier needs k ≥ 1".into());
+            }
+            AugmentMode::Multiplier { k } if k > 100 => {
+                return bad(format!("an augmentation multiplier of {k} is over 100"));
+            }
+            _ => {}
         }
-        if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
-            return Err(format!(
-                "learning rate {} must be positive",
+        if !(self.learning_rate.is_finite()
+            && self.learning_rate > 0.0
+            && self.learning_rate <= 10.0)
+        {
+            return bad(format!(
+                "learning rate {} must be a number above 0 and at most 10",
                 self.learning_rate
+            ));
+        }
+        match self.optimizer {
+            OptimizerSpec::Adam { beta_1, beta_2 } => {
+                for (name, beta) in [("beta_1", beta_1), ("beta_2", beta_2)] {
+                    if !(0.0..1.0).contains(&beta) {
+                        return bad(format!("Adam's {name} {beta} must be in [0, 1)"));
+                    }
+                }
+            }
+            OptimizerSpec::Sgd { momentum, .. } => {
+                if !(0.0..1.0).contains(&momentum) {
+                    return bad(format!("momentum {momentum} must be in [0, 1)"));
+                }
+            }
+        }
+        match self.schedule {
+            LrSchedule::Constant => {}
+            LrSchedule::Step { every, gamma } => {
+                if every == 0 {
+                    return bad("a step schedule needs `every` ≥ 1 epoch".into());
+                }
+                if !(gamma > 0.0 && gamma <= 1.0) {
+                    return bad(format!("a step schedule's gamma {gamma} must be in (0, 1]"));
+                }
+            }
+            LrSchedule::Cosine { min_lr } => {
+                if !(min_lr >= 0.0 && min_lr <= self.learning_rate) {
+                    return bad(format!(
+                        "a cosine schedule's min_lr {min_lr} must be between 0 and the learning rate"
+                    ));
+                }
+            }
+        }
+        if !(self.min_delta.is_finite() && self.min_delta >= 0.0) {
+            return bad(format!(
+                "min_delta {} must be a number ≥ 0 (pixels)",
+                self.min_delta
+            ));
+        }
+        if let Some(secs) = self.time_budget_secs
+            && !(secs.is_finite() && secs > 0.0)
+        {
+            return bad(format!(
+                "the time limit {secs} s must be a number of seconds above 0"
             ));
         }
         Ok(())
     }
 }
+
+/// The largest batch a run may use.
+pub const MAX_BATCH_SIZE: usize = 4096;
+/// The most epochs a run may ask for.
+pub const MAX_EPOCHS: usize = 100_000;
 
 #[cfg(test)]
 mod tests {
@@ -189,6 +256,44 @@ mod tests {
         assert_eq!(back.schedule, config.schedule);
         assert_eq!(back.model, config.model);
         config.validate().unwrap();
-        assert!(config.with_batch_size(0).validate().is_err());
+        assert!(config.clone().with_batch_size(0).validate().is_err());
+    }
+
+    #[test]
+    fn every_number_is_checked() {
+        let base = || TrainingConfig::new(ModelConfig::preset("model2").unwrap());
+        let message = |c: TrainingConfig| c.validate().unwrap_err().to_string();
+        let sgd = |momentum| OptimizerSpec::Sgd {
+            momentum,
+            nesterov: false,
+        };
+        assert_eq!(
+            message(base().with_optimizer(sgd(-5.0))),
+            "momentum -5 must be in [0, 1)"
+        );
+        assert_eq!(
+            message(base().with_optimizer(sgd(f64::NAN))),
+            "momentum NaN must be in [0, 1)"
+        );
+        assert!(message(base().with_learning_rate(f64::NAN)).starts_with("learning rate NaN"));
+        assert!(
+            message(base().with_time_budget_secs(Some(f64::NAN))).starts_with("the time limit NaN")
+        );
+        assert!(
+            message(base().with_time_budget_secs(Some(-60.0))).starts_with("the time limit -60")
+        );
+        assert!(message(base().with_min_delta(-1.0)).starts_with("min_delta -1"));
+        assert!(
+            message(base().with_schedule(LrSchedule::Step {
+                every: 0,
+                gamma: 0.5
+            }))
+            .contains("every")
+        );
+        assert!(message(base().with_epochs(0)).starts_with("epochs 0"));
+        let mut augment = crate::augment::AugmentConfig::default();
+        augment.blur.high = 1e9;
+        assert!(message(base().with_augment(Some(augment))).starts_with("blur: range"));
+        base().validate().unwrap();
     }
 }

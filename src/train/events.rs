@@ -44,7 +44,7 @@ pub enum TrainEvent {
 pub enum TrainError {
     /// The settings are unusable.
     #[error("invalid training settings: {0}")]
-    Config(String),
+    Config(#[from] crate::model::ConfigError),
     /// A side of the split has nothing to use.
     #[error("{0}")]
     NoData(String),

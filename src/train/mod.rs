@@ -1,10 +1,12 @@
 //! Training: settings, the masked loss, the loop and its events.
 
 pub mod config;
+pub mod early_stopping;
 pub mod events;
 pub mod loss;
 pub mod trainer;
 
 pub use config::{LabelPolicy, LrSchedule, OptimizerSpec, TrainingConfig};
+pub use early_stopping::EarlyStopping;
 pub use events::{TrainError, TrainEvent};
 pub use trainer::{EpochRecord, Trained, optimizer, train, train_step};

@@ -15,12 +15,14 @@ use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
 use super::config::{LabelPolicy, OptimizerSpec, TrainingConfig};
+use super::early_stopping::EarlyStopping;
 use super::events::{TrainError, TrainEvent};
 use super::loss::masked_mse;
 use crate::augment::epoch_set;
 use crate::batch::{FaceBatch, face_batch};
 use crate::data::FaceSet;
 use crate::eval::Rmse;
+use crate::face::FaceError;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
 use crate::predict::predict;
@@ -100,17 +102,8 @@ pub async fn train(
     device: &Device,
     on_event: &mut dyn FnMut(&TrainEvent),
 ) -> Result<Trained, TrainError> {
-    config.validate().map_err(TrainError::Config)?;
-    let usable = |faces: &FaceSet| -> Vec<usize> {
-        (0..faces.len())
-            .filter(|&i| match config.labels {
-                LabelPolicy::Masked => faces.coords(i).iter().any(|v| !v.is_nan()),
-                LabelPolicy::CompleteOnly => faces.is_complete(i),
-            })
-            .collect()
-    };
-    let base = train_set.subset(&usable(train_set));
-    let mut base_order: Vec<usize> = (0..base.len()).collect();
+    config.validate()?;
+    let base = train_set.subset(&usable_rows(train_set, config.labels));
     if base.is_empty() {
         return Err(TrainError::NoData(
             "no training face has the labels needed".into(),
@@ -124,12 +117,11 @@ pub async fn train(
 
     device.seed(config.seed);
     let autodiff = device.clone().autodiff();
-    let mut model = config.model.init(&autodiff).map_err(TrainError::Config)?;
+    let mut model = config.model.init(&autodiff)?;
     let mut optim = optimizer(&config.optimizer);
     let mut rng = StdRng::seed_from_u64(config.seed);
-
-    let mut best: Option<(usize, f64, KeypointCnn)> = None;
-    let mut since_best = 0usize;
+    let mut base_order: Vec<usize> = (0..base.len()).collect();
+    let mut stopping = EarlyStopping::new(config.patience, config.min_delta);
     let mut history = Vec::new();
     let run_start = Instant::now();
     for epoch in 0..config.epochs {
@@ -143,7 +135,7 @@ pub async fn train(
             .map(|augment| epoch_set(&base, augment, config.augment_mode, config.seed, epoch));
         let (faces, order) = match &augmented {
             Some(faces) => {
-                let mut order = usable(faces);
+                let mut order = usable_rows(faces, config.labels);
                 order.shuffle(&mut rng);
                 (faces, Cow::Owned(order))
             }
@@ -152,74 +144,17 @@ pub async fn train(
                 (&base, Cow::Borrowed(&base_order))
             }
         };
-        let batches = order.len().div_ceil(config.batch_size);
         let start = Instant::now();
-        let mut loss_sum: Option<Tensor<1>> = None;
-        let mut seen = 0usize;
-        for (b, rows) in order.chunks(config.batch_size).enumerate() {
-            if rows.len() < 2 && config.batch_size > 1 {
-                continue; // batch statistics of a single face are meaningless
-            }
-            let batch = face_batch(faces, rows, norm, &autodiff);
-            let value;
-            (model, value) = train_step(model, &mut optim, batch, lr);
-            loss_sum = Some(match loss_sum {
-                Some(sum) => sum + value.clone(),
-                None => value.clone(),
-            });
-            seen += 1;
-            let read = config.log_every > 0 && (b + 1) % config.log_every == 0;
-            let loss = match read {
-                true => Some(
-                    value
-                        .into_scalar_async::<f32>()
-                        .await
-                        .map_err(device_error)?,
-                ),
-                false => None,
-            };
-            on_event(&TrainEvent::Batch {
-                epoch,
-                batch: b + 1,
-                batches,
-                loss,
-            });
-        }
-        let train_loss = match loss_sum {
-            Some(sum) => sum.div_scalar(seen as f32).into_scalar_async::<f32>().await,
-            None => Ok(f32::NAN),
-        }
-        .map_err(device_error)?;
+        let train_loss;
+        (model, train_loss) = run_epoch(
+            model, &mut optim, config, norm, faces, &order, epoch, lr, &autodiff, on_event,
+        )
+        .await?;
         let images_per_sec = order.len() as f64 / start.elapsed().as_secs_f64();
-        if !train_loss.is_finite() {
-            return Err(TrainError::NonFinite {
-                what: "training loss",
-                epoch,
-                value: train_loss,
-            });
-        }
 
         let candidate = model.valid();
-        let preds = predict(&candidate, valid_set, norm, VALID_BATCH, device)
-            .await
-            .map_err(TrainError::Device)?;
-        let valid_rmse = Rmse::score(&preds, valid_set).overall;
-        if !valid_rmse.is_finite() {
-            return Err(TrainError::NonFinite {
-                what: "validation RMSE",
-                epoch,
-                value: valid_rmse as f32,
-            });
-        }
-        let improved = best
-            .as_ref()
-            .is_none_or(|(_, rmse, _)| valid_rmse < rmse - config.min_delta);
-        if improved {
-            best = Some((epoch, valid_rmse, candidate));
-            since_best = 0;
-        } else {
-            since_best += 1;
-        }
+        let valid_rmse = validate(&candidate, valid_set, norm, device, epoch).await?;
+        let improved = stopping.observe(epoch, valid_rmse, candidate);
         history.push(EpochRecord {
             train_loss,
             valid_rmse,
@@ -233,8 +168,8 @@ pub async fn train(
             images_per_sec,
             improved,
         });
-        if config.patience > 0 && since_best >= config.patience {
-            let best_epoch = best.as_ref().map_or(epoch, |b| b.0);
+        if stopping.should_stop() {
+            let best_epoch = stopping.best_epoch().unwrap_or(epoch);
             on_event(&TrainEvent::EarlyStop { best_epoch });
             break;
         }
@@ -245,12 +180,118 @@ pub async fn train(
             break;
         }
     }
-    let (best_epoch, best_rmse, model) =
-        best.ok_or_else(|| TrainError::NoData("no epoch ran".into()))?;
+    let (best_epoch, best_rmse, model) = stopping
+        .into_best()
+        .ok_or_else(|| TrainError::NoData("no epoch ran".into()))?;
     Ok(Trained {
         model,
         best_epoch,
         best_rmse,
         history,
     })
+}
+
+/// The rows of `faces` that train under `labels`.
+fn usable_rows(faces: &FaceSet, labels: LabelPolicy) -> Vec<usize> {
+    (0..faces.len())
+        .filter(|&i| match labels {
+            LabelPolicy::Masked => faces.coords(i).iter().any(|v| !v.is_nan()),
+            LabelPolicy::CompleteOnly => faces.is_complete(i),
+        })
+        .collect()
+}
+
+/// One pass over `order` (rows of `faces`) in batches; returns the model and the epoch's mean
+/// training loss, which must be finite.
+#[allow(clippy::too_many_arguments)]
+async fn run_epoch(
+    mut model: KeypointCnn,
+    optim: &mut ModuleOptimizer,
+    config: &TrainingConfig,
+    norm: &Normalization,
+    faces: &FaceSet,
+    order: &[usize],
+    epoch: usize,
+    lr: f64,
+    autodiff: &Device,
+    on_event: &mut dyn FnMut(&TrainEvent),
+) -> Result<(KeypointCnn, f32), TrainError> {
+    let batches = order.len().div_ceil(config.batch_size);
+    let mut loss_sum: Option<Tensor<1>> = None;
+    let mut seen = 0usize;
+    for (b, rows) in order.chunks(config.batch_size).enumerate() {
+        if rows.len() < 2 && config.batch_size > 1 {
+            continue; // batch statistics of a single face are meaningless
+        }
+        let batch = face_batch(faces, rows, norm, autodiff);
+        let value;
+        (model, value) = train_step(model, optim, batch, lr);
+        loss_sum = Some(match loss_sum {
+            Some(sum) => sum + value.clone(),
+            None => value.clone(),
+        });
+        seen += 1;
+        let read = config.log_every > 0 && (b + 1) % config.log_every == 0;
+        let loss = match read {
+            true => Some(
+                value
+                    .into_scalar_async::<f32>()
+                    .await
+                    .map_err(device_error)?,
+            ),
+            false => None,
+        };
+        on_event(&TrainEvent::Batch {
+            epoch,
+            batch: b + 1,
+            batches,
+            loss,
+        });
+    }
+    let train_loss = match loss_sum {
+        Some(sum) => sum.div_scalar(seen as f32).into_scalar_async::<f32>().await,
+        None => Ok(f32::NAN),
+    }
+    .map_err(device_error)?;
+    if !train_loss.is_finite() {
+        return Err(TrainError::NonFinite {
+            what: "training loss",
+            epoch,
+            value: train_loss,
+        });
+    }
+    Ok((model, train_loss))
+}
+
+/// Validation RMSE (pixels) of `model` on `valid_set`, which must be finite.
+async fn validate(
+    model: &KeypointCnn,
+    valid_set: &FaceSet,
+    norm: &Normalization,
+    device: &Device,
+    epoch: usize,
+) -> Result<f64, TrainError> {
+    let preds = match predict(model, valid_set, norm, VALID_BATCH, device).await {
+        Ok(preds) => preds,
+        // The run has diverged: its model no longer predicts numbers.
+        Err(FaceError::NonFinite { value, .. }) => {
+            return Err(TrainError::NonFinite {
+                what: "validation prediction",
+                epoch,
+                value,
+            });
+        }
+        Err(e) => return Err(TrainError::Device(e.to_string())),
+    };
+    let valid_rmse = Rmse::score(&preds, valid_set)
+        .map_err(|e| TrainError::NoData(e.to_string()))?
+        .overall;
+    if !valid_rmse.is_finite() {
+        return Err(TrainError::NonFinite {
+            what: "validation RMSE",
+            epoch,
+            value: valid_rmse as f32,
+        });
+    }
+    Ok(valid_rmse)
 }

@@ -49,7 +49,9 @@ async fn backend(name: &str) -> Result<Backend, JsError> {
             if let Some(b) = WEBGPU.with(|w| w.borrow().clone()) {
                 return Ok(b);
             }
-            let b = Backend::wgpu_async().await.map_err(|e| JsError::new(&e))?;
+            let b = Backend::wgpu_async()
+                .await
+                .map_err(|e| JsError::new(&e.to_string()))?;
             WEBGPU.with(|w| *w.borrow_mut() = Some(b.clone()));
             Ok(b)
         }
@@ -113,13 +115,14 @@ impl Facepoints {
     /// one detection on a blank frame, so the first real call is not the slow one.
     pub async fn create(model: Vec<u8>, backend_name: String) -> Result<Facepoints, JsError> {
         let backend = backend(&backend_name).await?;
-        let pipeline = FacePipeline::new(&backend.device, &model).map_err(|e| JsError::new(&e))?;
+        let pipeline =
+            FacePipeline::new(&backend.device, &model).map_err(|e| JsError::new(&e.to_string()))?;
         let blank = vec![0u8; 128 * 128 * 4];
         let image = RgbaImage::new(128, 128, &blank).map_err(|e| JsError::new(&e.to_string()))?;
         pipeline
             .detect(&image)
             .await
-            .map_err(|e| JsError::new(&e))?;
+            .map_err(|e| JsError::new(&e.to_string()))?;
         let meta =
             serde_json::to_string(pipeline.meta()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Facepoints {
@@ -148,7 +151,10 @@ impl Facepoints {
         future_to_promise(async move {
             let start = Instant::now();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
-            let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
+            let (faces, timings) = inner
+                .detect(&image)
+                .await
+                .map_err(|e| js_err(e.to_string()))?;
             found(&faces, timings, start)
         })
     }
@@ -184,7 +190,10 @@ impl Facepoints {
                 .collect();
             let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
             let start = Instant::now();
-            let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
+            let (faces, timings) = inner
+                .track(&image, &previous)
+                .await
+                .map_err(|e| js_err(e.to_string()))?;
             found(&faces, timings, start)
         })
     }
@@ -205,7 +214,10 @@ impl Facepoints {
             for (i, image) in gray.chunks(IMAGE_PIXELS).enumerate() {
                 faces.push(i as u32, image, &[f32::NAN; NUM_COORDS]);
             }
-            let coords = inner.predict_crops(&faces).await.map_err(js_err)?;
+            let coords = inner
+                .predict_crops(&faces)
+                .await
+                .map_err(|e| js_err(e.to_string()))?;
             Ok(js_sys::Float32Array::from(coords.as_slice()).into())
         })
     }

@@ -1,0 +1,134 @@
+//! Keypoint accuracy against ground truth, end to end: full video frames through detect →
+//! crop → predict → map back with the shipped model, scored against their 68-point labels
+//! mapped to the 15 Kaggle points. The frames are ytf68_udacity's eight sample frames (four
+//! of its training split, four of its test split, each with its own split's labels) and the
+//! committed webcam frames that have labels. The bound is set so that a model that outputs
+//! the mean face in the same crops fails it.
+
+mod common;
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use facepoints::backend::Backend;
+use facepoints::data::read_faces_file;
+use facepoints::face::FacePipeline;
+use facepoints::image::RgbaImage;
+use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS, NUM_KEYPOINTS, from_ibug68, nme};
+
+/// Labelled frames: (split, image name, file).
+fn frames() -> Vec<(&'static str, String, PathBuf)> {
+    let mut out = Vec::new();
+    for split in ["training", "test"] {
+        let dir = common::shared_data()
+            .join("ytf68_udacity/samples")
+            .join(split);
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        out.extend(names.into_iter().map(|n| (split, n.clone(), dir.join(n))));
+    }
+    // The committed webcam frames come from the test split; two are labelled there, and
+    // Valerie_Harper_30 is one of the samples already.
+    out.push((
+        "test",
+        "Valerie_Harper_41.jpg".into(),
+        common::webcam_frame("Valerie_Harper_41.png"),
+    ));
+    out
+}
+
+/// The 15 keypoints of `name` from ytf68_udacity's labels of `split`.
+fn truth(split: &str, name: &str) -> [[f32; 2]; NUM_KEYPOINTS] {
+    let path = common::shared_data().join(format!("ytf68_udacity/{split}_frames_keypoints.csv.gz"));
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_string(&mut text)
+        .unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{name},")))
+        .unwrap_or_else(|| panic!("{name} is labelled"));
+    let values: Vec<f32> = line
+        .split(',')
+        .skip(1)
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert_eq!(values.len(), 136);
+    from_ibug68(&std::array::from_fn(|i| [values[2 * i], values[2 * i + 1]]))
+}
+
+/// The mean face of the committed training sample, in 96×96 crop pixels.
+fn mean_face() -> [[f32; 2]; NUM_KEYPOINTS] {
+    let faces = read_faces_file(&common::sample()).unwrap();
+    let mut sum = [0f64; NUM_COORDS];
+    let mut n = [0usize; NUM_COORDS];
+    for i in 0..faces.len() {
+        for (c, &v) in faces.coords(i).iter().enumerate() {
+            if !v.is_nan() {
+                sum[c] += f64::from(v);
+                n[c] += 1;
+            }
+        }
+    }
+    std::array::from_fn(|k| {
+        [
+            (sum[2 * k] / n[2 * k] as f64) as f32,
+            (sum[2 * k + 1] / n[2 * k + 1] as f64) as f32,
+        ]
+    })
+}
+
+#[test]
+fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
+    let bytes = std::fs::read(common::default_model()).unwrap();
+    let backend = Backend::flex();
+    let pipeline = FacePipeline::new(&backend.device, &bytes).unwrap();
+    let mean = mean_face();
+    let (mut model_nme, mut mean_nme) = (Vec::new(), Vec::new());
+    let frames = frames();
+    assert_eq!(frames.len(), 9);
+    for (split, frame, path) in &frames {
+        let image = image::ImageReader::open(path)
+            .unwrap()
+            .with_guessed_format()
+            .unwrap()
+            .decode()
+            .unwrap()
+            .to_rgba8();
+        let (w, h) = (image.width() as usize, image.height() as usize);
+        let rgba = RgbaImage::new(w, h, image.as_raw()).unwrap();
+        let (faces, _) = pollster::block_on(pipeline.detect(&rgba)).unwrap();
+        assert_eq!(faces.len(), 1, "frame {frame}: one face");
+        let face = &faces[0];
+        let truth = truth(split, frame);
+        model_nme.push(nme(&face.points(), &truth));
+        // The mean face in the crop the pipeline used for this face.
+        let crop = pipeline.crop_rule.square(&face.bbox);
+        let placed = mean.map(|[x, y]| {
+            let (x, y) = crop.to_image(IMAGE_SIDE, x, y);
+            [x, y]
+        });
+        mean_nme.push(nme(&placed, &truth));
+    }
+    let average = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+    let (model, baseline) = (average(&model_nme), average(&mean_nme));
+    eprintln!("NME per frame: model {model_nme:?}, mean face {mean_nme:?}");
+    eprintln!("mean NME: model {model:.4}, mean face {baseline:.4}");
+    assert!(model < BOUND, "mean NME {model:.4} is over {BOUND}");
+    assert!(
+        baseline > BOUND,
+        "the bound {BOUND} must fail a model that outputs the mean face ({baseline:.4})"
+    );
+    assert!(
+        model_nme.iter().all(|&e| e < 2.0 * BOUND),
+        "no frame may be far off: {model_nme:?}"
+    );
+}
+
+/// Mean NME the shipped model must stay under on these frames. Measured: 6.9% (frames 4.4–8.6%);
+/// the mean face in the same crops: 11.2%. The people of these frames are in ytf_kaggle96's
+/// training split, so this guards against regressions; it is not a held-out accuracy figure.
+const BOUND: f32 = 0.09;

@@ -1,0 +1,54 @@
+//! What the integration tests share: where the committed data and ../shared's data are, and
+//! the `facepoints` binary. Each test file uses part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The committed ytf_kaggle96 sample (training.csv.gz, meta.csv.gz).
+pub fn sample_dir() -> PathBuf {
+    repo().join("tests/data/ytf_sample")
+}
+
+/// The committed sample's training.csv.gz.
+pub fn sample() -> PathBuf {
+    sample_dir().join("training.csv.gz")
+}
+
+/// The committed webcam frames (PNG) of one person.
+pub fn webcam_frame(name: &str) -> PathBuf {
+    repo().join("tests/data/webcam").join(name)
+}
+
+/// `../shared/data`, beside the repository.
+pub fn shared_data() -> PathBuf {
+    repo().join("../shared/data")
+}
+
+/// A public-domain photo of `../shared/data/photos`.
+pub fn photo(name: &str) -> PathBuf {
+    shared_data().join("photos").join(name)
+}
+
+/// The shipped keypoint model.
+pub fn default_model() -> PathBuf {
+    repo().join("www/models/default.fpk")
+}
+
+/// Runs the `facepoints` binary with `args`.
+pub fn facepoints(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_facepoints"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Output bytes as text.
+pub fn text(out: &[u8]) -> String {
+    String::from_utf8_lossy(out).into_owned()
+}
