@@ -69,10 +69,26 @@ impl Backend {
         .map_err(FaceError::Device)
     }
 
+    /// The GPU through WebGPU in a browser (or wgpu natively), set up once per thread (a
+    /// worker): later calls share the first one's device, since the runtime cannot be
+    /// initialised twice.
+    #[cfg(gpu_backend)]
+    pub async fn webgpu() -> Result<Self, FaceError> {
+        thread_local! {
+            static WEBGPU: std::cell::RefCell<Option<Backend>> = const { std::cell::RefCell::new(None) };
+        }
+        if let Some(b) = WEBGPU.with(|w| w.borrow().clone()) {
+            return Ok(b);
+        }
+        let b = Self::wgpu_async().await?;
+        WEBGPU.with(|w| *w.borrow_mut() = Some(b.clone()));
+        Ok(b)
+    }
+
     /// The GPU through wgpu, initialised asynchronously (the only way in a browser, where
     /// it is WebGPU). Call once per thread: the runtime cannot be initialised twice.
     #[cfg(gpu_backend)]
-    pub async fn wgpu_async() -> Result<Self, FaceError> {
+    async fn wgpu_async() -> Result<Self, FaceError> {
         let (device, setup) = Device::wgpu_options()
             .init_with_setup_async()
             .await

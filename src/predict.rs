@@ -10,6 +10,9 @@ use crate::keypoints::NUM_COORDS;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
 
+/// Faces per inference batch when a whole file or validation set is predicted.
+pub const INFERENCE_BATCH: usize = 128;
+
 /// Predicted coordinates in pixels (`faces.len() * 30`), `batch_size` faces at a time.
 ///
 /// Fails rather than return a coordinate that is not a finite number (a model whose weights

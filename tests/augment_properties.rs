@@ -1,6 +1,7 @@
 //! Laws of the augmentation pipeline, checked on random parameters and real faces.
 
-use std::path::Path;
+mod common;
+
 use std::sync::LazyLock;
 
 use facepoints::augment::affine::Affine;
@@ -15,10 +16,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 fn sample_faces() -> &'static FaceSet {
-    static FACES: LazyLock<FaceSet> = LazyLock::new(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample");
-        read_faces_file(&dir.join("training.csv.gz")).unwrap()
-    });
+    static FACES: LazyLock<FaceSet> = LazyLock::new(|| read_faces_file(&common::sample()).unwrap());
     &FACES
 }
 

@@ -4,7 +4,7 @@
 //! Without any wgpu adapter the test says so and passes, unless FACEPOINTS_REQUIRE_WGPU is
 //! set (CI sets it and installs lavapipe), in which case a missing adapter fails it.
 
-use std::path::Path;
+mod common;
 
 use burn::tensor::Device;
 use facepoints::backend::Backend;
@@ -25,11 +25,9 @@ fn flex_and_wgpu_agree_on_model3_forward() {
         Err(e) => panic!("FACEPOINTS_REQUIRE_WGPU is set but {e}"),
     };
     eprintln!("comparing flex with {}", gpu.description);
-    let faces = read_faces_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample/training.csv.gz"),
-    )
-    .unwrap()
-    .subset(&[0, 50, 100, 150, 200, 250]);
+    let faces = read_faces_file(&common::sample())
+        .unwrap()
+        .subset(&[0, 50, 100, 150, 200, 250]);
     let cpu = Device::flex();
     let config = ModelConfig::preset("model3").unwrap();
     cpu.seed(11);

@@ -1,23 +1,11 @@
 //! The command line as a person uses it: train on the sample, evaluate, predict, KNN, and
 //! clear errors for bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample/training.csv.gz")
-}
+use std::path::Path;
 
-fn facepoints(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_facepoints"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(out: &[u8]) -> String {
-    String::from_utf8_lossy(out).into_owned()
-}
+use common::{facepoints, sample, text};
 
 #[test]
 fn train_eval_predict_on_the_sample() {
@@ -73,8 +61,7 @@ fn train_eval_predict_on_the_sample() {
 
     // Kaggle's lookup table cut to the sample's 282 ids, then the whole table (ids past 282
     // have no prediction: an error, and no half-written submission).
-    let full =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/kaggle_fkd/IdLookupTable.csv");
+    let full = common::shared_data().join("kaggle_fkd/IdLookupTable.csv");
     let table = std::fs::read_to_string(&full).unwrap();
     let cut: Vec<&str> = table
         .lines()
@@ -197,4 +184,43 @@ fn ablate_prints_every_variant() {
         stdout.contains("| all but clahe |") && stdout.contains("| all but flip |"),
         "{stdout}"
     );
+}
+
+#[test]
+fn report_prints_the_studys_table() {
+    let data = sample();
+    let out = facepoints(&[
+        "report",
+        "--data",
+        data.to_str().unwrap(),
+        "--models",
+        "model2",
+        "--augmented",
+        "no",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--k",
+        "1,5",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rows: Vec<&str> = stdout.lines().filter(|l| l.starts_with("| ")).collect();
+    assert!(rows[0].starts_with("| model | augmented |"), "{stdout}");
+    assert!(rows.iter().any(|r| r.starts_with("| KNN (k=")), "{stdout}");
+    let model2 = rows
+        .iter()
+        .find(|r| r.starts_with("| model2 | no |"))
+        .unwrap_or_else(|| panic!("a model2 row: {stdout}"));
+    // The row's RMSE cell is a number, beside the study's 3.1621.
+    let cells: Vec<&str> = model2.split('|').map(str::trim).collect();
+    assert!(
+        cells.iter().any(|c| c
+            .trim_matches('*')
+            .parse::<f64>()
+            .is_ok_and(|v| v > 0.0 && v < 50.0)),
+        "{model2}"
+    );
+    assert!(model2.contains("3.1621"), "{model2}");
 }

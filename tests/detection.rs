@@ -1,6 +1,8 @@
 //! BlazeFace, imported from ONNX at build time, on real photos: the public-domain photos of
 //! ../shared/data/photos (and the committed webcam frames) through the native pipeline.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use facepoints::backend::Backend;
@@ -8,7 +10,7 @@ use facepoints::detect::{DetectorConfig, FaceDetector};
 use facepoints::image::RgbaImage;
 
 fn photos() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/photos")
+    common::shared_data().join("photos")
 }
 
 fn rgba(path: &Path) -> (usize, usize, Vec<u8>) {
@@ -68,8 +70,7 @@ fn finds_grace_hopper_and_no_face_in_a_blank_image() {
 #[test]
 fn a_face_is_found_at_any_image_size() {
     // The same frame small and enlarged 8× (bilinear) is one face, at the same place.
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/webcam/Valerie_Harper_30.png");
+    let path = common::webcam_frame("Valerie_Harper_30.png");
     let small = detect(&path);
     let original = image::open(&path).unwrap();
     let big = original.resize(
@@ -90,13 +91,9 @@ fn a_face_is_found_at_any_image_size() {
     );
 }
 
-fn default_model() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("www/models/default.fpk")
-}
-
 #[test]
 fn shipped_model_puts_15_plausible_keypoints_on_both_photos() {
-    let bytes = std::fs::read(default_model()).unwrap();
+    let bytes = std::fs::read(common::default_model()).unwrap();
     let backend = Backend::flex();
     let pipeline = facepoints::face::FacePipeline::new(&backend.device, &bytes).unwrap();
     for name in ["astronaut.png", "grace_hopper.jpg"] {
@@ -126,7 +123,7 @@ fn shipped_model_puts_15_plausible_keypoints_on_both_photos() {
 
 #[test]
 fn tracking_from_the_keypoints_stays_on_the_face() {
-    let bytes = std::fs::read(default_model()).unwrap();
+    let bytes = std::fs::read(common::default_model()).unwrap();
     let backend = Backend::flex();
     let pipeline = facepoints::face::FacePipeline::new(&backend.device, &bytes).unwrap();
     let (w, h, data) = rgba(&photos().join("astronaut.png"));
@@ -157,7 +154,7 @@ fn tracking_from_the_keypoints_stays_on_the_face() {
 fn cli_detect_prints_json_and_rejects_a_non_image() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_facepoints"))
         .args(["detect", "--model"])
-        .arg(default_model())
+        .arg(common::default_model())
         .arg(photos().join("grace_hopper.jpg"))
         .output()
         .unwrap();
@@ -179,7 +176,7 @@ fn cli_detect_prints_json_and_rejects_a_non_image() {
     std::fs::write(&text, "not an image").unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_facepoints"))
         .args(["detect", "--model"])
-        .arg(default_model())
+        .arg(common::default_model())
         .arg(&text)
         .output()
         .unwrap();
@@ -203,7 +200,7 @@ fn two_faces_in_one_image_are_both_found_with_their_keypoints() {
             }
         }
     }
-    let bytes = std::fs::read(default_model()).unwrap();
+    let bytes = std::fs::read(common::default_model()).unwrap();
     let backend = Backend::flex();
     let pipeline = facepoints::face::FacePipeline::new(&backend.device, &bytes).unwrap();
     let image = RgbaImage::new(w, h, &canvas).unwrap();

@@ -1,8 +1,10 @@
 //! The reader and submission writer on real files: the committed sample, the full
 //! ytf_kaggle96 set and Kaggle's own format files (../shared/data, beside the repository).
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use facepoints::data::groups::read_person_groups;
 use facepoints::data::source::open_file;
@@ -11,11 +13,11 @@ use facepoints::data::{grouped_split, read_faces_file};
 use facepoints::keypoints::NUM_COORDS;
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+    common::shared_data()
 }
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample")
+    common::sample_dir()
 }
 
 #[test]

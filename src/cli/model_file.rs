@@ -6,10 +6,7 @@ use facepoints::backend::{Backend, BackendKind};
 use facepoints::checkpoint::{Checkpoint, CheckpointMeta};
 use facepoints::data::{DataError, FaceSet, read_faces_file, read_test_faces_file};
 use facepoints::model::KeypointCnn;
-use facepoints::predict::predict;
-
-/// Faces per inference batch.
-const BATCH: usize = 128;
+use facepoints::predict::{INFERENCE_BATCH, predict};
 
 /// A `.fpk` model ready to predict.
 pub struct ModelFile {
@@ -42,7 +39,7 @@ impl ModelFile {
             &self.model,
             faces,
             &self.meta.normalization,
-            BATCH,
+            INFERENCE_BATCH,
             &self.backend.device,
         ))
         .map_err(|e| e.to_string())

@@ -12,7 +12,7 @@ use facepoints::data::FaceSet;
 use facepoints::eval::Rmse;
 use facepoints::model::{KeypointCnn, ModelConfig};
 use facepoints::normalize::Normalization;
-use facepoints::predict::predict;
+use facepoints::predict::{INFERENCE_BATCH, predict};
 use facepoints::train::{LabelPolicy, LrSchedule, OptimizerSpec, Trained, TrainingConfig, train};
 
 use super::dataset::{DataArgs, SplitData};
@@ -203,10 +203,8 @@ pub fn fit(
     valid_set: &FaceSet,
 ) -> Result<Trained, String> {
     let mut progress = Progress::new(label, config.epochs);
-    let norm = Normalization::default();
     pollster::block_on(train(
         config,
-        &norm,
         train_set,
         valid_set,
         &backend.device,
@@ -218,14 +216,15 @@ pub fn fit(
 /// RMSE of `model` on `valid_set`.
 fn validation_rmse(
     model: &KeypointCnn,
+    norm: &Normalization,
     valid_set: &FaceSet,
     backend: &Backend,
 ) -> Result<Rmse, String> {
     let preds = pollster::block_on(predict(
         model,
         valid_set,
-        &Normalization::default(),
-        128,
+        norm,
+        INFERENCE_BATCH,
         &backend.device,
     ))
     .map_err(|e| e.to_string())?;
@@ -241,7 +240,7 @@ pub fn save_model(
 ) -> Result<(), String> {
     let meta = CheckpointMeta {
         model: config.model.clone(),
-        normalization: Normalization::default(),
+        normalization: config.normalization.clone(),
         summary: Some(TrainingSummary {
             training: serde_json::to_value(config).map_err(|e| e.to_string())?,
             split: data.split.info.to_string(),
@@ -275,7 +274,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         &train_set,
         &valid_set,
     )?;
-    let rmse = validation_rmse(&trained.model, &valid_set, &backend)?;
+    let rmse = validation_rmse(&trained.model, &config.normalization, &valid_set, &backend)?;
     save_model(&args.out, &config, &data, &trained)?;
     output::print(rmse.per_keypoint_table())?;
     output::print(format!(

@@ -18,6 +18,22 @@ pub struct FaceSet {
 }
 
 impl FaceSet {
+    /// Unlabelled faces from 96×96 grayscale images laid end to end (`gray`: 9,216 bytes per
+    /// face), numbered from 0.
+    pub fn from_images(gray: &[u8]) -> Result<Self, String> {
+        if gray.is_empty() || !gray.len().is_multiple_of(IMAGE_PIXELS) {
+            return Err(format!(
+                "faces must be 96×96 grayscale (9,216 bytes each); got {} bytes",
+                gray.len()
+            ));
+        }
+        let mut faces = FaceSet::default();
+        for (i, image) in gray.chunks(IMAGE_PIXELS).enumerate() {
+            faces.push(i as u32, image, &[f32::NAN; NUM_COORDS]);
+        }
+        Ok(faces)
+    }
+
     /// Number of faces.
     pub fn len(&self) -> usize {
         self.ids.len()

@@ -2,10 +2,9 @@
 
 use serde::Serialize;
 
+use super::INPUT_SIDE;
 use super::anchors::Anchor;
 
-/// The network input side in pixels; regressors are in these pixels.
-pub const INPUT_SIDE: f32 = 128.0;
 /// Regressor values per anchor: box cx, cy, w, h, then six (x, y) landmarks.
 pub const REGRESSORS: usize = 16;
 /// The six BlazeFace landmarks, in order.
@@ -98,9 +97,10 @@ pub fn decode(
             continue;
         }
         let r = &regressors[i * REGRESSORS..(i + 1) * REGRESSORS];
-        let at = |dx: f32, dy: f32| [anchor.cx + dx / INPUT_SIDE, anchor.cy + dy / INPUT_SIDE];
+        let side = INPUT_SIDE as f32;
+        let at = |dx: f32, dy: f32| [anchor.cx + dx / side, anchor.cy + dy / side];
         let [cx, cy] = at(r[0], r[1]);
-        let bbox = BoxF::from_center(cx, cy, r[2] / INPUT_SIDE, r[3] / INPUT_SIDE);
+        let bbox = BoxF::from_center(cx, cy, r[2] / side, r[3] / side);
         let landmarks = std::array::from_fn(|k| at(r[4 + 2 * k], r[5 + 2 * k]));
         out.push(Detection {
             bbox,

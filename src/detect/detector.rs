@@ -4,6 +4,7 @@
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::INPUT_SIDE;
 use super::anchors::{Anchor, anchors};
 use super::blazeface_model::Model;
 use super::decode::{BoxF, Detection, REGRESSORS, decode};
@@ -11,9 +12,6 @@ use super::nms::weighted_nms;
 use crate::backend::read_back;
 use crate::face::FaceError;
 use crate::image::{Outside, RgbaImage, Square, sample_square};
-
-/// Network input side.
-const SIDE: usize = 128;
 
 /// Detection settings (MediaPipe's short-range defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -72,12 +70,15 @@ impl FaceDetector {
     /// The network input for the `square` view of `image`: `[1, 128, 128, 3]`, RGB scaled
     /// to −1…1, black outside the image.
     pub fn input(&self, image: &RgbaImage<'_>, square: Square) -> Tensor<4> {
-        let pixels = sample_square(image, square, SIDE, Outside::Black);
+        let pixels = sample_square(image, square, INPUT_SIDE, Outside::Black);
         let values: Vec<f32> = pixels
             .iter()
             .flat_map(|p| p.map(|v| v / 127.5 - 1.0))
             .collect();
-        Tensor::from_data(TensorData::new(values, [1, SIDE, SIDE, 3]), &self.device)
+        Tensor::from_data(
+            TensorData::new(values, [1, INPUT_SIDE, INPUT_SIDE, 3]),
+            &self.device,
+        )
     }
 
     /// Faces in `image`, best first.

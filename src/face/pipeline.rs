@@ -80,12 +80,24 @@ impl From<&Face> for FaceView {
     }
 }
 
+impl FaceView {
+    /// Keypoints given in canvas coordinates (30 numbers, x/y in Kaggle order), as
+    /// [`Face`]'s pixel-centre coordinates: the inverse of the half-pixel shift of
+    /// `From<&Face>`.
+    pub fn points_from_canvas(coords: &[f32]) -> [[f32; 2]; NUM_KEYPOINTS] {
+        std::array::from_fn(|k| [coords[2 * k] - 0.5, coords[2 * k + 1] - 0.5])
+    }
+}
+
 impl Face {
     /// The keypoints as `[x, y]` pairs.
     pub fn points(&self) -> [[f32; 2]; NUM_KEYPOINTS] {
         std::array::from_fn(|k| [self.keypoints[k].x, self.keypoints[k].y])
     }
 }
+
+/// Face crops per forward pass (a frame rarely has more faces than this).
+const CROP_BATCH: usize = 32;
 
 /// Milliseconds spent in each stage of one call.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -133,6 +145,15 @@ impl FacePipeline {
             refine_passes: 0,
             device: device.clone(),
         })
+    }
+
+    /// Runs one detection on a blank frame, so the first real call does not pay for the
+    /// device's first dispatches (shader compilation, autotuning, allocation).
+    pub async fn warm_up(&self) -> Result<(), FaceError> {
+        let side = crate::detect::INPUT_SIDE;
+        let blank = vec![0u8; side * side * 4];
+        self.detect(&RgbaImage::new(side, side, &blank)?).await?;
+        Ok(())
     }
 
     /// The keypoint model's description (architecture, normalisation, training summary).
@@ -237,7 +258,7 @@ impl FacePipeline {
             &self.model,
             faces,
             &self.meta.normalization,
-            32,
+            CROP_BATCH,
             &self.device,
         )
         .await

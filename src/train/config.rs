@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::augment::{AugmentConfig, AugmentMode};
 use crate::model::{ConfigError, ModelConfig};
+use crate::normalize::Normalization;
 
 /// The optimizer and its settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -122,6 +123,9 @@ pub struct TrainingConfig {
     /// Stop after the epoch that passes this many seconds of wall time (none: no limit).
     #[config(default = "None")]
     pub time_budget_secs: Option<f64>,
+    /// How pixels and coordinates are scaled for the network (saved with the model).
+    #[config(default = "Normalization::default()")]
+    pub normalization: Normalization,
     /// Seed for initialisation, shuffling and dropout.
     #[config(default = 42)]
     pub seed: u64,
@@ -133,6 +137,9 @@ impl TrainingConfig {
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |message: String| Err(ConfigError::Setting(message));
         self.model.validate()?;
+        self.normalization
+            .validate()
+            .map_err(|e| ConfigError::Setting(format!("normalization: {e}")))?;
         if !(1..=MAX_BATCH_SIZE).contains(&self.batch_size) {
             return bad(format!(
                 "batch size {} must be between 1 and {MAX_BATCH_SIZE}",

@@ -25,10 +25,7 @@ use crate::eval::Rmse;
 use crate::face::FaceError;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
-use crate::predict::predict;
-
-/// Faces per validation forward pass.
-const VALID_BATCH: usize = 128;
+use crate::predict::{INFERENCE_BATCH, predict};
 
 /// One epoch of history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,13 +93,13 @@ fn device_error(e: impl std::fmt::Debug) -> TrainError {
 /// autodiff twin. Events go to `on_event` as they happen.
 pub async fn train(
     config: &TrainingConfig,
-    norm: &Normalization,
     train_set: &FaceSet,
     valid_set: &FaceSet,
     device: &Device,
     on_event: &mut dyn FnMut(&TrainEvent),
 ) -> Result<Trained, TrainError> {
     config.validate()?;
+    let norm = &config.normalization;
     let base = train_set.subset(&usable_rows(train_set, config.labels));
     if base.is_empty() {
         return Err(TrainError::NoData(
@@ -271,7 +268,7 @@ async fn validate(
     device: &Device,
     epoch: usize,
 ) -> Result<f64, TrainError> {
-    let preds = match predict(model, valid_set, norm, VALID_BATCH, device).await {
+    let preds = match predict(model, valid_set, norm, INFERENCE_BATCH, device).await {
         Ok(preds) => preds,
         // The run has diverged: its model no longer predicts numbers.
         Err(FaceError::NonFinite { value, .. }) => {

@@ -1,6 +1,8 @@
 //! The wasm-bindgen boundary, thin on purpose: `Facepoints` owns a [`FacePipeline`] and
-//! only converts arguments and results. Errors cross as JS `Error`s; panics are logged
-//! with their message (console_error_panic_hook) and the page shows them.
+//! only converts arguments and results. Errors cross as JS `Error`s; a panic's message is
+//! kept for `lastPanic()` (see `diagnostics`), and the page shows it.
+
+mod diagnostics;
 
 use std::rc::Rc;
 
@@ -14,18 +16,7 @@ use crate::backend::Backend;
 use crate::data::FaceSet;
 use crate::face::{Face, FacePipeline, FaceView, PipelineTimings};
 use crate::image::RgbaImage;
-use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS, NUM_KEYPOINTS};
-
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
-#[cfg(gpu_backend)]
-thread_local! {
-    /// The WebGPU device: set up once per worker.
-    static WEBGPU: std::cell::RefCell<Option<Backend>> = const { std::cell::RefCell::new(None) };
-}
+use crate::keypoints::NUM_COORDS;
 
 /// The backends this engine has (a page loads the CPU engine or the GPU engine).
 #[wasm_bindgen(js_name = engineBackends)]
@@ -45,16 +36,7 @@ async fn backend(name: &str) -> Result<Backend, JsError> {
         #[cfg(cpu_backend)]
         "cpu" => Ok(Backend::flex()),
         #[cfg(gpu_backend)]
-        "webgpu" => {
-            if let Some(b) = WEBGPU.with(|w| w.borrow().clone()) {
-                return Ok(b);
-            }
-            let b = Backend::wgpu_async()
-                .await
-                .map_err(|e| JsError::new(&e.to_string()))?;
-            WEBGPU.with(|w| *w.borrow_mut() = Some(b.clone()));
-            Ok(b)
-        }
+        "webgpu" => Backend::webgpu().await.map_err(js_error),
         #[cfg(not(cpu_backend))]
         "cpu" => Err(not_in_engine(name)),
         #[cfg(not(gpu_backend))]
@@ -105,8 +87,14 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsError::new(&e.to_string()).into())
 }
 
-fn js_err(message: String) -> JsValue {
-    JsError::new(&message).into()
+/// An error as a JS `Error`.
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// An error as the JS `Error` a promise rejects with.
+fn js_err(e: impl std::fmt::Display) -> JsValue {
+    js_error(e).into()
 }
 
 #[wasm_bindgen]
@@ -115,16 +103,9 @@ impl Facepoints {
     /// one detection on a blank frame, so the first real call is not the slow one.
     pub async fn create(model: Vec<u8>, backend_name: String) -> Result<Facepoints, JsError> {
         let backend = backend(&backend_name).await?;
-        let pipeline =
-            FacePipeline::new(&backend.device, &model).map_err(|e| JsError::new(&e.to_string()))?;
-        let blank = vec![0u8; 128 * 128 * 4];
-        let image = RgbaImage::new(128, 128, &blank).map_err(|e| JsError::new(&e.to_string()))?;
-        pipeline
-            .detect(&image)
-            .await
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        let meta =
-            serde_json::to_string(pipeline.meta()).map_err(|e| JsError::new(&e.to_string()))?;
+        let pipeline = FacePipeline::new(&backend.device, &model).map_err(js_error)?;
+        pipeline.warm_up().await.map_err(js_error)?;
+        let meta = serde_json::to_string(pipeline.meta()).map_err(js_error)?;
         Ok(Facepoints {
             inner: Rc::new(pipeline),
             backend: backend.description,
@@ -150,11 +131,8 @@ impl Facepoints {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let start = Instant::now();
-            let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
-            let (faces, timings) = inner
-                .detect(&image)
-                .await
-                .map_err(|e| js_err(e.to_string()))?;
+            let image = RgbaImage::new(width, height, &rgba).map_err(js_err)?;
+            let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
             found(&faces, timings, start)
         })
     }
@@ -182,18 +160,11 @@ impl Facepoints {
             let previous: Vec<_> = points
                 .chunks(NUM_COORDS)
                 .zip(&scores)
-                .map(|(c, &s)| {
-                    let p: [[f32; 2]; NUM_KEYPOINTS] =
-                        std::array::from_fn(|k| [c[2 * k] - 0.5, c[2 * k + 1] - 0.5]);
-                    (p, s)
-                })
+                .map(|(c, &s)| (FaceView::points_from_canvas(c), s))
                 .collect();
-            let image = RgbaImage::new(width, height, &rgba).map_err(|e| js_err(e.to_string()))?;
+            let image = RgbaImage::new(width, height, &rgba).map_err(js_err)?;
             let start = Instant::now();
-            let (faces, timings) = inner
-                .track(&image, &previous)
-                .await
-                .map_err(|e| js_err(e.to_string()))?;
+            let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
             found(&faces, timings, start)
         })
     }
@@ -204,53 +175,9 @@ impl Facepoints {
     pub fn predict_faces(&self, gray: Vec<u8>) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            if gray.is_empty() || !gray.len().is_multiple_of(IMAGE_PIXELS) {
-                return Err(js_err(format!(
-                    "faces must be 96×96 grayscale (9,216 bytes each); got {} bytes",
-                    gray.len()
-                )));
-            }
-            let mut faces = FaceSet::default();
-            for (i, image) in gray.chunks(IMAGE_PIXELS).enumerate() {
-                faces.push(i as u32, image, &[f32::NAN; NUM_COORDS]);
-            }
-            let coords = inner
-                .predict_crops(&faces)
-                .await
-                .map_err(|e| js_err(e.to_string()))?;
+            let faces = FaceSet::from_images(&gray).map_err(js_err)?;
+            let coords = inner.predict_crops(&faces).await.map_err(js_err)?;
             Ok(js_sys::Float32Array::from(coords.as_slice()).into())
         })
     }
-}
-
-/// Augmented faces per second through the study's default pipeline, single-threaded, in this
-/// wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
-/// `coords`: 30 per face; every face is augmented `rounds` times.
-#[wasm_bindgen(js_name = augmentBenchmark)]
-pub fn augment_benchmark(gray: Vec<u8>, coords: Vec<f32>, rounds: usize) -> Result<f64, JsError> {
-    use rand::SeedableRng;
-    let n = gray.len() / IMAGE_PIXELS;
-    if n == 0 || gray.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {
-        return Err(JsError::new(
-            "augmentBenchmark needs 9,216 pixels and 30 coordinates per face",
-        ));
-    }
-    let config = crate::augment::AugmentConfig::default();
-    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-    let start = Instant::now();
-    let mut checksum = 0usize;
-    for _ in 0..rounds.max(1) {
-        for (image, c) in gray.chunks(IMAGE_PIXELS).zip(coords.chunks(NUM_COORDS)) {
-            checksum += usize::from(crate::augment::augment(&config, image, c, &mut rng).0[0]);
-        }
-    }
-    std::hint::black_box(checksum);
-    Ok((n * rounds.max(1)) as f64 / start.elapsed().as_secs_f64())
-}
-
-/// Panics with `message`. The page's tests use it to check that an engine crash is shown with
-/// its message and that the detector starts again.
-#[wasm_bindgen(js_name = panicForTesting)]
-pub fn panic_for_testing(message: String) {
-    panic!("{message}");
 }

@@ -39,11 +39,19 @@ test('One Euro: a constant passes unchanged, jitter is damped, a step is followe
   assert.ok(last > 95, `after the step: ${last}`);
 });
 
-test('the smoother keeps names and resets on a new face count', () => {
+test('the smoother keeps names, smooths a jump, and starts afresh on reset or another keypoint count', () => {
   const s = new KeypointSmoother({ minCutoff: 1, beta: 0 });
-  const face = { score: 0.9, keypoints: [{ name: 'nose_tip', x: 1, y: 2 }] };
-  const out = s.smooth(face, 0);
-  assert.deepEqual(out.keypoints, face.keypoints);
+  const at = (x, names = ['nose_tip']) => ({ score: 0.9, keypoints: names.map((name) => ({ name, x, y: 2 })) });
+  const out = s.smooth(at(1), 0);
+  assert.deepEqual(out.keypoints, at(1).keypoints, 'the first frame passes unchanged');
+  const jumped = s.smooth(at(11), 1 / 30).keypoints[0];
+  assert.ok(jumped.x > 1 && jumped.x < 11, `a jump of 10 px is smoothed: ${jumped.x}`);
+  assert.equal(jumped.name, 'nose_tip');
+  // Two keypoints instead of one: new filters, so the frame passes unchanged.
+  const two = at(50, ['nose_tip', 'left_eye_center']);
+  assert.deepEqual(s.smooth(two, 2 / 30).keypoints, two.keypoints);
+  s.reset();
+  assert.deepEqual(s.smooth(at(90), 3 / 30).keypoints, at(90).keypoints, 'after reset');
   assert.equal(side('left_eye_center'), 'left');
   assert.equal(side('mouth_right_corner'), 'right');
   assert.equal(side('nose_tip'), 'centre');

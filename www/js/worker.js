@@ -8,27 +8,29 @@ let engineBackend = null;
 // Two engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex)
 // and `gpu` (WebGPU). Each module is fetched and instantiated once.
 const modules = new Map();
+const loaded = []; // the instantiated modules, to ask for a panic's message
 
 function engineModule(backend) {
   const name = backend === 'webgpu' ? 'gpu' : 'cpu';
   if (!modules.has(name)) {
     modules.set(name, import(`../../pkg/${name}/facepoints.js`).then(async (module) => {
       await module.default();
+      loaded.push(module);
       return module;
     }));
   }
   return modules.get(name);
 }
 
-// console_error_panic_hook reports a Rust panic through console.error: keep its place and
-// message ("panicked at src/…:12:5: <message>", not the JS stack after them) so the page can
-// show it instead of a bare "unreachable".
-let lastPanic = '';
-const consoleError = console.error.bind(console);
-console.error = (...args) => {
-  lastPanic = args.map(String).join(' ').split('\n\nStack:')[0].replace(/\s+/g, ' ').trim();
-  consoleError(...args);
-};
+/** A Rust panic's place and message ("panicked at src/…:12:5: …"), which the engine keeps:
+ *  the trap itself says only "unreachable". */
+function panicMessage() {
+  for (const module of loaded) {
+    const message = module.lastPanic();
+    if (message) return message;
+  }
+  return '';
+}
 
 /** The message for a failed request, and whether the engine crashed (a Rust panic or a
  *  trap): a crashed instance is not trusted again, and the page starts a fresh worker. */
@@ -36,7 +38,7 @@ function explain(err) {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof WebAssembly.RuntimeError) {
     engine = null;
-    return { error: `the engine crashed: ${lastPanic || message}. It has been restarted; try again.`, crashed: true };
+    return { error: `the engine crashed: ${panicMessage() || message}. It has been restarted; try again.`, crashed: true };
   }
   return { error: message };
 }
