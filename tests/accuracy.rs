@@ -104,7 +104,7 @@ fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
         assert_eq!(faces.len(), 1, "frame {frame}: one face");
         let face = &faces[0];
         let truth = truth(split, frame);
-        model_nme.push(nme(&face.points(), &truth));
+        model_nme.push(nme(&face.points, &truth));
         // The mean face in the crop the pipeline used for this face.
         let crop = pipeline.crop_rule.square(&face.bbox);
         let placed = mean.map(|[x, y]| {

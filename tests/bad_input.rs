@@ -219,7 +219,7 @@ fn a_submission_needs_the_test_layout() {
             "--out",
             path(&out),
         ],
-        "no `ImageId` column",
+        "no `ImageId` column: this is not Kaggle's test.csv",
     );
     assert!(!out.exists());
 }

@@ -59,14 +59,15 @@ fn train_eval_predict_on_the_sample() {
     assert_eq!(written.lines().count(), 283);
     assert!(written.starts_with("ImageId,left_eye_center_x,"));
 
-    // Kaggle's lookup table cut to the sample's 282 ids, then the whole table (ids past 282
-    // have no prediction: an error, and no half-written submission).
+    // Kaggle's lookup table cut to the 770 ids of ytf_kaggle96's test.csv, then the whole
+    // table (ids past 770 have no prediction: an error, and no half-written submission).
+    let test_csv = common::shared_data().join("ytf_kaggle96/test.csv.gz");
     let full = common::shared_data().join("kaggle_fkd/IdLookupTable.csv");
     let table = std::fs::read_to_string(&full).unwrap();
     let cut: Vec<&str> = table
         .lines()
         .enumerate()
-        .filter(|(i, l)| *i == 0 || l.split(',').nth(1).unwrap().parse::<u32>().unwrap() <= 282)
+        .filter(|(i, l)| *i == 0 || l.split(',').nth(1).unwrap().parse::<u32>().unwrap() <= 770)
         .map(|(_, l)| l)
         .collect();
     let lookup = dir.path().join("lookup.csv");
@@ -77,7 +78,7 @@ fn train_eval_predict_on_the_sample() {
             "--model",
             model.to_str().unwrap(),
             "--test",
-            data,
+            test_csv.to_str().unwrap(),
             "--lookup",
             lookup.to_str().unwrap(),
             "--out",
@@ -94,7 +95,7 @@ fn train_eval_predict_on_the_sample() {
     let out = submit(&full, &failed);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("no prediction for image 283"),
+        text(&out.stderr).contains("no prediction for image 771"),
         "{}",
         text(&out.stderr)
     );

@@ -102,7 +102,7 @@ fn shipped_model_puts_15_plausible_keypoints_on_both_photos() {
         let (faces, _) = pollster::block_on(pipeline.detect(&image)).unwrap();
         assert_eq!(faces.len(), 1, "{name}");
         let f = &faces[0];
-        let p = f.points();
+        let p = f.points;
         for (k, [x, y]) in p.iter().enumerate() {
             assert!(
                 (f.bbox.x0..f.bbox.x1).contains(x) && (f.bbox.y0..f.bbox.y1).contains(y),
@@ -129,18 +129,18 @@ fn tracking_from_the_keypoints_stays_on_the_face() {
     let (w, h, data) = rgba(&photos().join("astronaut.png"));
     let image = RgbaImage::new(w, h, &data).unwrap();
     let (detected, _) = pollster::block_on(pipeline.detect(&image)).unwrap();
-    let mut previous: Vec<_> = detected.iter().map(|f| (f.points(), f.score)).collect();
+    let mut previous = detected.clone();
     // Five tracking steps on the same image: keypoints must not drift away.
     for _ in 0..5 {
         let (tracked, timings) = pollster::block_on(pipeline.track(&image, &previous)).unwrap();
         assert_eq!(tracked.len(), 1);
         assert_eq!(timings.detect_ms, 0.0);
-        previous = tracked.iter().map(|f| (f.points(), f.score)).collect();
+        previous = tracked;
     }
-    let start = detected[0].points();
+    let start = detected[0].points;
     let worst = start
         .iter()
-        .zip(previous[0].0)
+        .zip(previous[0].points)
         .map(|(a, b)| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt())
         .fold(0.0f32, f32::max);
     let eye_distance = (start[0][0] - start[1][0]).abs();
@@ -218,7 +218,7 @@ fn two_faces_in_one_image_are_both_found_with_their_keypoints() {
         "{centres:?}"
     );
     for f in &faces {
-        let p = f.points();
+        let p = f.points;
         assert!(p[0][0] > p[1][0] && (p[0][1] + p[1][1]) / 2.0 < p[10][1]);
     }
 }

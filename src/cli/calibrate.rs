@@ -122,15 +122,48 @@ pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
     let meta = read_meta(&meta_path)?;
     let backend = Backend::flex();
     let detector = FaceDetector::new(&backend.device, DetectorConfig::default());
-    let frame = |m: &MetaRow| read_photo(&args.frames.join(frame_dir(&m.split)).join(&m.image));
-    let detect = |m: &MetaRow| -> Result<Vec<FaceBox>, String> {
-        pollster::block_on(detector.detect(&frame(m)?.image()?)).map_err(|e| e.to_string())
+    let frames = Frames {
+        dir: &args.frames,
+        detector: &detector,
     };
+    measure_detection(&meta, &frames)?;
+    let (crop_rule, landmark_rule) = fit_rules(&meta, &frames)?;
+    if let Some(model) = &args.model {
+        compare_pipelines(
+            &args,
+            &meta,
+            &frames,
+            &backend,
+            model,
+            crop_rule,
+            landmark_rule,
+        )?;
+    }
+    Ok(())
+}
 
-    // 1. Detection on the annotated test frames.
+/// The source frames and the detector that runs on them.
+struct Frames<'a> {
+    dir: &'a std::path::Path,
+    detector: &'a FaceDetector,
+}
+
+impl Frames<'_> {
+    fn photo(&self, m: &MetaRow) -> Result<super::photo::Photo, String> {
+        read_photo(&self.dir.join(frame_dir(&m.split)).join(&m.image))
+    }
+
+    fn detect(&self, m: &MetaRow) -> Result<Vec<FaceBox>, String> {
+        pollster::block_on(self.detector.detect(&self.photo(m)?.image()?))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Step 1: detection on the annotated test frames.
+fn measure_detection(meta: &[MetaRow], frames: &Frames) -> Result<(), Failure> {
     let (mut found, mut extra, mut total) = (0, 0, 0);
     for m in meta.iter().filter(|m| m.split == "test") {
-        let boxes = detect(m)?;
+        let boxes = frames.detect(m)?;
         let good = boxes
             .iter()
             .filter(|b| correct(&b.bbox, &m.landmarks))
@@ -143,67 +176,49 @@ pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
         "detection on the {total} annotated test frames: {found}/{total} correct ({:.1}%), {extra} extra boxes",
         100.0 * found as f64 / total.max(1) as f64
     ))?;
+    Ok(())
+}
 
-    // 2. Least-squares crop rule on the training frames: crop centre = box centre + d·s,
-    //    crop side = scale·s, with s the box's mean side.
-    let (mut sxs, mut sys, mut sss, mut s2, mut n) = (0.0f64, 0.0f64, 0.0f64, 0.0f64, 0);
-    let mut pairs = Vec::new();
-    let mut landmark_sum = [[0.0f64; 2]; 4];
+/// Step 2: the box-to-crop and landmarks-to-crop rules, fitted (least squares, in
+/// `face::framing`) to the dataset's crops of the training frames.
+fn fit_rules(meta: &[MetaRow], frames: &Frames) -> Result<(CropRule, LandmarkRule), Failure> {
+    let (mut boxes, mut landmarks) = (Vec::new(), Vec::new());
     for m in meta.iter().filter(|m| m.split != "test") {
-        let boxes = detect(m)?;
-        let Some(b) = boxes.iter().find(|b| correct(&b.bbox, &m.landmarks)) else {
-            continue;
-        };
-        let s = f64::from((b.bbox.width() + b.bbox.height()) / 2.0);
-        let (bx, by) = b.bbox.center();
-        let (cx, cy) = (m.crop.x0 + m.crop.side / 2.0, m.crop.y0 + m.crop.side / 2.0);
-        sxs += f64::from(cx - bx) * s;
-        sys += f64::from(cy - by) * s;
-        sss += f64::from(m.crop.side) * s;
-        s2 += s * s;
-        n += 1;
-        for (k, sum) in landmark_sum.iter_mut().enumerate() {
-            let [x, y] = b.landmarks[k];
-            let (u, v) = m.crop.from_image(IMAGE_SIDE, x - 0.5, y - 0.5);
-            sum[0] += f64::from(u);
-            sum[1] += f64::from(v);
+        let found = frames.detect(m)?;
+        if let Some(b) = found.iter().find(|b| correct(&b.bbox, &m.landmarks)) {
+            boxes.push((b.bbox, m.crop));
+            landmarks.push((b.landmarks, m.crop));
         }
-        pairs.push((m.row, b.bbox, m.crop));
     }
-    if n == 0 {
-        return Err("no training frame had a correct detection".into());
-    }
-    let rule = CropRule {
-        dx: (sxs / s2) as f32,
-        dy: (sys / s2) as f32,
-        scale: (sss / s2) as f32,
-    };
-    let (mut centre_err, mut side_err) = (0.0f64, 0.0f64);
-    for (_, b, crop) in &pairs {
-        let sq = rule.square(b);
-        let dc = ((sq.x0 - crop.x0).powi(2) + (sq.y0 - crop.y0).powi(2)).sqrt() / crop.side;
-        centre_err += f64::from(dc).powi(2);
-        side_err += f64::from(sq.side / crop.side - 1.0).powi(2);
-    }
+    let rule = CropRule::fit(&boxes).ok_or("no training frame had a correct detection")?;
+    let (corner, side) = rule.errors(&boxes);
     output::print(format!(
-        "crop rule fitted on {n} training frames: {}\n  RMS corner error {:.2}% of the crop side, RMS side error {:.2}%",
-        serde_json::to_string(&rule).map_err(|e| e.to_string())?,
-        100.0 * (centre_err / n as f64).sqrt(),
-        100.0 * (side_err / n as f64).sqrt()
+        "crop rule fitted on {} training frames: {}\n  RMS corner error {:.2}% of the crop side, RMS side error {:.2}%",
+        boxes.len(),
+        serde_json::to_string(&rule)?,
+        100.0 * corner,
+        100.0 * side
     ))?;
-
-    let landmark_rule = LandmarkRule {
-        mean: landmark_sum.map(|[x, y]| [(x / n as f64) as f32, (y / n as f64) as f32]),
-    };
+    let landmark_rule =
+        LandmarkRule::fit(&landmarks).ok_or("no training frame had a correct detection")?;
     output::print(format!(
         "landmark rule (mean BlazeFace eye, eye, nose, mouth positions in the training crops): {}",
-        serde_json::to_string(&landmark_rule).map_err(|e| e.to_string())?
+        serde_json::to_string(&landmark_rule)?
     ))?;
+    Ok((rule, landmark_rule))
+}
 
-    // 3. The model through the photo pipeline vs on the dataset's crops (validation people).
-    let Some(model_path) = &args.model else {
-        return Ok(());
-    };
+/// Step 3: the model's RMSE on the validation people through the photo pipeline (with each
+/// rule) against its RMSE on the dataset's own crops.
+fn compare_pipelines(
+    args: &CalibrateArgs,
+    meta: &[MetaRow],
+    frames: &Frames,
+    backend: &Backend,
+    model_path: &std::path::Path,
+    rule: CropRule,
+    landmark_rule: LandmarkRule,
+) -> Result<(), Failure> {
     let data = args.data.load()?;
     let valid = data.valid();
     let bytes = std::fs::read(model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
@@ -232,7 +247,7 @@ pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
         let m = by_row
             .get(&valid.ids[i])
             .ok_or(format!("meta has no row {}", valid.ids[i]))?;
-        let photo = frame(m)?;
+        let photo = frames.photo(m)?;
         let image = photo.image()?;
         let ours = crop_gray(&image, m.crop);
         pixel_diff += ours
@@ -257,16 +272,15 @@ pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
             .zip(faces.iter().flatten())
             .zip(&mut se_pipe)
         {
-            let mut points = face.points();
+            let mut tracked = face.clone();
             for se in se_passes.iter_mut() {
-                for (k, [x, y]) in points.iter().enumerate() {
+                for (k, [x, y]) in tracked.points.iter().enumerate() {
                     let (x, y) = m.crop.from_image(IMAGE_SIDE, *x, *y);
                     *se += f64::from(x - truth[2 * k]).powi(2)
                         + f64::from(y - truth[2 * k + 1]).powi(2);
                 }
-                let (next, _) =
-                    pollster::block_on(pipeline.track(&image, &[(points, face.score)]))?;
-                points = next.first().ok_or("tracking lost the face")?.points();
+                let (next, _) = pollster::block_on(pipeline.track(&image, &[tracked]))?;
+                tracked = next.into_iter().next().ok_or("tracking lost the face")?;
             }
         }
         let p = &on_crops[i * NUM_COORDS..(i + 1) * NUM_COORDS];

@@ -75,6 +75,11 @@ pub enum DataError {
         /// The column.
         column: String,
     },
+    /// A file of faces without `ImageId` where Kaggle's test.csv is needed.
+    #[error(
+        "the header has no `ImageId` column: this is not Kaggle's test.csv (`ImageId,Image`), whose ids a submission refers to"
+    )]
+    NotTestLayout,
     /// The header lacks a column the file needs.
     #[error("the header has no `{missing}` column (it has: {found})")]
     MissingColumn {

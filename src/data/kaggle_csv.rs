@@ -84,12 +84,7 @@ fn read_plain(source: impl Read, ids: Ids) -> Result<FaceSet, DataError> {
     }
     let layout = Layout::from_header(&record)?;
     if ids == Ids::ImageId && layout.image_id.is_none() {
-        return Err(DataError::MissingColumn {
-            missing: "ImageId".into(),
-            found:
-                "no ImageId: this looks like a training file; Kaggle's test.csv has `ImageId,Image`"
-                    .into(),
-        });
+        return Err(DataError::NotTestLayout);
     }
     let mut faces = FaceSet::default();
     let mut pixels = Box::new([0u8; IMAGE_PIXELS]);

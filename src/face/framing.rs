@@ -34,6 +34,40 @@ impl Default for CropRule {
 }
 
 impl CropRule {
+    /// The least-squares rule for `(detector box, crop)` pairs: crop centre = box centre +
+    /// d·s and crop side = scale·s, with s the box's mean side. `None` without pairs.
+    pub fn fit(pairs: &[(BoxF, Square)]) -> Option<Self> {
+        let (mut sxs, mut sys, mut sss, mut s2) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        for (b, crop) in pairs {
+            let s = f64::from((b.width() + b.height()) / 2.0);
+            let (bx, by) = b.center();
+            let (cx, cy) = (crop.x0 + crop.side / 2.0, crop.y0 + crop.side / 2.0);
+            sxs += f64::from(cx - bx) * s;
+            sys += f64::from(cy - by) * s;
+            sss += f64::from(crop.side) * s;
+            s2 += s * s;
+        }
+        (s2 > 0.0).then(|| CropRule {
+            dx: (sxs / s2) as f32,
+            dy: (sys / s2) as f32,
+            scale: (sss / s2) as f32,
+        })
+    }
+
+    /// How well the rule reproduces the crops of `pairs`: RMS distance of the top-left
+    /// corner and RMS side error, both as fractions of the crop side.
+    pub fn errors(&self, pairs: &[(BoxF, Square)]) -> (f64, f64) {
+        let (mut corner, mut side) = (0.0f64, 0.0f64);
+        for (b, crop) in pairs {
+            let sq = self.square(b);
+            let d = ((sq.x0 - crop.x0).powi(2) + (sq.y0 - crop.y0).powi(2)).sqrt() / crop.side;
+            corner += f64::from(d).powi(2);
+            side += f64::from(sq.side / crop.side - 1.0).powi(2);
+        }
+        let n = pairs.len().max(1) as f64;
+        ((corner / n).sqrt(), (side / n).sqrt())
+    }
+
     /// The crop square for a detector box.
     pub fn square(&self, b: &BoxF) -> Square {
         let s = (b.width() + b.height()) / 2.0;
@@ -63,6 +97,24 @@ impl Default for LandmarkRule {
 }
 
 impl LandmarkRule {
+    /// The rule for `(BlazeFace landmarks in continuous image coordinates, crop)` pairs: the
+    /// mean position of the first four landmarks in the crops. `None` without pairs.
+    pub fn fit(pairs: &[([[f32; 2]; 6], Square)]) -> Option<Self> {
+        let mut sum = [[0.0f64; 2]; 4];
+        for (landmarks, crop) in pairs {
+            for (k, s) in sum.iter_mut().enumerate() {
+                let [x, y] = landmarks[k];
+                let (u, v) = crop.from_image(IMAGE_SIDE, x - 0.5, y - 0.5);
+                s[0] += f64::from(u);
+                s[1] += f64::from(v);
+            }
+        }
+        let n = pairs.len() as f64;
+        (n > 0.0).then(|| LandmarkRule {
+            mean: sum.map(|[x, y]| [(x / n) as f32, (y / n) as f32]),
+        })
+    }
+
     /// The crop square for BlazeFace landmarks in continuous image coordinates (only the
     /// first four are used); `None` when they are degenerate.
     pub fn square(&self, landmarks: &[[f32; 2]; 6]) -> Option<Square> {
@@ -177,6 +229,58 @@ mod tests {
         );
         assert!((sq.side - 192.0).abs() < 1e-3, "{sq:?}");
         assert!(rule.square(&[[5.0, 5.0]; 6]).is_none());
+    }
+
+    #[test]
+    fn fitted_rules_give_back_the_crops_they_were_fitted_on() {
+        let rule = CropRule {
+            dx: 0.02,
+            dy: -0.1,
+            scale: 1.2,
+        };
+        let boxes = [
+            BoxF::from_center(100.0, 80.0, 50.0, 50.0),
+            BoxF::from_center(300.0, 200.0, 120.0, 110.0),
+        ];
+        let pairs: Vec<_> = boxes.iter().map(|b| (*b, rule.square(b))).collect();
+        let fitted = CropRule::fit(&pairs).unwrap();
+        assert!((fitted.dx - 0.02).abs() < 1e-4 && (fitted.dy + 0.1).abs() < 1e-4);
+        assert!((fitted.scale - 1.2).abs() < 1e-4, "{fitted:?}");
+        let (corner, side) = fitted.errors(&pairs);
+        assert!(corner < 1e-4 && side < 1e-4);
+        assert!(CropRule::fit(&[]).is_none());
+
+        let truth = LandmarkRule::default();
+        let crops = [
+            Square {
+                x0: 10.0,
+                y0: 20.0,
+                side: 96.0,
+            },
+            Square {
+                x0: 200.0,
+                y0: 50.0,
+                side: 300.0,
+            },
+        ];
+        let pairs: Vec<_> = crops
+            .iter()
+            .map(|crop| {
+                let landmarks: [[f32; 2]; 6] = std::array::from_fn(|k| {
+                    let [x, y] = truth.mean[k.min(3)];
+                    let (u, v) = crop.to_image(IMAGE_SIDE, x, y);
+                    [u + 0.5, v + 0.5]
+                });
+                (landmarks, *crop)
+            })
+            .collect();
+        let fitted = LandmarkRule::fit(&pairs).unwrap();
+        for (a, b) in fitted.mean.iter().zip(truth.mean) {
+            assert!(
+                (a[0] - b[0]).abs() < 1e-3 && (a[1] - b[1]).abs() < 1e-3,
+                "{fitted:?}"
+            );
+        }
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct Face {
     pub bbox: BoxF,
     /// Detector score; for a tracked face, the score of the detection it came from.
     pub score: f32,
-    /// The 15 keypoints in Kaggle order.
-    pub keypoints: Vec<Keypoint>,
+    /// The 15 keypoints `[x, y]` in Kaggle order (their names: [`KEYPOINT_NAMES`]).
+    pub points: [[f32; 2]; NUM_KEYPOINTS],
 }
 
 /// A box as the page API gives it.
@@ -67,13 +67,13 @@ impl From<&Face> for FaceView {
                 height: b.height(),
             },
             score: face.score,
-            keypoints: face
-                .keypoints
+            keypoints: KEYPOINT_NAMES
                 .iter()
-                .map(|k| Keypoint {
-                    name: k.name,
-                    x: k.x + 0.5,
-                    y: k.y + 0.5,
+                .zip(&face.points)
+                .map(|(&name, &[x, y])| Keypoint {
+                    name,
+                    x: x + 0.5,
+                    y: y + 0.5,
                 })
                 .collect(),
         }
@@ -81,18 +81,21 @@ impl From<&Face> for FaceView {
 }
 
 impl FaceView {
-    /// Keypoints given in canvas coordinates (30 numbers, x/y in Kaggle order), as
-    /// [`Face`]'s pixel-centre coordinates: the inverse of the half-pixel shift of
-    /// `From<&Face>`.
-    pub fn points_from_canvas(coords: &[f32]) -> [[f32; 2]; NUM_KEYPOINTS] {
-        std::array::from_fn(|k| [coords[2 * k] - 0.5, coords[2 * k + 1] - 0.5])
-    }
-}
-
-impl Face {
-    /// The keypoints as `[x, y]` pairs.
-    pub fn points(&self) -> [[f32; 2]; NUM_KEYPOINTS] {
-        std::array::from_fn(|k| [self.keypoints[k].x, self.keypoints[k].y])
+    /// A face given in canvas coordinates (its box `[x, y, width, height]` and 30 keypoint
+    /// coordinates, x/y in Kaggle order), as a [`Face`]: the inverse of `From<&Face>`, whose
+    /// keypoints are half a pixel off the canvas's.
+    pub fn face_from_canvas(bbox: [f32; 4], score: f32, coords: &[f32]) -> Face {
+        let [x, y, width, height] = bbox;
+        Face {
+            bbox: BoxF {
+                x0: x,
+                y0: y,
+                x1: x + width,
+                y1: y + height,
+            },
+            score,
+            points: std::array::from_fn(|k| [coords[2 * k] - 0.5, coords[2 * k + 1] - 0.5]),
+        }
     }
 }
 
@@ -181,8 +184,7 @@ impl FacePipeline {
             .collect();
         let (mut faces, mut timings) = self.keypoints(image, framed).await?;
         for _ in 0..self.refine_passes {
-            let previous: Vec<_> = faces.iter().map(|f| (f.points(), f.score)).collect();
-            let (refined, t) = self.track(image, &previous).await?;
+            let (refined, t) = self.track(image, &faces).await?;
             if refined.len() != faces.len() {
                 break; // a face whose keypoints were not finite keeps its first estimate
             }
@@ -194,16 +196,16 @@ impl FacePipeline {
         Ok((faces, timings))
     }
 
-    /// Follows faces from their previous keypoints (and scores) without running the
-    /// detector; a face whose keypoints are not finite is dropped.
+    /// Follows faces from their previous keypoints (keeping their scores) without running
+    /// the detector; a face whose keypoints are not finite is dropped.
     pub async fn track(
         &self,
         image: &RgbaImage<'_>,
-        previous: &[([[f32; 2]; NUM_KEYPOINTS], f32)],
+        previous: &[Face],
     ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let framed = previous
             .iter()
-            .filter_map(|(points, score)| Some((self.framing.square(points)?, *score)))
+            .filter_map(|face| Some((self.framing.square(&face.points)?, face.score)))
             .collect();
         self.keypoints(image, framed).await
     }
@@ -237,16 +239,10 @@ impl FacePipeline {
             .map(|(&(crop, score), c)| Face {
                 bbox: self.implied_box(crop),
                 score,
-                keypoints: (0..NUM_KEYPOINTS)
-                    .map(|k| {
-                        let (x, y) = crop.to_image(IMAGE_SIDE, c[2 * k], c[2 * k + 1]);
-                        Keypoint {
-                            name: KEYPOINT_NAMES[k],
-                            x,
-                            y,
-                        }
-                    })
-                    .collect(),
+                points: std::array::from_fn(|k| {
+                    let (x, y) = crop.to_image(IMAGE_SIDE, c[2 * k], c[2 * k + 1]);
+                    [x, y]
+                }),
             })
             .collect();
         Ok((faces, timings))

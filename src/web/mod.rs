@@ -59,8 +59,14 @@ fn not_in_engine(name: &str) -> JsError {
 #[derive(Serialize)]
 struct Found {
     faces: Vec<FaceView>,
-    timings: PipelineTimings,
-    /// Milliseconds of the whole call inside the engine (stages plus the rest).
+    timings: CallTimings,
+}
+
+/// The stages' milliseconds and the whole call's inside the engine (the worker adds its own).
+#[derive(Serialize)]
+struct CallTimings {
+    #[serde(flatten)]
+    stages: PipelineTimings,
     engine_ms: f64,
 }
 
@@ -76,8 +82,10 @@ pub struct Facepoints {
 fn found(faces: &[Face], timings: PipelineTimings, start: Instant) -> Result<JsValue, JsValue> {
     to_js(&Found {
         faces: faces.iter().map(FaceView::from).collect(),
-        timings,
-        engine_ms: start.elapsed().as_secs_f64() * 1000.0,
+        timings: CallTimings {
+            stages: timings,
+            engine_ms: start.elapsed().as_secs_f64() * 1000.0,
+        },
     })
 }
 
@@ -137,30 +145,42 @@ impl Facepoints {
         })
     }
 
-    /// Re-crops faces from their previous keypoints (`points`: 30 numbers per face, x/y in
-    /// Kaggle order, canvas coordinates; `scores`: one per face) and predicts again,
-    /// without the detector.
+    /// Re-crops faces from their previous keypoints and predicts again, without the
+    /// detector. Per face, in canvas coordinates: `boxes` 4 numbers (x, y, width, height),
+    /// `points` 30 (x/y in Kaggle order), `scores` 1.
     pub fn track(
         &self,
         rgba: Vec<u8>,
         width: usize,
         height: usize,
+        boxes: Vec<f32>,
         points: Vec<f32>,
         scores: Vec<f32>,
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            if points.len() != scores.len() * NUM_COORDS {
+            let n = scores.len();
+            if points.len() != n * NUM_COORDS || boxes.len() != n * 4 {
                 return Err(js_err(format!(
-                    "track needs 30 coordinates per face: got {} for {} faces",
+                    "track needs 4 box numbers and 30 coordinates per face: got {} and {} for {n} faces",
+                    boxes.len(),
                     points.len(),
-                    scores.len()
                 )));
             }
-            let previous: Vec<_> = points
-                .chunks(NUM_COORDS)
-                .zip(&scores)
-                .map(|(c, &s)| (FaceView::points_from_canvas(c), s))
+            let previous: Vec<Face> = (0..n)
+                .map(|i| {
+                    let b = [
+                        boxes[4 * i],
+                        boxes[4 * i + 1],
+                        boxes[4 * i + 2],
+                        boxes[4 * i + 3],
+                    ];
+                    FaceView::face_from_canvas(
+                        b,
+                        scores[i],
+                        &points[i * NUM_COORDS..][..NUM_COORDS],
+                    )
+                })
                 .collect();
             let image = RgbaImage::new(width, height, &rgba).map_err(js_err)?;
             let start = Instant::now();

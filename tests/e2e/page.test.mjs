@@ -324,7 +324,7 @@ test('a fake webcam of real frames: keypoints update frame to frame, and nothing
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const tracked = frames.filter((f) => !f.detected);
     const detected = frames.filter((f) => f.detected);
-    console.log(`webcam (CPU backend, 320×240): ${frames.at(-1).fps.toFixed(1)} FPS; median detect ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} ms, crop ${median(frames.map((f) => f.timings.crop_ms)).toFixed(1)} ms, predict ${median(frames.map((f) => f.timings.predict_ms)).toFixed(1)} ms, draw ${median(frames.map((f) => f.drawMs)).toFixed(1)} ms; ${detected.length} detect + ${tracked.length} track frames`);
+    console.log(`webcam (CPU backend, 320×240): ${frames.at(-1).fps.toFixed(1)} FPS; median detect ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} ms, crop ${median(frames.map((f) => f.timings.crop_ms)).toFixed(1)} ms, predict ${median(frames.map((f) => f.timings.predict_ms)).toFixed(1)} ms, draw ${median(frames.map((f) => f.timings.draw_ms)).toFixed(1)} ms; ${detected.length} detect + ${tracked.length} track frames`);
   } finally {
     await cam.close();
   }

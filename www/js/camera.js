@@ -55,15 +55,15 @@ export function setupCamera({ detector, elements, report }) {
     const ctx = canvas.getContext('2d');
     ctx.drawImage(video, 0, 0);
     drawFaces(ctx, shown);
-    const drawMs = performance.now() - t0;
+    timings.draw_ms = performance.now() - t0;
     fps.frames++;
     if (now - fps.since >= 1000) {
       fps.value = (fps.frames * 1000) / (now - fps.since);
       [fps.frames, fps.since] = [0, now];
     }
-    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${timings.detect_ms.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${drawMs.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
+    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${timings.detect_ms.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
     canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
-    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, timings, detected: detectNow, drawMs, fps: fps.value } }));
+    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, timings, detected: detectNow, fps: fps.value } }));
   }
 
   function loop(now) {

@@ -11,23 +11,59 @@
 const here = new URL('.', import.meta.url);
 export const DEFAULT_MODEL = new URL('../models/default.fpk', here).href;
 
+/** The photo types the page and the CLI read. */
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+/**
+ * Per-stage timings of one call, in milliseconds, all named `<stage>_ms`:
+ * @typedef {object} Timings
+ * @property {number} bitmap_ms   decoding or capturing the source on the calling side
+ * @property {number} read_ms     reading its pixels in the worker
+ * @property {number} call_ms     the engine call, as the worker sees it
+ * @property {number} engine_ms   the same call inside the engine
+ * @property {number} detect_ms   the face detector (0 when tracking)
+ * @property {number} crop_ms     cropping the faces
+ * @property {number} predict_ms  the keypoint model
+ * @property {number} [draw_ms]   drawing the result (added by the page's camera view)
+ */
+
+/** Decodes a photo file (JPEG, PNG or WebP) upright (EXIF orientation applied), or fails
+ *  with a message that names the file and says what is wrong with it: the one place where
+ *  files are checked. */
+export async function decodeImage(file) {
+  const name = file.name ? `"${file.name}"` : 'the file';
+  if (file.size === 0) throw new Error(`${name} is empty.`);
+  if (file.type && !IMAGE_TYPES.includes(file.type)) {
+    throw new Error(`${name} is ${file.type}: choose a JPEG, PNG or WebP photo.`);
+  }
+  try {
+    return await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    throw new Error(`${name} could not be read as an image (JPEG, PNG or WebP).`);
+  }
+}
+
 /** Turns anything drawable (File/Blob, <img>, <video>, <canvas>, ImageBitmap, ImageData,
  *  VideoFrame) into an ImageBitmap the worker can take, EXIF orientation applied. */
-async function toBitmap(source) {
-  if (source instanceof Blob) {
-    if (source.size === 0) throw new Error('the file is empty');
-    try {
-      return await createImageBitmap(source, { imageOrientation: 'from-image' });
-    } catch {
-      throw new Error(`${source.name ? `"${source.name}"` : 'the file'} is not an image this browser can decode (JPEG, PNG or WebP)`);
-    }
-  }
-  return createImageBitmap(source);
+function toBitmap(source) {
+  return source instanceof Blob ? decodeImage(source) : createImageBitmap(source);
 }
 
 /** Runs in a worker. Events: `crash` ({detail: {message}}) when the engine crashed and a
  *  fresh one is being started. */
 class Detector extends EventTarget {
+  /** @type {'cpu'|'webgpu'} the backend the engine runs on */
+  backend;
+  /** @type {string} the adapter or CPU, e.g. `flex (CPU)` */
+  description;
+  /** @type {string} why this backend was chosen */
+  reason;
+  /** @type {object|null} facts about the WebGPU adapter, when there is one */
+  adapter;
+  /** @type {object} the keypoint model's description (architecture, training summary) */
+  model;
+  /** @type {number} milliseconds from the worker's start to a warmed-up engine */
+  readyMs;
   #worker;
   #options;
   #ready;
@@ -57,7 +93,8 @@ class Detector extends EventTarget {
       for (const request of this.#pending.values()) request.reject(error);
       this.#pending.clear();
     };
-    Object.assign(this, await this.#post('create', this.#options));
+    const { backend, description, reason, adapter, model, readyMs } = await this.#post('create', this.#options);
+    Object.assign(this, { backend, description, reason, adapter, model, readyMs });
   }
 
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
@@ -100,9 +137,7 @@ class Detector extends EventTarget {
     return result;
   }
 
-  /** Faces and per-stage timings (ms): {faces, timings: {bitmap_ms, read_ms, call_ms,
-   *  detect_ms, crop_ms, predict_ms}, engine_ms} — bitmap: decoding/capturing the source here;
-   *  read: its pixels in the worker; call: the engine call; engine: inside the engine. */
+  /** Faces and what each stage took: `{faces, timings}` (see {@link Timings}). */
   detectWithTimings(source) {
     return this.#withBitmap('detect', source);
   }
@@ -114,7 +149,7 @@ class Detector extends EventTarget {
 
   /** Follows `faces` (from the previous frame) into `source` without the face detector. */
   trackWithTimings(source, faces) {
-    const plain = faces.map(({ score, keypoints }) => ({ score, keypoints }));
+    const plain = faces.map(({ box, score, keypoints }) => ({ box, score, keypoints }));
     return this.#withBitmap('track', source, { faces: plain });
   }
 

@@ -1,8 +1,8 @@
 // Photo upload: file picker and drag-and-drop, keypoints drawn over the photo, downloads of
 // the annotated PNG and of the keypoints as JSON.
 import { drawFaces } from './draw.js';
+import { decodeImage } from './facepoints.js';
 
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** Longest side of the annotated canvas; keypoints are computed on the full image. */
 const MAX_CANVAS_SIDE = 2048;
 
@@ -24,17 +24,13 @@ export function setupPhoto({ detector, elements, report }) {
   async function show(file) {
     report('');
     if (!file) return;
-    if (file.size === 0) return report(`"${file.name}" is empty.`, 'error');
-    if (file.type && !TYPES.includes(file.type)) {
-      return report(`"${file.name}" is ${file.type || 'not an image'}: choose a JPEG, PNG or WebP photo.`, 'error');
-    }
     summary.textContent = `Looking for faces in ${file.name}…`;
     let bitmap;
     try {
-      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    } catch {
+      bitmap = await decodeImage(file);
+    } catch (err) {
       summary.textContent = '';
-      return report(`"${file.name}" could not be read as an image (JPEG, PNG or WebP).`, 'error');
+      return report(err.message, 'error');
     }
     try {
       const started = performance.now();

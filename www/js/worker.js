@@ -125,9 +125,10 @@ const handlers = {
     return withPixels(bitmap, (rgba, width, height) => needEngine().detect(rgba, width, height));
   },
   track({ bitmap, faces }) {
+    const boxes = new Float32Array(faces.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, points, scores));
+    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     const { augmentBenchmark } = await engineModule('cpu');
