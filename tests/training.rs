@@ -182,13 +182,14 @@ fn early_stopping_fires_and_keeps_the_best_epochs_weights() {
     let (train_set, valid_set) = sample_split();
     let device = Device::flex();
     let norm = Normalization::default();
-    // Too high a learning rate for Adam: the run gets worse after its first epochs.
+    // On the sample's six validation people this run's third epoch scores worse than its
+    // second (9.90 vs 9.13 px when measured): with a patience of one epoch it stops there.
     let config = TrainingConfig::new(ModelConfig::preset("model2").unwrap())
-        .with_epochs(12)
+        .with_epochs(8)
         .with_batch_size(16)
-        .with_learning_rate(0.05)
-        .with_patience(2)
-        .with_seed(11);
+        .with_learning_rate(1e-3)
+        .with_patience(1)
+        .with_seed(3);
     let mut stopped = None;
     let mut epochs = Vec::new();
     let trained =
@@ -205,17 +206,15 @@ fn early_stopping_fires_and_keeps_the_best_epochs_weights() {
         ))
         .unwrap();
     let best_epoch = stopped.expect("the early-stop event fires");
-    assert!(epochs.len() < 12, "the run stopped early: {epochs:?}");
+    assert!(epochs.len() < 8, "the run stopped early: {epochs:?}");
     assert_eq!(
         epochs.len(),
-        best_epoch + 1 + 2,
-        "two epochs without improvement"
+        best_epoch + 2,
+        "one epoch without improvement"
     );
     assert!(
-        epochs[best_epoch + 1..]
-            .iter()
-            .all(|&e| e >= epochs[best_epoch]),
-        "later epochs are worse: {epochs:?}"
+        epochs[best_epoch + 1] > epochs[best_epoch],
+        "the last epoch is worse: {epochs:?}"
     );
     assert_eq!(trained.best_epoch, best_epoch);
     let kept = pollster::block_on(predict(&trained.model, &valid_set, &norm, 64, &device)).unwrap();

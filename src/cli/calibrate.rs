@@ -12,8 +12,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::Backend;
+use facepoints::data::DataError;
 use facepoints::data::FaceSet;
-use facepoints::data::source::decompressing;
+use facepoints::data::columns::Header;
+use facepoints::data::source::{LineGuard, csv_error, decompressing, open_file};
 use facepoints::detect::{BoxF, DetectorConfig, FaceBox, FaceDetector};
 use facepoints::face::{CropRule, FacePipeline, LandmarkRule, crop_gray};
 use facepoints::image::Square;
@@ -45,17 +47,12 @@ struct MetaRow {
     landmarks: BoxF,
 }
 
-fn read_meta(path: &PathBuf) -> Result<Vec<MetaRow>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let source = decompressing(file).map_err(|e| e.to_string())?;
-    let mut reader = csv::Reader::from_reader(source);
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or(format!("meta: no column {name}"))
-    };
+fn read_meta(path: &std::path::Path) -> Result<Vec<MetaRow>, String> {
+    let failed = |e: DataError| format!("{}: {e}", path.display());
+    let source = decompressing(open_file(path).map_err(|e| e.to_string())?).map_err(failed)?;
+    let mut reader = csv::Reader::from_reader(LineGuard::new(source));
+    let header = Header::new(reader.byte_headers().map_err(|e| failed(csv_error(e, 0)))?);
+    let col = |name: &str| header.require(name).map_err(failed);
     let [split, row, image, x0, y0, side] = [
         "split",
         "row",

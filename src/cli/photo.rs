@@ -63,7 +63,7 @@ fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
         .map_err(|e| fail(&e))?;
     let format = reader
         .format()
-        .ok_or("not an image this reads (JPEG, PNG or WebP)")?;
+        .ok_or("not a readable image (not a JPEG, PNG or WebP)")?;
     if format == ImageFormat::Jpeg && jpeg_is_cut_short(bytes) {
         return Err(
             "the JPEG is cut short (it has no end-of-image marker after its last scan): \

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -289,6 +289,34 @@ test('the page and `facepoints detect` find the same box and keypoints on the sa
   assert.ok(boxDiff < 0.5, `boxes differ by ${boxDiff} px`);
   assert.ok(pointDiff < 0.5, `keypoints differ by ${pointDiff} px`);
   assert.deepEqual(a.keypoints.map((k) => k.name), b.keypoints.map((k) => k.name));
+});
+
+// The 15 Kaggle points from iBUG's 68 (../shared/data/PROVENANCE.md), in Kaggle order.
+const FROM_IBUG68 = [[42, 43, 44, 45, 46, 47], [36, 37, 38, 39, 40, 41], [42], [45], [39], [36], [22], [26], [21], [17], [30], [54], [48], [51], [57]];
+
+test('keypoints the page finds on labelled video frames are within the accuracy bound (NME < 9%)', async () => {
+  const frames = [];
+  for (const split of ['training', 'test']) {
+    const labels = gunzipSync(await readFile(join(SHARED, `data/ytf68_udacity/${split}_frames_keypoints.csv.gz`))).toString().split('\n');
+    const dir = join(SHARED, 'data/ytf68_udacity/samples', split);
+    for (const name of (await readdir(dir)).sort()) frames.push({ path: join(dir, name), line: labels.find((l) => l.startsWith(`${name},`)) });
+  }
+  const errors = [];
+  for (const { path, line } of frames) {
+    const v = line.split(',').slice(1).map(Number);
+    // Pixel-centre labels → canvas coordinates (the page's), half a pixel on.
+    const truth = FROM_IBUG68.map((ids) => [0, 1].map((a) => ids.reduce((s, i) => s + v[2 * i + a], 0) / ids.length + 0.5));
+    await uploadPhoto(page, path);
+    const result = await photoResult(page);
+    assert.equal(result?.faces.length, 1, `${path}: ${await page.locator('#message').textContent()}`);
+    const points = result.faces[0].keypoints.map((k) => [k.x, k.y]);
+    const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    const mean = points.reduce((s, p, k) => s + dist(p, truth[k]), 0) / 15;
+    errors.push(mean / dist(truth[3], truth[5]));
+  }
+  const nme = errors.reduce((a, b) => a + b) / errors.length;
+  console.log(`page NME on ${errors.length} labelled frames: mean ${(100 * nme).toFixed(1)}%, per frame ${errors.map((e) => (100 * e).toFixed(1)).join(' ')}%`);
+  assert.ok(nme < 0.09, `mean NME ${nme}`);
 });
 
 test('a fake webcam of real frames: keypoints update frame to frame, and nothing leaves the page', async () => {
