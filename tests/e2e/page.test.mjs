@@ -286,8 +286,8 @@ test('the page and `facepoints detect` find the same box and keypoints on the sa
   const boxDiff = worst(['x', 'y', 'width', 'height'].map((k) => [a.box[k], b.box[k]]));
   const pointDiff = worst(a.keypoints.flatMap((k, i) => [[k.x, b.keypoints[i].x], [k.y, b.keypoints[i].y]]));
   console.log(`page vs CLI on astronaut.png: box within ${boxDiff.toFixed(4)} px, keypoints within ${pointDiff.toFixed(4)} px`);
-  assert.ok(boxDiff < 0.5, `boxes differ by ${boxDiff} px`);
-  assert.ok(pointDiff < 0.5, `keypoints differ by ${pointDiff} px`);
+  assert.ok(boxDiff < 0.05, `boxes differ by ${boxDiff} px`);
+  assert.ok(pointDiff < 0.05, `keypoints differ by ${pointDiff} px`);
   assert.deepEqual(a.keypoints.map((k) => k.name), b.keypoints.map((k) => k.name));
 });
 
