@@ -10,7 +10,7 @@ fn main() -> std::process::ExitCode {
     match cli::run(args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(cli::Failure(message)) => {
-            eprintln!("error: {message}");
+            cli::output::note(format_args!("error: {message}"));
             std::process::ExitCode::FAILURE
         }
     }

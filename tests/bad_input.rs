@@ -58,6 +58,17 @@ fn a_full_disk_is_an_error() {
         stderr.contains("could not write the output: No space left on device"),
         "{stderr}"
     );
+    // A full stderr loses the message but not the exit status (a panic would exit with 101).
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_facepoints"))
+        .args(["knn", "--data", "/dev/zero"])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

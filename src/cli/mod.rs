@@ -7,7 +7,7 @@ mod detect;
 mod eval;
 mod knn;
 mod model_file;
-mod output;
+pub mod output;
 mod photo;
 mod predict;
 mod progress;

@@ -1,5 +1,6 @@
 //! Training progress on the terminal: a bar per epoch, a line per finished epoch.
 
+use super::output;
 use facepoints::train::TrainEvent;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -60,20 +61,20 @@ impl Progress {
                 if let Some(bar) = self.bar.take() {
                     bar.finish_and_clear();
                 }
-                eprintln!(
+                output::note(format_args!(
                     "{} epoch {}/{}: train loss {train_loss:.5}, valid RMSE {valid_rmse:.4} px{}, lr {learning_rate:.2e}, {images_per_sec:.1} img/s",
                     self.label,
                     epoch + 1,
                     self.epochs,
                     if improved { " (best)" } else { "" },
-                );
+                ));
             }
             TrainEvent::EarlyStop { best_epoch } => {
-                eprintln!(
+                output::note(format_args!(
                     "{} stopped early; keeping epoch {}",
                     self.label,
                     best_epoch + 1
-                );
+                ));
             }
         }
     }

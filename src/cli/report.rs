@@ -79,7 +79,10 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
     let backend = Backend::of(args.hyper.backend)?;
     let data = args.data.load()?;
     let (train_set, valid_set) = (data.train(), data.valid());
-    eprintln!("{}; backend {}", data.split.info, backend.description);
+    output::note(format_args!(
+        "{}; backend {}",
+        data.split.info, backend.description
+    ));
 
     let mut rows = Vec::new();
     let start = Instant::now();

@@ -1,6 +1,7 @@
 //! `facepoints serve`: serves the page (see `site`) on this machine until Ctrl-C.
 
 use super::Failure;
+use super::output;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -37,10 +38,10 @@ const DRAIN: Duration = Duration::from_secs(3);
 pub fn run(args: ServeArgs) -> Result<(), Failure> {
     let site = Site::new(&site_root(args.root.as_deref()))?;
     if !site.root().join("pkg/cpu/facepoints_bg.wasm").is_file() {
-        eprintln!(
+        output::note(format_args!(
             "warning: {} has no built engine (pkg/cpu): run `bash scripts/build-web.sh` first",
             site.root().display()
-        );
+        ));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -175,6 +176,8 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open")
     };
     if let Err(e) = command.arg(url).spawn() {
-        eprintln!("could not open a browser ({e}): open {url} yourself");
+        output::note(format_args!(
+            "could not open a browser ({e}): open {url} yourself"
+        ));
     }
 }

@@ -258,14 +258,14 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     let config = args.hyper.config()?;
     let backend = Backend::of(args.hyper.backend)?;
     let data = args.data.load()?;
-    eprintln!(
+    output::note(format_args!(
         "data: {} ({} faces, sha256 {})",
         args.data.data.display(),
         data.faces.len(),
         data.sha256
-    );
-    eprintln!("{}", data.split.info);
-    eprintln!("backend: {}", backend.description);
+    ));
+    output::note(format_args!("{}", data.split.info));
+    output::note(format_args!("backend: {}", backend.description));
     let (train_set, valid_set) = (data.train(), data.valid());
     let trained = fit(
         &config.model.name,

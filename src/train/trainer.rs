@@ -83,8 +83,8 @@ pub fn optimizer(spec: &OptimizerSpec) -> ModuleOptimizer {
     }
 }
 
-fn device_error(e: impl std::fmt::Debug) -> TrainError {
-    TrainError::Device(format!("{e:?}"))
+fn device_error(e: impl std::fmt::Display) -> TrainError {
+    TrainError::Device(format!("reading a result back failed: {e}"))
 }
 
 /// Trains `config.model` on `train_set`, validating on `valid_set` after every epoch.
