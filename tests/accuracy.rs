@@ -14,7 +14,7 @@ use facepoints::backend::Backend;
 use facepoints::data::read_faces_file;
 use facepoints::face::FacePipeline;
 use facepoints::image::RgbaImage;
-use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS, NUM_KEYPOINTS, from_ibug68, nme};
+use facepoints::keypoints::{IMAGE_SIDE, NUM_KEYPOINTS, from_ibug68, nme};
 
 /// Labelled frames: (split, image name, file).
 fn frames() -> Vec<(&'static str, String, PathBuf)> {
@@ -62,23 +62,8 @@ fn truth(split: &str, name: &str) -> [[f32; 2]; NUM_KEYPOINTS] {
 
 /// The mean face of the committed training sample, in 96×96 crop pixels.
 fn mean_face() -> [[f32; 2]; NUM_KEYPOINTS] {
-    let faces = read_faces_file(&common::sample()).unwrap();
-    let mut sum = [0f64; NUM_COORDS];
-    let mut n = [0usize; NUM_COORDS];
-    for i in 0..faces.len() {
-        for (c, &v) in faces.coords(i).iter().enumerate() {
-            if !v.is_nan() {
-                sum[c] += f64::from(v);
-                n[c] += 1;
-            }
-        }
-    }
-    std::array::from_fn(|k| {
-        [
-            (sum[2 * k] / n[2 * k] as f64) as f32,
-            (sum[2 * k + 1] / n[2 * k + 1] as f64) as f32,
-        ]
-    })
+    let mean = common::mean_shape(&read_faces_file(&common::sample()).unwrap());
+    std::array::from_fn(|k| [mean[2 * k], mean[2 * k + 1]])
 }
 
 #[test]

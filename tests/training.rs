@@ -11,7 +11,6 @@ use facepoints::data::groups::read_person_groups;
 use facepoints::data::source::open_file;
 use facepoints::data::{FaceSet, grouped_split, read_faces_file};
 use facepoints::eval::Rmse;
-use facepoints::keypoints::NUM_COORDS;
 use facepoints::model::ModelConfig;
 use facepoints::normalize::Normalization;
 use facepoints::predict::predict;
@@ -30,20 +29,8 @@ fn sample_split() -> (FaceSet, FaceSet) {
 /// model that learnt nothing but the average face would score, with the validation people's
 /// own average (a stricter bar than the training average).
 fn mean_shape_rmse(faces: &FaceSet) -> f64 {
-    let mut sum = [0f64; NUM_COORDS];
-    let mut n = [0usize; NUM_COORDS];
-    for i in 0..faces.len() {
-        for (c, &v) in faces.coords(i).iter().enumerate() {
-            if !v.is_nan() {
-                sum[c] += f64::from(v);
-                n[c] += 1;
-            }
-        }
-    }
-    let mean: Vec<f32> = (0..NUM_COORDS)
-        .map(|c| (sum[c] / n[c].max(1) as f64) as f32)
-        .collect();
-    let guess: Vec<f32> = (0..faces.len()).flat_map(|_| mean.clone()).collect();
+    let mean = common::mean_shape(faces);
+    let guess: Vec<f32> = (0..faces.len()).flat_map(|_| mean).collect();
     Rmse::score(&guess, faces).unwrap().overall
 }
 

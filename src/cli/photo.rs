@@ -57,10 +57,9 @@ pub fn read_photo(path: &Path) -> Result<Photo, String> {
 
 /// Decodes a photo's bytes to `(width, height, RGBA)`.
 fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
-    let fail = |e: &dyn std::fmt::Display| format!("not a readable image ({e})");
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| fail(&e))?;
+        .map_err(|e| format!("not a readable image ({e})"))?;
     let format = reader
         .format()
         .ok_or("not a readable image (not a JPEG, PNG or WebP)")?;
@@ -76,17 +75,16 @@ fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
     limits.max_image_height = Some(MAX_SIDE as u32);
     limits.max_alloc = Some(MAX_DECODER_BYTES);
     reader.limits(limits);
-    let too_large = || {
-        format!(
+    // The decoder's own limit checks, should they fire first, say the same as ours below.
+    let fail = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => format!(
             "the image is too large (its header declares more than {MAX_SIDE} pixels a side or \
              {} MB of pixels)",
             MAX_DECODER_BYTES >> 20
-        )
+        ),
+        e => format!("not a readable image ({e})"),
     };
-    let mut decoder = reader.into_decoder().map_err(|e| match e {
-        image::ImageError::Limits(_) => too_large(),
-        e => fail(&e),
-    })?;
+    let mut decoder = reader.into_decoder().map_err(fail)?;
     // Checked here, from the header alone: `from_decoder` would allocate first.
     let (width, height) = decoder.dimensions();
     if width as usize > MAX_SIDE
@@ -106,11 +104,8 @@ fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
             MAX_DECODER_BYTES >> 20
         ));
     }
-    let orientation = decoder.orientation().map_err(|e| fail(&e))?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-        image::ImageError::Limits(_) => too_large(),
-        e => fail(&e),
-    })?;
+    let orientation = decoder.orientation().map_err(fail)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(fail)?;
     image.apply_orientation(orientation);
     let rgba = image.to_rgba8();
     Ok((

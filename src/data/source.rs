@@ -203,7 +203,11 @@ pub fn io_error(path: &str, source: std::io::Error) -> DataError {
 /// A CSV reader's error as a [`DataError`]: an overlong line (from [`LineGuard`]) with its
 /// line, other I/O errors as they are, and malformed CSV at `row` (0: the header).
 pub fn csv_error(e: csv::Error, row: u64) -> DataError {
-    let line = e.position().map(|p| p.line());
+    let at = Location {
+        row: (row > 0).then_some(row),
+        line: e.position().map(|p| p.line()),
+        column: None,
+    };
     match e.into_kind() {
         csv::ErrorKind::Io(source) => {
             if let Some(long) = source
@@ -224,27 +228,15 @@ pub fn csv_error(e: csv::Error, row: u64) -> DataError {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => DataError::Csv {
-            at: Location {
-                row: (row > 0).then_some(row),
-                line,
-                column: None,
-            },
+            at,
             message: format!("the row has {len} fields, the header has {expected_len}"),
         },
         csv::ErrorKind::Utf8 { err, .. } => DataError::Csv {
-            at: Location {
-                row: (row > 0).then_some(row),
-                line,
-                column: None,
-            },
+            at,
             message: format!("field {} is not UTF-8 text", err.field() + 1),
         },
         other => DataError::Csv {
-            at: Location {
-                row: (row > 0).then_some(row),
-                line,
-                column: None,
-            },
+            at,
             message: format!("{other:?}"),
         },
     }

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use facepoints::data::FaceSet;
+use facepoints::keypoints::NUM_COORDS;
+
 /// The repository root.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -51,4 +54,19 @@ pub fn facepoints(args: &[&str]) -> Output {
 /// Output bytes as text.
 pub fn text(out: &[u8]) -> String {
     String::from_utf8_lossy(out).into_owned()
+}
+
+/// The mean of each coordinate over the faces where it is labelled: the mean shape.
+pub fn mean_shape(faces: &FaceSet) -> [f32; NUM_COORDS] {
+    let mut sum = [0f64; NUM_COORDS];
+    let mut n = [0usize; NUM_COORDS];
+    for i in 0..faces.len() {
+        for (c, &v) in faces.coords(i).iter().enumerate() {
+            if !v.is_nan() {
+                sum[c] += f64::from(v);
+                n[c] += 1;
+            }
+        }
+    }
+    std::array::from_fn(|c| (sum[c] / n[c].max(1) as f64) as f32)
 }
