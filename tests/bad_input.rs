@@ -232,5 +232,22 @@ fn a_submission_needs_the_test_layout() {
         ],
         "no `ImageId` column: this is not Kaggle's test.csv",
     );
+    let twice = dir.path().join("test.csv");
+    let image = vec!["9"; 96 * 96].join(" ");
+    std::fs::write(&twice, format!("ImageId,Image\n1,{image}\n1,{image}\n")).unwrap();
+    refused(
+        &[
+            "submit",
+            "--model",
+            path(&model),
+            "--test",
+            path(&twice),
+            "--lookup",
+            path(&lookup),
+            "--out",
+            path(&out),
+        ],
+        "ImageId 1 appears twice",
+    );
     assert!(!out.exists());
 }

@@ -34,12 +34,18 @@ pub fn run(args: SubmitArgs) -> Result<(), Failure> {
     let model = ModelFile::open(&args.model, args.backend)?;
     let faces = read_test_data(&args.test)?;
     let preds = model.predict(&faces)?;
-    let by_id: HashMap<u32, [f32; NUM_COORDS]> = faces
-        .ids
-        .iter()
-        .zip(preds.chunks(NUM_COORDS))
-        .map(|(&id, row)| (id, row.try_into().expect("30 coordinates")))
-        .collect();
+    let mut by_id: HashMap<u32, [f32; NUM_COORDS]> = HashMap::with_capacity(faces.len());
+    for (&id, row) in faces.ids.iter().zip(preds.chunks_exact(NUM_COORDS)) {
+        let mut coords = [0.0; NUM_COORDS];
+        coords.copy_from_slice(row);
+        if by_id.insert(id, coords).is_some() {
+            return Err(format!(
+                "{}: ImageId {id} appears twice: a submission could not tell the two apart",
+                args.test.display()
+            )
+            .into());
+        }
+    }
     let lookup = open_file(&args.lookup).map_err(|e| e.to_string())?;
     // Built in memory and written only when complete: a failed run leaves no half file.
     let mut out = Vec::new();
