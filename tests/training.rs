@@ -14,7 +14,7 @@ use facepoints::eval::Rmse;
 use facepoints::model::ModelConfig;
 use facepoints::normalize::Normalization;
 use facepoints::predict::predict;
-use facepoints::train::{LabelPolicy, TrainEvent, TrainingConfig, train};
+use facepoints::train::{LabelPolicy, TrainError, TrainEvent, Trained, TrainingConfig, train};
 
 fn sample_split() -> (FaceSet, FaceSet) {
     let dir = common::sample_dir();
@@ -322,6 +322,27 @@ fn training_on_partially_labelled_rows_beats_the_mean_shape_too() {
     );
 }
 
+/// Trains on the CPU, counting the batches stepped.
+fn train_counting_batches(
+    config: &TrainingConfig,
+    train_set: &FaceSet,
+    valid_set: &FaceSet,
+) -> (Result<Trained, TrainError>, usize) {
+    let mut batches = 0;
+    let trained = pollster::block_on(train(
+        config,
+        train_set,
+        valid_set,
+        &Device::flex(),
+        &mut |e| {
+            if let TrainEvent::Batch { .. } = e {
+                batches += 1
+            }
+        },
+    ));
+    (trained, batches)
+}
+
 #[test]
 fn complete_only_trains_on_the_complete_rows_alone() {
     let (train_set, valid_set) = sample_split();
@@ -339,19 +360,8 @@ fn complete_only_trains_on_the_complete_rows_alone() {
             .with_batch_size(16)
             .with_patience(0)
             .with_labels(labels);
-        let mut batches = 0;
-        pollster::block_on(train(
-            &config,
-            &partial,
-            &valid_set,
-            &Device::flex(),
-            &mut |e| {
-                if let TrainEvent::Batch { .. } = e {
-                    batches += 1
-                }
-            },
-        ))
-        .unwrap();
+        let (trained, batches) = train_counting_batches(&config, &partial, &valid_set);
+        trained.unwrap();
         batches
     };
     assert_eq!(run(LabelPolicy::CompleteOnly), complete.div_ceil(16));
@@ -390,20 +400,8 @@ fn augmentation_multiplier_adds_fresh_variants_each_epoch() {
                 .with_augment(Some(AugmentConfig::default()))
                 .with_augment_mode(mode);
         }
-        let mut batches = 0;
-        let trained = pollster::block_on(train(
-            &config,
-            &small,
-            &valid_set,
-            &Device::flex(),
-            &mut |e| {
-                if let TrainEvent::Batch { .. } = e {
-                    batches += 1
-                }
-            },
-        ))
-        .unwrap();
-        (batches, trained.history)
+        let (trained, batches) = train_counting_batches(&config, &small, &valid_set);
+        (batches, trained.unwrap().history)
     };
     let (plain, _) = run(None);
     let (doubled, history) = run(Some(AugmentMode::Multiplier { k: 1 }));
