@@ -146,10 +146,10 @@ fn take<'a>(
 
 /// Checks every weight of a burnpack record is 32-bit float and finite, before burn sees it
 /// (burn panics on an integer weight; NaN weights would predict NaN for every face).
-fn check_weights(record: &[u8]) -> Result<(), CheckpointError> {
+fn check_weights(record: Bytes) -> Result<(), CheckpointError> {
     let unreadable =
         |e: burn_pack::Error| CheckpointError::Meta(format!("unreadable weights: {e}"));
-    let tensors = burn_pack::Reader::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
+    let tensors = burn_pack::Reader::from_bytes(record)
         .and_then(burn_pack::Reader::into_tensors)
         .map_err(unreadable)?;
     for tensor in tensors {
@@ -212,8 +212,10 @@ impl Checkpoint {
         meta.normalization
             .validate()
             .map_err(|e| CheckpointError::Meta(format!("normalization: {e}")))?;
-        check_weights(record)?;
-        let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(record.to_vec()))
+        // One copy of the weights, shared by the check and the record (cheap to clone).
+        let record = Bytes::from_bytes_vec(record.to_vec()).shared();
+        check_weights(record.clone())?;
+        let record = ModuleRecord::from_bytes(record)
             .map_err(|e| CheckpointError::Meta(format!("unreadable weights: {e}")))?;
         Ok(Checkpoint { meta, record })
     }
