@@ -1,5 +1,6 @@
-//! Imports the BlazeFace face detector from ONNX at build time (burn-onnx): the generated
-//! `Model` (Rust source) and its weights (burnpack, embedded) land in `$OUT_DIR/blazeface/`.
+//! Imports the two BlazeFace face detectors (short range and full range) from ONNX at build
+//! time (burn-onnx): each generated `Model` (Rust source) and its weights (burnpack,
+//! embedded) land in `$OUT_DIR/<folder>/`.
 //!
 //! Also names the backends this build has as cfgs, `cpu_backend` (burn `flex`) and
 //! `gpu_backend` (burn `wgpu`): natively both; in wasm32 what the `web-cpu` / `web-gpu`
@@ -7,17 +8,29 @@
 
 use burn_onnx::{LoadStrategy, ModelGen};
 
-const BLAZEFACE: &str = "models/blazeface/face_detection_front_128x128_barracuda.onnx";
+/// `(ONNX file, output folder)` of each detector.
+const DETECTORS: [(&str, &str); 2] = [
+    (
+        "models/blazeface/face_detection_front_128x128_barracuda.onnx",
+        "blazeface/",
+    ),
+    (
+        "models/blazeface_full_range/face_detection_full_range.onnx",
+        "blazeface_full_range/",
+    ),
+];
 
 fn main() {
-    println!("cargo:rerun-if-changed={BLAZEFACE}");
     println!("cargo:rerun-if-changed=build.rs");
     backend_cfgs();
-    ModelGen::new()
-        .input(BLAZEFACE)
-        .out_dir("blazeface/")
-        .load_strategy(LoadStrategy::Embedded)
-        .run_from_script();
+    for (onnx, out) in DETECTORS {
+        println!("cargo:rerun-if-changed={onnx}");
+        ModelGen::new()
+            .input(onnx)
+            .out_dir(out)
+            .load_strategy(LoadStrategy::Embedded)
+            .run_from_script();
+    }
 }
 
 fn backend_cfgs() {

@@ -79,6 +79,38 @@ pub fn nme(predicted: &[[f32; 2]; NUM_KEYPOINTS], truth: &[[f32; 2]; NUM_KEYPOIN
     mean / distance(truth[3], truth[5])
 }
 
+/// `predicted` moved by the similarity transform (shift, turn, scale) that brings it closest
+/// to `truth` (least squares): what is left of its error is the shape's own, the framing's
+/// taken out.
+pub fn similarity_aligned(
+    predicted: &[[f32; 2]; NUM_KEYPOINTS],
+    truth: &[[f32; 2]; NUM_KEYPOINTS],
+) -> [[f32; 2]; NUM_KEYPOINTS] {
+    let centroid = |v: &[[f32; 2]; NUM_KEYPOINTS]| {
+        let n = NUM_KEYPOINTS as f32;
+        [
+            v.iter().map(|p| p[0]).sum::<f32>() / n,
+            v.iter().map(|p| p[1]).sum::<f32>() / n,
+        ]
+    };
+    let (cp, ct) = (centroid(predicted), centroid(truth));
+    let (mut dot, mut cross, mut norm) = (0.0f32, 0.0f32, 0.0f32);
+    for (p, t) in predicted.iter().zip(truth) {
+        let (px, py, tx, ty) = (p[0] - cp[0], p[1] - cp[1], t[0] - ct[0], t[1] - ct[1]);
+        dot += px * tx + py * ty;
+        cross += px * ty - py * tx;
+        norm += px * px + py * py;
+    }
+    if norm == 0.0 {
+        return predicted.map(|_| ct);
+    }
+    let (a, b) = (dot / norm, cross / norm);
+    predicted.map(|[x, y]| {
+        let (px, py) = (x - cp[0], y - cp[1]);
+        [a * px - b * py + ct[0], b * px + a * py + ct[1]]
+    })
+}
+
 /// The Kaggle CSV column name of coordinate `c` (0..30): `<keypoint>_x` or `<keypoint>_y`.
 pub fn coord_name(c: usize) -> String {
     let axis = if c.is_multiple_of(2) { "x" } else { "y" };
@@ -126,5 +158,21 @@ mod tests {
                 KEYPOINT_NAMES[r]
             );
         }
+    }
+
+    #[test]
+    fn similarity_alignment_undoes_a_shift_turn_and_scale() {
+        let truth: [[f32; 2]; NUM_KEYPOINTS] =
+            std::array::from_fn(|k| [(k * 7 % 11) as f32 * 3.0, (k * 5 % 13) as f32 * 2.0]);
+        let (sin, cos) = 0.4f32.sin_cos();
+        let moved = truth.map(|[x, y]| {
+            [
+                1.3 * (cos * x - sin * y) + 20.0,
+                1.3 * (sin * x + cos * y) - 4.0,
+            ]
+        });
+        assert!(nme(&moved, &truth) > 0.1);
+        let back = similarity_aligned(&moved, &truth);
+        assert!(nme(&back, &truth) < 1e-4, "{}", nme(&back, &truth));
     }
 }

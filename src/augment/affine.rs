@@ -96,19 +96,30 @@ impl Affine {
     }
 }
 
+/// What a warp shows where its source has no pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// Black (0), as imgaug's default constant mode (augmentation).
+    Zero,
+    /// The nearest edge pixel, as the training faces were padded (levelling).
+    Edge,
+}
+
 /// Warps `src` (96×96) by `transform` into `dst` with bilinear sampling; outside the source
-/// is black (0), as imgaug's default constant mode.
-pub fn warp(src: &[f32], dst: &mut [f32], transform: &Affine) {
+/// is filled as `fill` says.
+pub fn warp(src: &[f32], dst: &mut [f32], transform: &Affine, fill: Fill) {
     let n = IMAGE_SIDE;
     let inv = transform.inverse();
     let last = (n - 1) as f32;
     for v in 0..n {
         let (mut x, mut y) = inv.apply(0.0, v as f32);
         for u in 0..n {
-            dst[v * n + u] = if x > -1.0 && y > -1.0 && x < last + 1.0 && y < last + 1.0 {
-                sample(src, x, y)
-            } else {
-                0.0
+            dst[v * n + u] = match fill {
+                _ if x > -1.0 && y > -1.0 && x < last + 1.0 && y < last + 1.0 => {
+                    sample(src, x, y, fill)
+                }
+                Fill::Zero => 0.0,
+                Fill::Edge => sample(src, x.clamp(0.0, last), y.clamp(0.0, last), fill),
             };
             x += inv.m[0];
             y += inv.m[2];
@@ -116,9 +127,9 @@ pub fn warp(src: &[f32], dst: &mut [f32], transform: &Affine) {
     }
 }
 
-/// Bilinear sample at `(x, y)`, treating pixels outside the image as 0.
+/// Bilinear sample at `(x, y)`, pixels outside the image filled as `fill` says.
 #[inline]
-fn sample(src: &[f32], x: f32, y: f32) -> f32 {
+fn sample(src: &[f32], x: f32, y: f32, fill: Fill) -> f32 {
     let n = IMAGE_SIDE as isize;
     // floor() by truncation of a positive number (callers pass x, y > −1): `f32::floor` is a
     // library call on baseline x86-64.
@@ -135,6 +146,8 @@ fn sample(src: &[f32], x: f32, y: f32) -> f32 {
     let at = |xi: isize, yi: isize| {
         if xi >= 0 && yi >= 0 && xi < n && yi < n {
             src[(yi * n + xi) as usize]
+        } else if fill == Fill::Edge {
+            src[(yi.clamp(0, n - 1) * n + xi.clamp(0, n - 1)) as usize]
         } else {
             0.0
         }
@@ -190,7 +203,7 @@ mod tests {
             .map(|i| (i % 251) as f32)
             .collect();
         let mut dst = vec![0.0; src.len()];
-        warp(&src, &mut dst, &Affine::IDENTITY);
+        warp(&src, &mut dst, &Affine::IDENTITY, Fill::Zero);
         assert_eq!(src, dst);
     }
 }

@@ -5,7 +5,9 @@ pub mod affine;
 pub mod clahe;
 pub mod config;
 pub mod filters;
+pub mod level;
 pub mod pipeline;
 
 pub use config::{AugmentConfig, AugmentKind, AugmentMode, OpConfig};
+pub use level::level;
 pub use pipeline::{augment, epoch_set};

@@ -7,7 +7,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt, SeedableRng};
 
-use super::affine::{Affine, warp};
+use super::affine::{Affine, Fill, warp};
 use super::clahe::clahe;
 use super::config::{AugmentConfig, AugmentKind, AugmentMode};
 use super::filters::{gaussian_blur, gaussian_noise, to_byte};
@@ -109,7 +109,7 @@ pub fn apply_steps(
     let mut flips = 0;
     let flush = |pixels: &mut Vec<f32>, scratch: &mut Vec<f32>, pending: &mut Affine| {
         if *pending != Affine::IDENTITY {
-            warp(pixels, scratch, pending);
+            warp(pixels, scratch, pending, Fill::Zero);
             std::mem::swap(pixels, scratch);
             *pending = Affine::IDENTITY;
         }

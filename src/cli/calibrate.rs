@@ -18,7 +18,7 @@ use facepoints::data::columns::Header;
 use facepoints::data::source::{LineGuard, csv_error, decompressing, open_file};
 use facepoints::detect::{BoxF, DetectorConfig, FaceBox, FaceDetector};
 use facepoints::face::{CropRule, FacePipeline, LandmarkRule, crop_gray};
-use facepoints::image::Square;
+use facepoints::image::{Square, View};
 use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS};
 
 use super::dataset::DataArgs;
@@ -246,7 +246,7 @@ fn compare_pipelines(
             .ok_or(format!("meta has no row {}", valid.ids[i]))?;
         let photo = frames.photo(m)?;
         let image = photo.image()?;
-        let ours = crop_gray(&image, m.crop);
+        let ours = crop_gray(&image, View::upright(m.crop));
         pixel_diff += ours
             .iter()
             .zip(valid.image(i))

@@ -1,6 +1,7 @@
 //! Command-line arguments and dispatch to one module per command.
 
 mod ablate;
+mod bench_e2e;
 mod calibrate;
 mod dataset;
 mod detect;
@@ -47,6 +48,9 @@ enum Command {
     Detect(detect::DetectArgs),
     /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
     Calibrate(calibrate::CalibrateArgs),
+    /// Keypoint accuracy end to end (detect → crop → predict) on held-out people's frames,
+    /// turned and shrunk, and on labelled photos.
+    BenchE2e(bench_e2e::BenchE2eArgs),
     /// Serve the page (index.html, www/, pkg/) on this machine, with the headers it needs.
     Serve(serve::ServeArgs),
 }
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ablate(args) => ablate::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
+        Command::BenchE2e(args) => bench_e2e::run(args),
         Command::Serve(args) => serve::run(args),
     }
 }

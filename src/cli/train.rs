@@ -69,6 +69,9 @@ pub struct HyperArgs {
     /// Train on complete rows only (the study's choice) instead of masking missing labels.
     #[arg(long)]
     pub complete_only: bool,
+    /// Level every face by its eye line first, as the photo pipeline frames faces.
+    #[arg(long)]
+    pub level: bool,
     #[arg(long)]
     pub seed: Option<u64>,
     /// Augment the training faces with the study's pipeline (rotate, scale, CLAHE, blur,
@@ -165,6 +168,9 @@ impl HyperArgs {
         }
         if self.complete_only {
             config.labels = LabelPolicy::CompleteOnly;
+        }
+        if self.level {
+            config.level = true;
         }
         config.validate().map_err(|e| e.to_string())?;
         Ok(config)

@@ -5,6 +5,7 @@ pub mod error;
 pub mod faces;
 pub mod groups;
 pub mod kaggle_csv;
+pub mod landmarks;
 pub mod pixels;
 pub mod source;
 pub mod split;

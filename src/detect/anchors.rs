@@ -1,6 +1,7 @@
-//! BlazeFace (front, 128×128) anchors: a 16×16 grid with 2 anchors per cell at stride 8,
-//! then an 8×8 grid with 6 per cell at stride 16 — 896 in all, in the order of the
-//! network's outputs (the 512 stride-8 scores first, then the 384 stride-16 ones).
+//! BlazeFace anchors. Short range (front, 128×128): a 16×16 grid with 2 anchors per cell at
+//! stride 8, then an 8×8 grid with 6 per cell at stride 16 — 896 in all, in the order of the
+//! network's outputs (the 512 stride-8 scores first, then the 384 stride-16 ones). Full
+//! range (192×192): one 48×48 grid, one anchor per cell at stride 4 — 2,304.
 
 /// An anchor centre in input-relative units (0–1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -11,13 +12,16 @@ pub struct Anchor {
     pub cy: f32,
 }
 
-/// `(grid side, anchors per cell)` of each output layer, in output order.
-pub const LAYERS: [(usize, usize); 2] = [(16, 2), (8, 6)];
+/// `(grid side, anchors per cell)` of each output layer of the short-range model, in
+/// output order.
+pub const SHORT_RANGE: [(usize, usize); 2] = [(16, 2), (8, 6)];
+/// The same for the full-range model.
+pub const FULL_RANGE: [(usize, usize); 1] = [(48, 1)];
 
-/// All anchors in output order.
-pub fn anchors() -> Vec<Anchor> {
-    let mut out = Vec::with_capacity(896);
-    for (side, per_cell) in LAYERS {
+/// All anchors of a network with output `layers`, in output order.
+pub fn anchors(layers: &[(usize, usize)]) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for &(side, per_cell) in layers {
         for y in 0..side {
             for x in 0..side {
                 let anchor = Anchor {
@@ -37,8 +41,17 @@ mod tests {
 
     #[test]
     fn there_are_896_in_output_order() {
-        let a = anchors();
+        let a = anchors(&SHORT_RANGE);
         assert_eq!(a.len(), 896);
+        let full = anchors(&FULL_RANGE);
+        assert_eq!(full.len(), 2304);
+        assert_eq!(
+            full[49],
+            Anchor {
+                cx: 1.5 / 48.0,
+                cy: 1.5 / 48.0
+            }
+        );
         // First cell of the 16×16 grid, twice.
         assert_eq!(
             a[0],

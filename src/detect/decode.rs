@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::INPUT_SIDE;
 use super::anchors::Anchor;
 
 /// Regressor values per anchor: box cx, cy, w, h, then six (x, y) landmarks.
@@ -77,11 +76,13 @@ pub fn sigmoid(x: f32) -> f32 {
 /// Detections whose score reaches `threshold`.
 ///
 /// # Shapes
-/// `scores`: `[anchors.len()]` raw logits; `regressors`: `[anchors.len() × 16]`.
+/// `scores`: `[anchors.len()]` raw logits; `regressors`: `[anchors.len() × 16]`, in pixels of
+/// the network's `side × side` input.
 pub fn decode(
     scores: &[f32],
     regressors: &[f32],
     anchors: &[Anchor],
+    side: usize,
     threshold: f32,
 ) -> Vec<Detection> {
     assert_eq!(scores.len(), anchors.len(), "one score per anchor");
@@ -97,7 +98,7 @@ pub fn decode(
             continue;
         }
         let r = &regressors[i * REGRESSORS..(i + 1) * REGRESSORS];
-        let side = INPUT_SIDE as f32;
+        let side = side as f32;
         let at = |dx: f32, dy: f32| [anchor.cx + dx / side, anchor.cy + dy / side];
         let [cx, cy] = at(r[0], r[1]);
         let bbox = BoxF::from_center(cx, cy, r[2] / side, r[3] / side);
@@ -114,7 +115,7 @@ pub fn decode(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::anchors::anchors;
+    use crate::detect::anchors::{SHORT_RANGE, anchors};
 
     #[test]
     fn iou_of_known_boxes() {
@@ -143,7 +144,7 @@ mod tests {
 
     #[test]
     fn decodes_offsets_relative_to_the_anchor() {
-        let anchors = anchors();
+        let anchors = anchors(&SHORT_RANGE);
         let mut scores = vec![-10.0; anchors.len()];
         let mut regs = vec![0.0; anchors.len() * REGRESSORS];
         // Anchor 600 is in the 8×8 grid: cell (88 / 6 = 14 → x 6, y 1).
@@ -151,7 +152,7 @@ mod tests {
         let r = &mut regs[600 * REGRESSORS..601 * REGRESSORS];
         r[..4].copy_from_slice(&[12.8, -6.4, 32.0, 64.0]);
         r[4] = 1.28; // first landmark x
-        let found = decode(&scores, &regs, &anchors, 0.75);
+        let found = decode(&scores, &regs, &anchors, 128, 0.75);
         assert_eq!(found.len(), 1);
         let d = &found[0];
         assert!((d.score - sigmoid(3.0)).abs() < 1e-6);
@@ -166,12 +167,12 @@ mod tests {
 
     #[test]
     fn threshold_and_nan_scores_are_dropped() {
-        let anchors = anchors();
+        let anchors = anchors(&SHORT_RANGE);
         let mut scores = vec![-10.0; anchors.len()];
         scores[3] = 1.0; // sigmoid 0.73 < 0.75
         scores[4] = f32::NAN;
         let regs = vec![0.0; anchors.len() * REGRESSORS];
-        assert!(decode(&scores, &regs, &anchors, 0.75).is_empty());
-        assert_eq!(decode(&scores, &regs, &anchors, 0.7).len(), 1);
+        assert!(decode(&scores, &regs, &anchors, 128, 0.75).is_empty());
+        assert_eq!(decode(&scores, &regs, &anchors, 128, 0.7).len(), 1);
     }
 }

@@ -1,27 +1,34 @@
-//! `FaceDetector`: BlazeFace on a letterboxed 128×128 view of any image, boxes and
-//! landmarks mapped back to the image's own pixels.
+//! `FaceDetector`: BlazeFace short range on a letterboxed 128×128 view of any image (and on
+//! tiles of large ones), BlazeFace full range on a 192×192 view for faces far from the
+//! camera, merged; boxes and landmarks mapped back to the image's own pixels.
 
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::INPUT_SIDE;
-use super::anchors::{Anchor, anchors};
-use super::blazeface_model::Model;
+use super::anchors::{Anchor, FULL_RANGE, SHORT_RANGE, anchors};
+use super::blazeface_model::Model as ShortRangeModel;
 use super::decode::{BoxF, Detection, REGRESSORS, decode};
+use super::full_range_model::Model as FullRangeModel;
 use super::nms::weighted_nms;
+use super::{FULL_RANGE_SIDE, INPUT_SIDE};
 use crate::backend::read_back;
 use crate::face::FaceError;
 use crate::image::{Outside, RgbaImage, Square, sample_square};
 
-/// Detection settings (MediaPipe's short-range defaults).
+/// Detection settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DetectorConfig {
-    /// Minimum face score (0–1).
+    /// Minimum face score (0–1) of the short-range model (MediaPipe's default).
     pub score_threshold: f32,
+    /// Minimum face score of the full-range model (0: do not run it). Below MediaPipe's 0.6:
+    /// the full-range model scores small, turned faces low (einstein.jpg: 0.55), and a face
+    /// both models find is merged into one.
+    pub full_range_threshold: f32,
     /// Overlap above which two detections are one face.
     pub iou_threshold: f32,
-    /// At most this many faces, best first.
-    pub max_faces: usize,
+    /// Faces whose box is smaller than this fraction of the whole view are looked at again
+    /// more closely (0: never).
+    pub closer_look_below: f32,
     /// Images whose longer side reaches this many pixels are also searched in overlapping
     /// square tiles of half that side (faces too small for the whole view; 0: never).
     pub tile_min_side: usize,
@@ -31,20 +38,27 @@ impl Default for DetectorConfig {
     fn default() -> Self {
         DetectorConfig {
             score_threshold: 0.75,
+            full_range_threshold: 0.5,
             iou_threshold: 0.3,
-            max_faces: 8,
+            closer_look_below: 0.25,
             tile_min_side: 1024,
         }
     }
 }
 
+/// The side of the square a small face is looked at again in, in face-box sides: the face
+/// then fills about 40% of the short-range model's input, as in its training.
+const CLOSER_LOOK: f32 = 2.5;
+
 /// A face found in an image: a [`Detection`] in that image's continuous pixel coordinates.
 pub type FaceBox = Detection;
 
-/// BlazeFace with its weights on a device.
+/// Both BlazeFace models with their weights on a device.
 pub struct FaceDetector {
-    model: Model,
-    anchors: Vec<Anchor>,
+    short_range: ShortRangeModel,
+    full_range: FullRangeModel,
+    short_anchors: Vec<Anchor>,
+    full_anchors: Vec<Anchor>,
     device: Device,
     /// Thresholds.
     pub config: DetectorConfig,
@@ -54,8 +68,10 @@ impl FaceDetector {
     /// Loads the embedded weights onto `device`.
     pub fn new(device: &Device, config: DetectorConfig) -> Self {
         FaceDetector {
-            model: Model::from_embedded(device),
-            anchors: anchors(),
+            short_range: ShortRangeModel::from_embedded(device),
+            full_range: FullRangeModel::from_embedded(device),
+            short_anchors: anchors(&SHORT_RANGE),
+            full_anchors: anchors(&FULL_RANGE),
             device: device.clone(),
             config,
         }
@@ -67,23 +83,33 @@ impl FaceDetector {
         Square::centered(w / 2.0, h / 2.0, w.max(h))
     }
 
-    /// The network input for the `square` view of `image`: `[1, 128, 128, 3]`, RGB scaled
+    /// The network input for the `square` view of `image`: `[1, side, side, 3]`, RGB scaled
     /// to −1…1, black outside the image.
-    pub fn input(&self, image: &RgbaImage<'_>, square: Square) -> Tensor<4> {
-        let pixels = sample_square(image, square, INPUT_SIDE, Outside::Black);
+    pub fn input(&self, image: &RgbaImage<'_>, square: Square, side: usize) -> Tensor<4> {
+        let pixels = sample_square(image, square, side, Outside::Black);
         let values: Vec<f32> = pixels
             .iter()
             .flat_map(|p| p.map(|v| v / 127.5 - 1.0))
             .collect();
-        Tensor::from_data(
-            TensorData::new(values, [1, INPUT_SIDE, INPUT_SIDE, 3]),
-            &self.device,
-        )
+        Tensor::from_data(TensorData::new(values, [1, side, side, 3]), &self.device)
     }
 
-    /// Faces in `image`, best first.
+    /// Every face in `image`, best first.
     pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, FaceError> {
-        let mut found = self.detect_in(image, Self::letterbox(image), false).await?;
+        let letterbox = Self::letterbox(image);
+        let mut found = self.detect_in(image, letterbox, false).await?;
+        if self.config.full_range_threshold > 0.0 {
+            let input = self.input(image, letterbox, FULL_RANGE_SIDE);
+            let (scores, regressors) = self.raw_full_range(input).await?;
+            let far = decode(
+                &scores,
+                &regressors,
+                &self.full_anchors,
+                FULL_RANGE_SIDE,
+                self.config.full_range_threshold,
+            );
+            found.extend(far.iter().map(|d| to_image(d, letterbox)));
+        }
         let (w, h) = (image.width() as f32, image.height() as f32);
         let long = w.max(h);
         if self.config.tile_min_side > 0 && long >= self.config.tile_min_side as f32 {
@@ -104,7 +130,43 @@ impl FaceDetector {
             }
         }
         let merged = weighted_nms(found, self.config.iou_threshold);
-        Ok(merged.into_iter().take(self.config.max_faces).collect())
+        let mut out = Vec::with_capacity(merged.len());
+        for face in merged {
+            out.push(self.closer_look(image, face).await?);
+        }
+        Ok(out)
+    }
+
+    /// A face that filled little of the view it was found in, found again by the short-range
+    /// model in a square of [`CLOSER_LOOK`] times its box around it, where it fills enough of
+    /// the input for its landmarks (which give the crop and the roll) to be precise; the
+    /// face as it was when that finds nothing there.
+    async fn closer_look(
+        &self,
+        image: &RgbaImage<'_>,
+        face: FaceBox,
+    ) -> Result<FaceBox, FaceError> {
+        let letterbox = Self::letterbox(image);
+        let side = (face.bbox.width() + face.bbox.height()) / 2.0;
+        if self.config.closer_look_below <= 0.0
+            || side >= self.config.closer_look_below * letterbox.side
+        {
+            return Ok(face);
+        }
+        let (cx, cy) = face.bbox.center();
+        let square = Square::centered(cx, cy, CLOSER_LOOK * side);
+        let again = self.detect_in(image, square, false).await?;
+        let best = again
+            .into_iter()
+            .filter(|d| d.bbox.iou(&face.bbox) > self.config.iou_threshold)
+            .max_by(|a, b| a.score.total_cmp(&b.score));
+        Ok(match best {
+            Some(d) => FaceBox {
+                score: face.score.max(d.score),
+                ..d
+            },
+            None => face,
+        })
     }
 
     /// Detections in the `square` view of `image`, in image pixels. With `inner`, boxes that
@@ -115,11 +177,12 @@ impl FaceDetector {
         square: Square,
         inner: bool,
     ) -> Result<Vec<Detection>, FaceError> {
-        let (scores, regressors) = self.raw(self.input(image, square)).await?;
+        let (scores, regressors) = self.raw(self.input(image, square, INPUT_SIDE)).await?;
         let found = decode(
             &scores,
             &regressors,
-            &self.anchors,
+            &self.short_anchors,
+            INPUT_SIDE,
             self.config.score_threshold,
         );
         let (w, h) = (image.width() as f32, image.height() as f32);
@@ -138,10 +201,23 @@ impl FaceDetector {
             .collect())
     }
 
-    /// Raw scores `[896]` and regressors `[896 × 16]` for an input tensor, read back at once.
+    /// The full-range model's raw scores `[2304]` and regressors `[2304 × 16]` for an input
+    /// tensor `[1, 192, 192, 3]`, read back at once.
+    pub async fn raw_full_range(
+        &self,
+        input: Tensor<4>,
+    ) -> Result<(Vec<f32>, Vec<f32>), FaceError> {
+        // Outputs: regressors [1, 2304, 16], scores [1, 2304, 1].
+        let (boxes, scores) = self.full_range.forward(input);
+        let values = read_back(Tensor::cat(vec![scores, boxes], 2)).await?;
+        Ok(split_rows(&values))
+    }
+
+    /// The short-range model's raw scores `[896]` and regressors `[896 × 16]` for an input
+    /// tensor `[1, 128, 128, 3]`, read back at once.
     pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), FaceError> {
         // Outputs: scores [1, 512, 1], [1, 384, 1]; regressors [1, 512, 16], [1, 384, 16].
-        let (scores_8, scores_16, boxes_8, boxes_16) = self.model.forward(input);
+        let (scores_8, scores_16, boxes_8, boxes_16) = self.short_range.forward(input);
         // [1, 896, 17]: per anchor its score, then its 16 regressors.
         let per_anchor = Tensor::cat(
             vec![
@@ -151,11 +227,16 @@ impl FaceDetector {
             1,
         );
         let values = read_back(per_anchor).await?;
-        let rows = values.chunks_exact(REGRESSORS + 1);
-        let scores = rows.clone().map(|r| r[0]).collect();
-        let regressors = rows.flat_map(|r| r[1..].iter().copied()).collect();
-        Ok((scores, regressors))
+        Ok(split_rows(&values))
     }
+}
+
+/// Rows of `[score, 16 regressors]` per anchor as (scores, regressors).
+fn split_rows(values: &[f32]) -> (Vec<f32>, Vec<f32>) {
+    let rows = values.chunks_exact(REGRESSORS + 1);
+    let scores = rows.clone().map(|r| r[0]).collect();
+    let regressors = rows.flat_map(|r| r[1..].iter().copied()).collect();
+    (scores, regressors)
 }
 
 /// Maps a detection in letterbox-relative units back to image pixels.

@@ -1,14 +1,17 @@
-//! Face detection: BlazeFace (imported from ONNX at build time), its anchors, box decoding
-//! and non-maximum suppression.
+//! Face detection: BlazeFace short and full range (imported from ONNX at build time), their
+//! anchors, box decoding and non-maximum suppression.
 
-/// BlazeFace's input side in pixels (a 128×128 RGB view of the image); its regressors are in
-/// these pixels.
+/// BlazeFace short range's input side in pixels (a 128×128 RGB view of the image); its
+/// regressors are in these pixels.
 pub const INPUT_SIDE: usize = 128;
+/// BlazeFace full range's input side.
+pub const FULL_RANGE_SIDE: usize = 192;
 
 pub mod anchors;
 mod blazeface_model;
 pub mod decode;
 mod detector;
+mod full_range_model;
 pub mod nms;
 
 pub use decode::{BoxF, Detection};

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::detect::BoxF;
-use crate::image::Square;
+use crate::image::{Square, View};
 use crate::keypoints::{IMAGE_SIDE, NUM_KEYPOINTS};
 
 /// Crop square from a BlazeFace box of size `s = (w + h) / 2` and centre `(cx, cy)`:
@@ -138,6 +138,33 @@ impl LandmarkRule {
     }
 }
 
+impl LandmarkRule {
+    /// The crop for BlazeFace landmarks (continuous image coordinates) with the face's roll
+    /// taken out: the view turned by the angle of the line from the eye on the image's left
+    /// to the other, framed as [`LandmarkRule::square`] frames the landmarks turned level.
+    /// `None` when they are degenerate.
+    pub fn view(&self, landmarks: &[[f32; 2]; 6]) -> Option<View> {
+        let [a, b] = [landmarks[0], landmarks[1]];
+        let angle = (b[1] - a[1]).atan2(b[0] - a[0]);
+        let (pivot, level) = turned(landmarks, -angle);
+        Some(View::turned_about(self.square(&level)?, pivot, angle))
+    }
+}
+
+/// `points` turned by `angle` (radians, clockwise on screen) about their centroid, and that
+/// centroid.
+fn turned<const N: usize>(points: &[[f32; 2]; N], angle: f32) -> ((f32, f32), [[f32; 2]; N]) {
+    let n = N as f32;
+    let cx = points.iter().map(|p| p[0]).sum::<f32>() / n;
+    let cy = points.iter().map(|p| p[1]).sum::<f32>() / n;
+    let (sin, cos) = angle.sin_cos();
+    let out = points.map(|[x, y]| {
+        let (dx, dy) = (x - cx, y - cy);
+        [cx + cos * dx - sin * dy, cy + sin * dx + cos * dy]
+    });
+    ((cx, cy), out)
+}
+
 /// See [`LandmarkRule::default`].
 const LANDMARK_MEAN: [[f32; 2]; 4] = [
     [29.085, 38.244],
@@ -186,6 +213,22 @@ impl KeypointFraming {
             .sum::<f32>();
         let radius = (r2 / n).sqrt();
         (radius > 0.0).then_some((cx, cy, radius))
+    }
+
+    /// The crop that puts `points` (image pixels, centre convention) at the training faces'
+    /// mean framing with their roll taken out: turned by the angle of the line from the
+    /// right eye centre (image left) to the left one. `None` as for [`Self::square`].
+    pub fn view(&self, points: &[[f32; 2]; NUM_KEYPOINTS]) -> Option<View> {
+        let ([lx, ly], [rx, ry]) = (points[0], points[1]);
+        let angle = (ly - ry).atan2(lx - rx);
+        if !angle.is_finite() {
+            return None;
+        }
+        // Centroid and spread do not change when the points turn about their centroid, so
+        // the level square is the square of the points as they are.
+        let (pivot, _) = turned(points, 0.0);
+        let pivot = (pivot.0 + 0.5, pivot.1 + 0.5); // continuous coordinates
+        Some(View::turned_about(self.square(points)?, pivot, angle))
     }
 
     /// The crop square that puts `points` (image pixels, centre convention) at the

@@ -10,8 +10,10 @@ use super::framing::{CropRule, KeypointFraming, LandmarkRule};
 use crate::checkpoint::{Checkpoint, CheckpointMeta};
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, FaceDetector};
-use crate::image::{Outside, RgbaImage, Square, luma, sample_square};
-use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
+use crate::image::{Outside, RgbaImage, View, luma, sample_view};
+use crate::keypoints::{
+    IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, LEFT_RIGHT_PAIRS, NUM_COORDS, NUM_KEYPOINTS,
+};
 use crate::model::KeypointCnn;
 use crate::predict::predict;
 
@@ -33,6 +35,9 @@ pub struct Face {
     pub bbox: BoxF,
     /// Detector score; for a tracked face, the score of the detection it came from.
     pub score: f32,
+    /// How far the crop was turned to level the face (radians, clockwise on screen): the
+    /// head's roll as the pipeline estimated it; 0 for upright crops.
+    pub roll: f32,
     /// The 15 keypoints `[x, y]` in Kaggle order (their names: [`KEYPOINT_NAMES`]).
     pub points: [[f32; 2]; NUM_KEYPOINTS],
 }
@@ -53,6 +58,8 @@ pub struct FaceView {
     #[serde(rename = "box")]
     pub bbox: Rect,
     pub score: f32,
+    /// The head's roll in degrees, clockwise on screen (the turn of the crop).
+    pub roll: f32,
     pub keypoints: Vec<Keypoint>,
 }
 
@@ -67,6 +74,7 @@ impl From<&Face> for FaceView {
                 height: b.height(),
             },
             score: face.score,
+            roll: face.roll.to_degrees(),
             keypoints: KEYPOINT_NAMES
                 .iter()
                 .zip(&face.points)
@@ -81,10 +89,10 @@ impl From<&Face> for FaceView {
 }
 
 impl FaceView {
-    /// A face given in canvas coordinates (its box `[x, y, width, height]` and 30 keypoint
-    /// coordinates, x/y in Kaggle order), as a [`Face`]: the inverse of `From<&Face>`, whose
-    /// keypoints are half a pixel off the canvas's.
-    pub fn face_from_canvas(bbox: [f32; 4], score: f32, coords: &[f32]) -> Face {
+    /// A face given in canvas coordinates (its box `[x, y, width, height]`, roll in degrees
+    /// and 30 keypoint coordinates, x/y in Kaggle order), as a [`Face`]: the inverse of
+    /// `From<&Face>`, whose keypoints are half a pixel off the canvas's.
+    pub fn face_from_canvas(bbox: [f32; 4], score: f32, roll: f32, coords: &[f32]) -> Face {
         let [x, y, width, height] = bbox;
         Face {
             bbox: BoxF {
@@ -94,10 +102,48 @@ impl FaceView {
                 y1: y + height,
             },
             score,
+            roll: roll.to_radians(),
             points: std::array::from_fn(|k| [coords[2 * k] - 0.5, coords[2 * k + 1] - 0.5]),
         }
     }
 }
+
+/// How far a tracked face's framing may move before its crop follows: keypoints predicted
+/// twice on the same face differ a little, and a crop that followed them would make a still
+/// face's keypoints jitter.
+struct Steadiness {
+    /// Centre shift, in crop sides.
+    shift: f32,
+    /// Relative side change.
+    scale: f32,
+    /// Turn, radians.
+    turn: f32,
+}
+
+impl Steadiness {
+    /// Whether `now` is within the tolerance of `before`.
+    fn holds(&self, before: &View, now: &View) -> bool {
+        let centre = |v: &View| {
+            (
+                v.square.x0 + v.square.side / 2.0,
+                v.square.y0 + v.square.side / 2.0,
+            )
+        };
+        let ((bx, by), (nx, ny)) = (centre(before), centre(now));
+        let side = before.square.side;
+        side > 0.0
+            && (nx - bx).hypot(ny - by) < self.shift * side
+            && (now.square.side / side - 1.0).abs() < self.scale
+            && (now.angle - before.angle).abs() < self.turn
+    }
+}
+
+/// See [`Steadiness`]: 3% of the crop side, 3% of its size, 3°.
+const STEADY: Steadiness = Steadiness {
+    shift: 0.03,
+    scale: 0.03,
+    turn: 3.0 * std::f32::consts::PI / 180.0,
+};
 
 /// Face crops per forward pass (a frame rarely has more faces than this).
 const CROP_BATCH: usize = 32;
@@ -122,9 +168,13 @@ pub struct FacePipeline {
     /// Keypoints-to-crop rule for tracking and refinement.
     pub framing: KeypointFraming,
     /// After the detector's crop, re-crop this many times from the keypoints just found.
-    /// Off by default: on ytf_kaggle96's validation people one pass measured slightly worse
-    /// (2.97 vs 2.89 px, `facepoints calibrate`).
     pub refine_passes: usize,
+    /// Take each face's roll out before cropping (eye line level in the crop) and turn the
+    /// keypoints back; off: upright crops.
+    pub level: bool,
+    /// Test-time flip: predict each crop and its mirror image, and average the two (the
+    /// mirror's keypoints flipped back and their left/right names swapped).
+    pub flip: bool,
     device: Device,
 }
 
@@ -146,6 +196,8 @@ impl FacePipeline {
             landmark_rule: Some(LandmarkRule::default()),
             framing: KeypointFraming::default(),
             refine_passes: 0,
+            level: true,
+            flip: true,
             device: device.clone(),
         })
     }
@@ -175,9 +227,12 @@ impl FacePipeline {
         let framed = boxes
             .iter()
             .map(|b| {
-                let square = self.landmark_rule.and_then(|r| r.square(&b.landmarks));
+                let view = self.landmark_rule.and_then(|r| match self.level {
+                    true => r.view(&b.landmarks),
+                    false => r.square(&b.landmarks).map(View::upright),
+                });
                 (
-                    square.unwrap_or_else(|| self.crop_rule.square(&b.bbox)),
+                    view.unwrap_or_else(|| View::upright(self.crop_rule.square(&b.bbox))),
                     b.score,
                 )
             })
@@ -197,7 +252,9 @@ impl FacePipeline {
     }
 
     /// Follows faces from their previous keypoints (keeping their scores) without running
-    /// the detector; a face whose keypoints are not finite is dropped.
+    /// the detector; a face whose keypoints are not finite is dropped. A face whose framing
+    /// moved less than [`STEADY`] keeps its previous crop, so a still face is cropped the same
+    /// way frame after frame and its keypoints stay still.
     pub async fn track(
         &self,
         image: &RgbaImage<'_>,
@@ -205,16 +262,31 @@ impl FacePipeline {
     ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let framed = previous
             .iter()
-            .filter_map(|face| Some((self.framing.square(&face.points)?, face.score)))
+            .filter_map(|face| {
+                let view = match self.level {
+                    true => self.framing.view(&face.points)?,
+                    false => View::upright(self.framing.square(&face.points)?),
+                };
+                let before = View {
+                    square: self.crop_rule.square(&face.bbox),
+                    angle: face.roll,
+                };
+                let view = if STEADY.holds(&before, &view) {
+                    before
+                } else {
+                    view
+                };
+                Some((view, face.score))
+            })
             .collect();
         self.keypoints(image, framed).await
     }
 
-    /// Crops, predicts and maps back the faces framed by `squares`.
+    /// Crops, predicts and maps back the faces framed by `views`.
     async fn keypoints(
         &self,
         image: &RgbaImage<'_>,
-        squares: Vec<(Square, f32)>,
+        squares: Vec<(View, f32)>,
     ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
         let mut timings = PipelineTimings::default();
         if squares.is_empty() {
@@ -237,8 +309,9 @@ impl FacePipeline {
             .iter()
             .zip(coords.chunks(NUM_COORDS))
             .map(|(&(crop, score), c)| Face {
-                bbox: self.implied_box(crop),
+                bbox: self.implied_box(crop.square),
                 score,
+                roll: crop.angle,
                 points: std::array::from_fn(|k| {
                     let (x, y) = crop.to_image(IMAGE_SIDE, c[2 * k], c[2 * k + 1]);
                     [x, y]
@@ -248,20 +321,43 @@ impl FacePipeline {
         Ok((faces, timings))
     }
 
-    /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces.
+    /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces (with
+    /// [`FacePipeline::flip`], the mean of each face's and its mirror image's).
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
-        predict(
-            &self.model,
-            faces,
-            &self.meta.normalization,
-            CROP_BATCH,
-            &self.device,
-        )
-        .await
+        let run = |faces| {
+            predict(
+                &self.model,
+                faces,
+                &self.meta.normalization,
+                CROP_BATCH,
+                &self.device,
+            )
+        };
+        if !self.flip {
+            return run(faces).await;
+        }
+        let mut both = faces.clone();
+        for i in 0..faces.len() {
+            let mirrored = mirror(faces.image(i));
+            both.push(faces.ids[i], &mirrored, faces.coords(i));
+        }
+        let coords = run(&both).await?;
+        let (direct, mirrored) = coords.split_at(faces.len() * NUM_COORDS);
+        let mut out = direct.to_vec();
+        for (face, back) in out
+            .chunks_exact_mut(NUM_COORDS)
+            .zip(mirrored.chunks_exact(NUM_COORDS))
+        {
+            let back = unmirror(back);
+            face.iter_mut()
+                .zip(back)
+                .for_each(|(a, b)| *a = (*a + b) / 2.0);
+        }
+        Ok(out)
     }
 
     /// The detector box that the crop rule would have turned into `crop`.
-    fn implied_box(&self, crop: Square) -> BoxF {
+    fn implied_box(&self, crop: crate::image::Square) -> BoxF {
         let r = self.crop_rule;
         let s = crop.side / r.scale;
         let (cx, cy) = (
@@ -272,10 +368,32 @@ impl FacePipeline {
     }
 }
 
-/// The 96×96 8-bit grayscale resampling of `square` (edges repeated outside the image, as
+/// A 96×96 face mirrored left-right.
+fn mirror(image: &[u8]) -> Vec<u8> {
+    image
+        .chunks_exact(IMAGE_SIDE)
+        .flat_map(|row| row.iter().rev().copied())
+        .collect()
+}
+
+/// Keypoints predicted on a mirrored face, as keypoints of the face itself: x mirrored
+/// about the centre (pixel `k` ↔ `95 − k`) and left/right names swapped.
+fn unmirror(coords: &[f32]) -> [f32; NUM_COORDS] {
+    let mut out: [f32; NUM_COORDS] = std::array::from_fn(|c| match c % 2 {
+        0 => (IMAGE_SIDE - 1) as f32 - coords[c],
+        _ => coords[c],
+    });
+    for (l, r) in LEFT_RIGHT_PAIRS {
+        out.swap(2 * l, 2 * r);
+        out.swap(2 * l + 1, 2 * r + 1);
+    }
+    out
+}
+
+/// The 96×96 8-bit grayscale resampling of `view` (edges repeated outside the image, as
 /// the training faces were padded).
-pub fn crop_gray(image: &RgbaImage, square: Square) -> [u8; IMAGE_PIXELS] {
-    let rgb = sample_square(image, square, IMAGE_SIDE, Outside::Edge);
+pub fn crop_gray(image: &RgbaImage, view: View) -> [u8; IMAGE_PIXELS] {
+    let rgb = sample_view(image, view, IMAGE_SIDE, Outside::Edge);
     let mut out = [0u8; IMAGE_PIXELS];
     for (o, p) in out.iter_mut().zip(rgb) {
         *o = luma(p).round().clamp(0.0, 255.0) as u8;

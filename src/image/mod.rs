@@ -5,4 +5,4 @@ mod rgba;
 mod sample;
 
 pub use rgba::{ImageError, MAX_SIDE, RgbaImage};
-pub use sample::{Outside, Square, luma, sample_square};
+pub use sample::{Outside, Square, View, luma, sample_square, sample_view};

@@ -85,27 +85,101 @@ fn bilinear(image: &RgbaImage, x: f32, y: f32, outside: Outside) -> [f32; 3] {
     })
 }
 
-/// The `n × n` RGB resampling of `square`, row-major. Each output pixel averages a grid of
-/// up to 8 × 8 bilinear samples spread over its footprint (one sample when enlarging).
+/// A square region turned by `angle` about its centre: how a face is cropped once its roll
+/// is known (the view's x axis runs along the face's eye line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// The region before the turn (its centre is the view's centre).
+    pub square: Square,
+    /// The turn in radians, positive clockwise on screen (y points down): the image direction
+    /// of the view's x axis is `(cos angle, sin angle)`.
+    pub angle: f32,
+}
+
+impl View {
+    /// The view of `square`, not turned.
+    pub fn upright(square: Square) -> Self {
+        View { square, angle: 0.0 }
+    }
+
+    /// `square`, given in a frame turned by `angle` about `pivot` (continuous coordinates),
+    /// as a view of the image: its centre is turned about the pivot, and the view with it.
+    pub fn turned_about(square: Square, pivot: (f32, f32), angle: f32) -> Self {
+        let (cx, cy) = (square.x0 + square.side / 2.0, square.y0 + square.side / 2.0);
+        let (sin, cos) = angle.sin_cos();
+        let (dx, dy) = (cx - pivot.0, cy - pivot.1);
+        let centre = (pivot.0 + cos * dx - sin * dy, pivot.1 + sin * dx + cos * dy);
+        View {
+            square: Square::centered(centre.0, centre.1, square.side),
+            angle,
+        }
+    }
+
+    /// Image position (continuous) of position `(u, v)` (continuous) in an `n × n`
+    /// resampling of the view, and the image steps of one resampled pixel along u and v.
+    fn frame(&self, n: usize) -> ((f32, f32), (f32, f32), (f32, f32)) {
+        let Square { x0, y0, side } = self.square;
+        let (cx, cy) = (x0 + side / 2.0, y0 + side / 2.0);
+        let s = side / n as f32;
+        let (sin, cos) = self.angle.sin_cos();
+        let (eu, ev) = ((cos * s, sin * s), (-sin * s, cos * s));
+        // Image position of the view's top-left corner (u = v = 0).
+        let h = side / 2.0;
+        let origin = (cx - cos * h + sin * h, cy - sin * h - cos * h);
+        (origin, eu, ev)
+    }
+
+    /// Image coordinates (pixel-centre convention) of a point given in the pixel-centre
+    /// coordinates of an `n × n` resampling of this view.
+    pub fn to_image(&self, n: usize, x: f32, y: f32) -> (f32, f32) {
+        let (o, eu, ev) = self.frame(n);
+        let (u, v) = (x + 0.5, y + 0.5);
+        (
+            o.0 + u * eu.0 + v * ev.0 - 0.5,
+            o.1 + u * eu.1 + v * ev.1 - 0.5,
+        )
+    }
+
+    /// The inverse of [`View::to_image`].
+    pub fn from_image(&self, n: usize, x: f32, y: f32) -> (f32, f32) {
+        let (o, eu, ev) = self.frame(n);
+        let (dx, dy) = (x + 0.5 - o.0, y + 0.5 - o.1);
+        // eu and ev are orthogonal with the same length.
+        let len2 = eu.0 * eu.0 + eu.1 * eu.1;
+        (
+            (dx * eu.0 + dy * eu.1) / len2 - 0.5,
+            (dx * ev.0 + dy * ev.1) / len2 - 0.5,
+        )
+    }
+}
+
+/// The `n × n` RGB resampling of `square`, row-major: [`sample_view`] of the upright view.
 pub fn sample_square(
     image: &RgbaImage,
     square: Square,
     n: usize,
     outside: Outside,
 ) -> Vec<[f32; 3]> {
-    let step = square.side / n as f32;
+    sample_view(image, View::upright(square), n, outside)
+}
+
+/// The `n × n` RGB resampling of `view`, row-major. Each output pixel averages a grid of up
+/// to 8 × 8 bilinear samples spread over its footprint (one sample when enlarging).
+pub fn sample_view(image: &RgbaImage, view: View, n: usize, outside: Outside) -> Vec<[f32; 3]> {
+    let step = view.square.side / n as f32;
     let taps = (step.ceil() as usize).clamp(1, 8);
-    let sub = step / taps as f32;
+    let sub = 1.0 / taps as f32;
     let weight = 1.0 / (taps * taps) as f32;
+    let (o, eu, ev) = view.frame(n);
     let mut out = Vec::with_capacity(n * n);
     for row in 0..n {
         for col in 0..n {
-            let (left, top) = (square.x0 + col as f32 * step, square.y0 + row as f32 * step);
             let mut acc = [0.0f32; 3];
             for j in 0..taps {
-                let y = top + (j as f32 + 0.5) * sub;
+                let v = row as f32 + (j as f32 + 0.5) * sub;
                 for i in 0..taps {
-                    let x = left + (i as f32 + 0.5) * sub;
+                    let u = col as f32 + (i as f32 + 0.5) * sub;
+                    let (x, y) = (o.0 + u * eu.0 + v * ev.0, o.1 + u * eu.1 + v * ev.1);
                     let p = bilinear(image, x, y, outside);
                     acc.iter_mut().zip(p).for_each(|(a, v)| *a += v);
                 }
@@ -205,5 +279,40 @@ mod tests {
         let (x, y) = sq.to_image(96, 37.25, 80.5);
         let (u, v) = sq.from_image(96, x, y);
         assert!((u - 37.25).abs() < 1e-4 && (v - 80.5).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_turned_view_maps_points_both_ways_and_samples_the_turned_pixels() {
+        let view = View {
+            square: Square::centered(50.0, 40.0, 32.0),
+            angle: 30f32.to_radians(),
+        };
+        let (x, y) = view.to_image(16, 3.25, 11.5);
+        let (u, v) = view.from_image(16, x, y);
+        assert!((u - 3.25).abs() < 1e-4 && (v - 11.5).abs() < 1e-4);
+        // The view's x axis runs at 30° (clockwise on screen) through its centre.
+        let (ax, ay) = view.to_image(16, 7.5, 7.5);
+        let (bx, by) = view.to_image(16, 15.5, 7.5);
+        assert!(
+            (ax - 49.5).abs() < 1e-4 && (ay - 39.5).abs() < 1e-4,
+            "{ax} {ay}"
+        );
+        assert!(((by - ay).atan2(bx - ax).to_degrees() - 30.0).abs() < 1e-3);
+        // A quarter turn of a gradient image: the view's x runs down the image's rows.
+        let data = gradient(8, 8);
+        let image = RgbaImage::new(8, 8, &data).unwrap();
+        let quarter = View {
+            square: Square::centered(4.0, 4.0, 8.0),
+            angle: std::f32::consts::FRAC_PI_2,
+        };
+        let out = sample_view(&image, quarter, 8, Outside::Black);
+        for (i, p) in out.iter().enumerate() {
+            let (col, row) = (i % 8, i / 8);
+            assert!((p[0] - (7 - row) as f32).abs() < 1e-3 && (p[1] - col as f32).abs() < 1e-3);
+        }
+        // Turned about a pivot, the square's centre moves round it.
+        let about = View::turned_about(Square::centered(10.0, 0.0, 4.0), (0.0, 0.0), 1.0);
+        let (cx, cy) = (about.square.x0 + 2.0, about.square.y0 + 2.0);
+        assert!((cx - 10.0 * 1f32.cos()).abs() < 1e-4 && (cy - 10.0 * 1f32.sin()).abs() < 1e-4);
     }
 }

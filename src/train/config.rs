@@ -111,6 +111,10 @@ pub struct TrainingConfig {
     /// Which rows train.
     #[config(default = "LabelPolicy::default()")]
     pub labels: LabelPolicy,
+    /// Level every face (training and validation) by its eye line before anything else, as
+    /// the photo pipeline levels faces before cropping (`augment::level`).
+    #[config(default = false)]
+    pub level: bool,
     /// Augmentation of the training faces (none: train on the originals only).
     #[config(default = "None")]
     pub augment: Option<AugmentConfig>,

@@ -18,7 +18,7 @@ use super::config::{LabelPolicy, OptimizerSpec, TrainingConfig};
 use super::early_stopping::EarlyStopping;
 use super::events::{TrainError, TrainEvent};
 use super::loss::masked_mse;
-use crate::augment::epoch_set;
+use crate::augment::{epoch_set, level};
 use crate::batch::{FaceBatch, face_batch};
 use crate::data::FaceSet;
 use crate::eval::Rmse;
@@ -100,6 +100,13 @@ pub async fn train(
 ) -> Result<Trained, TrainError> {
     config.validate()?;
     let norm = &config.normalization;
+    let levelled;
+    let (train_set, valid_set) = if config.level {
+        levelled = (level(train_set), level(valid_set));
+        (&levelled.0, &levelled.1)
+    } else {
+        (train_set, valid_set)
+    };
     let base = train_set.subset(&usable_rows(train_set, config.labels));
     if base.is_empty() {
         return Err(TrainError::NoData(

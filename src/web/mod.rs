@@ -147,7 +147,7 @@ impl Facepoints {
 
     /// Re-crops faces from their previous keypoints and predicts again, without the
     /// detector. Per face, in canvas coordinates: `boxes` 4 numbers (x, y, width, height),
-    /// `points` 30 (x/y in Kaggle order), `scores` 1.
+    /// `points` 30 (x/y in Kaggle order), `scores` 1, `rolls` 1 (degrees).
     pub fn track(
         &self,
         rgba: Vec<u8>,
@@ -156,15 +156,17 @@ impl Facepoints {
         boxes: Vec<f32>,
         points: Vec<f32>,
         scores: Vec<f32>,
+        rolls: Vec<f32>,
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let n = scores.len();
-            if points.len() != n * NUM_COORDS || boxes.len() != n * 4 {
+            if points.len() != n * NUM_COORDS || boxes.len() != n * 4 || rolls.len() != n {
                 return Err(js_err(format!(
-                    "track needs 4 box numbers and 30 coordinates per face: got {} and {} for {n} faces",
+                    "track needs 4 box numbers, 30 coordinates and a roll per face: got {}, {} and {} for {n} faces",
                     boxes.len(),
                     points.len(),
+                    rolls.len(),
                 )));
             }
             let previous: Vec<Face> = (0..n)
@@ -178,6 +180,7 @@ impl Facepoints {
                     FaceView::face_from_canvas(
                         b,
                         scores[i],
+                        rolls[i],
                         &points[i * NUM_COORDS..][..NUM_COORDS],
                     )
                 })

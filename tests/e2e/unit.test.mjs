@@ -37,6 +37,12 @@ test('One Euro: a constant passes unchanged, jitter is damped, a step is followe
   let last = 0;
   for (let i = 0; i < 30; i++) last = h.filter(i < 5 ? 0 : 100, i / 30);
   assert.ok(last > 95, `after the step: ${last}`);
+  // Speeds are in face sizes: the same motion of a face twice as large filters the same.
+  const [small, large] = [new OneEuroFilter({ minCutoff: 1, beta: 5 }), new OneEuroFilter({ minCutoff: 1, beta: 5 })];
+  for (let i = 0; i < 30; i++) {
+    const [a, b] = [small.filter(i * 2, i / 30, 100), large.filter(i * 4, i / 30, 200)];
+    assert.ok(Math.abs(2 * a - b) < 1e-9, `frame ${i}: ${a} vs ${b}`);
+  }
 });
 
 test('the smoother keeps names, smooths a jump, and starts afresh on reset or another keypoint count', () => {

@@ -19,6 +19,9 @@ export function cameraMessage(err) {
   }
 }
 
+/** One Euro settings: cutoff 1 Hz at rest, rising by 5 Hz per face size per second of speed. */
+const SMOOTHING = { minCutoff: 1.0, beta: 5 };
+
 export function setupCamera({ detector, elements, report }) {
   const { video, canvas, start, stop, select, smoothing, every, stats } = elements;
   let stream = null;
@@ -43,11 +46,13 @@ export function setupCamera({ detector, elements, report }) {
       : await detector.trackWithTimings(video, faces);
     const t0 = performance.now();
     const t = now / 1000;
-    if (found.length !== faces.length || detectNow) smoothers.length = 0;
+    // Smoothing goes on across detection frames (a fresh filter there would let the raw
+    // detection through: a jump every few frames); only a change in the faces restarts it.
+    if (found.length !== faces.length) smoothers.length = 0;
     faces = found;
     const shown = found.map((face, i) => {
       if (!smoothing.checked) return face;
-      smoothers[i] ??= new KeypointSmoother({ minCutoff: 1.0, beta: 0.05 });
+      smoothers[i] ??= new KeypointSmoother(SMOOTHING);
       return smoothers[i].smooth(face, t);
     });
     canvas.width = video.videoWidth;

@@ -1,5 +1,7 @@
 // The One Euro filter (Casiez, Roussel & Vogel, CHI 2012): a low-pass filter whose cutoff
-// rises with speed, so still keypoints stop jittering and moving ones do not lag.
+// rises with speed, so still keypoints stop jittering and moving ones do not lag. Speeds are
+// measured in face sizes per second (the caller gives the size), so one setting fits a face
+// near the camera and one far from it.
 
 function alpha(cutoff, dt) {
   const tau = 1 / (2 * Math.PI * cutoff);
@@ -7,7 +9,7 @@ function alpha(cutoff, dt) {
 }
 
 export class OneEuroFilter {
-  /** @param {{minCutoff?: number, beta?: number, dCutoff?: number}} [options] (Hz, s/px, Hz) */
+  /** @param {{minCutoff?: number, beta?: number, dCutoff?: number}} [options] (Hz, s per face size, Hz) */
   constructor({ minCutoff = 1.0, beta = 0.05, dCutoff = 1.0 } = {}) {
     Object.assign(this, { minCutoff, beta, dCutoff });
     this.reset();
@@ -19,8 +21,8 @@ export class OneEuroFilter {
     this.t = null;
   }
 
-  /** Filters value `x` observed at time `t` (seconds). */
-  filter(x, t) {
+  /** Filters value `x` observed at time `t` (seconds); `scale`: the size speeds are measured in. */
+  filter(x, t, scale = 1) {
     if (this.x === null || t <= this.t) {
       [this.x, this.t] = [x, t];
       return x;
@@ -28,7 +30,7 @@ export class OneEuroFilter {
     const dt = t - this.t;
     const dx = (x - this.x) / dt;
     this.dx += alpha(this.dCutoff, dt) * (dx - this.dx);
-    const cutoff = this.minCutoff + this.beta * Math.abs(this.dx);
+    const cutoff = this.minCutoff + (this.beta * Math.abs(this.dx)) / scale;
     this.x += alpha(cutoff, dt) * (x - this.x);
     this.t = t;
     return this.x;
@@ -52,7 +54,8 @@ export class KeypointSmoother {
     if (this.filters.length !== values.length) {
       this.filters = values.map(() => new OneEuroFilter(this.options));
     }
-    const out = values.map((v, i) => this.filters[i].filter(v, t));
+    const size = face.box?.width || 1;
+    const out = values.map((v, i) => this.filters[i].filter(v, t, size));
     return {
       ...face,
       keypoints: face.keypoints.map((k, i) => ({ ...k, x: out[2 * i], y: out[2 * i + 1] })),

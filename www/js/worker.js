@@ -128,7 +128,8 @@ const handlers = {
     const boxes = new Float32Array(faces.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores));
+    const rolls = new Float32Array(faces.map((f) => f.roll ?? 0));
+    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores, rolls));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     const { augmentBenchmark } = await engineModule('cpu');
