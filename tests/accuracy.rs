@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use facepoints::backend::Backend;
 use facepoints::data::read_faces_file;
 use facepoints::face::FacePipeline;
-use facepoints::image::RgbaImage;
+use facepoints::image::{RgbaImage, View};
 use facepoints::keypoints::{IMAGE_SIDE, NUM_KEYPOINTS, from_ibug68, nme};
 
 /// Labelled frames: (split, image name, file).
@@ -91,7 +91,10 @@ fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
         let truth = truth(split, frame);
         model_nme.push(nme(&face.points, &truth));
         // The mean face in the crop the pipeline used for this face.
-        let crop = pipeline.crop_rule.square(&face.bbox);
+        let crop = View {
+            square: pipeline.crop_rule.square(&face.bbox),
+            angle: face.roll,
+        };
         let placed = mean.map(|[x, y]| {
             let (x, y) = crop.to_image(IMAGE_SIDE, x, y);
             [x, y]

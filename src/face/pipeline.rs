@@ -303,7 +303,7 @@ impl FacePipeline {
         }
         timings.crop_ms = ms_since(t);
         let t = Instant::now();
-        let coords = self.predict_crops(&crops).await?;
+        let coords = self.predict_framed(&crops).await?;
         timings.predict_ms = ms_since(t);
         let faces = squares
             .iter()
@@ -321,27 +321,31 @@ impl FacePipeline {
         Ok((faces, timings))
     }
 
-    /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces (with
-    /// [`FacePipeline::flip`], the mean of each face's and its mirror image's).
+    /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces: the
+    /// model's own output, as `facepoints predict` gives it.
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
-        let run = |faces| {
-            predict(
-                &self.model,
-                faces,
-                &self.meta.normalization,
-                CROP_BATCH,
-                &self.device,
-            )
-        };
+        predict(
+            &self.model,
+            faces,
+            &self.meta.normalization,
+            CROP_BATCH,
+            &self.device,
+        )
+        .await
+    }
+
+    /// Keypoints of the crops the pipeline made: [`Self::predict_crops`], or with
+    /// [`FacePipeline::flip`] the mean of each face's and its mirror image's.
+    async fn predict_framed(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
         if !self.flip {
-            return run(faces).await;
+            return self.predict_crops(faces).await;
         }
         let mut both = faces.clone();
         for i in 0..faces.len() {
             let mirrored = mirror(faces.image(i));
             both.push(faces.ids[i], &mirrored, faces.coords(i));
         }
-        let coords = run(&both).await?;
+        let coords = self.predict_crops(&both).await?;
         let (direct, mirrored) = coords.split_at(faces.len() * NUM_COORDS);
         let mut out = direct.to_vec();
         for (face, back) in out

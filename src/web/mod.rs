@@ -146,8 +146,9 @@ impl Facepoints {
     }
 
     /// Re-crops faces from their previous keypoints and predicts again, without the
-    /// detector. Per face, in canvas coordinates: `boxes` 4 numbers (x, y, width, height),
-    /// `points` 30 (x/y in Kaggle order), `scores` 1, `rolls` 1 (degrees).
+    /// detector. Per face, in canvas coordinates: `boxes` 5 numbers (x, y, width, height and
+    /// the roll in degrees, as `detect` gave them), `points` 30 (x/y in Kaggle order),
+    /// `scores` 1.
     pub fn track(
         &self,
         rgba: Vec<u8>,
@@ -156,31 +157,24 @@ impl Facepoints {
         boxes: Vec<f32>,
         points: Vec<f32>,
         scores: Vec<f32>,
-        rolls: Vec<f32>,
     ) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let n = scores.len();
-            if points.len() != n * NUM_COORDS || boxes.len() != n * 4 || rolls.len() != n {
+            if points.len() != n * NUM_COORDS || boxes.len() != n * 5 {
                 return Err(js_err(format!(
-                    "track needs 4 box numbers, 30 coordinates and a roll per face: got {}, {} and {} for {n} faces",
+                    "track needs 5 box numbers (x, y, width, height, roll) and 30 coordinates per face: got {} and {} for {n} faces",
                     boxes.len(),
                     points.len(),
-                    rolls.len(),
                 )));
             }
             let previous: Vec<Face> = (0..n)
                 .map(|i| {
-                    let b = [
-                        boxes[4 * i],
-                        boxes[4 * i + 1],
-                        boxes[4 * i + 2],
-                        boxes[4 * i + 3],
-                    ];
+                    let b = &boxes[5 * i..5 * i + 5];
                     FaceView::face_from_canvas(
-                        b,
+                        [b[0], b[1], b[2], b[3]],
                         scores[i],
-                        rolls[i],
+                        b[4],
                         &points[i * NUM_COORDS..][..NUM_COORDS],
                     )
                 })

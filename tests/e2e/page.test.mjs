@@ -357,3 +357,39 @@ test('a fake webcam of real frames: keypoints update frame to frame, and nothing
     await cam.close();
   }
 });
+
+test('webcam jitter on a still face: under 0.5% of the eye distance with smoothing on', async () => {
+  const still = join(work, 'still.y4m');
+  await buildY4m(chrome, [join(ROOT, 'tests/data/webcam/Valerie_Harper_30.png')], still, { hold: 60, noise: 2 });
+  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${still}`] });
+  try {
+    const p = await openPage(cam, server.url);
+    await p.evaluate(() => {
+      window.__frames = [];
+      document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
+    });
+    await p.click('#camera-start');
+    await p.waitForFunction(() => window.__frames.length >= 40 || !document.getElementById('message').hidden, null, { timeout: 240_000 });
+    await p.click('#camera-stop');
+    const frames = (await p.evaluate(() => window.__frames)).slice(10);
+    assert.ok(frames.length >= 30, await p.locator('#message').textContent());
+    assert.ok(frames.every((f) => f.faces.length === 1 && f.raw.length === 1), 'one face in every frame');
+    // Mean over keypoints of the RMS distance from their mean position, over the distance
+    // between the mean outer eye corners.
+    const jitter = (seq) => {
+      const n = seq.length;
+      const mean = seq[0].map((_, k) => [seq.reduce((s, f) => s + f[k].x, 0) / n, seq.reduce((s, f) => s + f[k].y, 0) / n]);
+      const spread = mean.map(([mx, my], k) => Math.sqrt(seq.reduce((s, f) => s + (f[k].x - mx) ** 2 + (f[k].y - my) ** 2, 0) / n));
+      const eyes = Math.hypot(mean[3][0] - mean[5][0], mean[3][1] - mean[5][1]);
+      return spread.reduce((a, b) => a + b, 0) / spread.length / eyes;
+    };
+    const raw = jitter(frames.map((f) => f.raw[0].keypoints));
+    const smoothed = jitter(frames.map((f) => f.faces[0].keypoints));
+    const detections = frames.filter((f) => f.detected).length;
+    console.log(`still face, sensor noise σ 2, ${frames.length} frames (${detections} with detection): jitter ${(100 * raw).toFixed(2)}% of the eye distance raw, ${(100 * smoothed).toFixed(2)}% smoothed`);
+    assert.ok(detections >= 2, 'the detector ran during the measurement');
+    assert.ok(smoothed <= 0.005, `smoothed jitter ${(100 * smoothed).toFixed(2)}% of the eye distance`);
+  } finally {
+    await cam.close();
+  }
+});

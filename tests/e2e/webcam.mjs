@@ -1,8 +1,10 @@
 // Builds the fake camera's video: real ytf frames letterboxed onto a grey 320×240 canvas,
-// converted to Y4M (I420) in the browser itself, each frame held for `hold` video frames.
+// converted to Y4M (I420) in the browser itself, each frame held for `hold` video frames;
+// with `noise`, every video frame gets its own Gaussian sensor noise of that standard
+// deviation (0–255 luma, seeded), as a real camera's frames of a still scene differ.
 import { readFile, writeFile } from 'node:fs/promises';
 
-export async function buildY4m(context, pngPaths, out, { width = 320, height = 240, hold = 5, fps = 10 } = {}) {
+export async function buildY4m(context, pngPaths, out, { width = 320, height = 240, hold = 5, fps = 10, noise = 0 } = {}) {
   const images = await Promise.all(pngPaths.map(async (p) => (await readFile(p)).toString('base64')));
   const page = await context.newPage();
   const frames = await page.evaluate(async ({ images, width, height }) => {
@@ -39,9 +41,18 @@ export async function buildY4m(context, pngPaths, out, { width = 320, height = 2
   }, { images, width, height });
   await page.close();
   const parts = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+  let seed = 12345;
+  const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 1) / 2147483649;
+  const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   for (const frame of frames) {
     const bytes = Buffer.from(frame, 'base64');
-    for (let i = 0; i < hold; i++) parts.push(Buffer.from('FRAME\n'), bytes);
+    for (let i = 0; i < hold; i++) {
+      const copy = Buffer.from(bytes);
+      for (let j = 0; noise > 0 && j < width * height; j++) {
+        copy[j] = Math.min(255, Math.max(0, Math.round(copy[j] + noise * gauss())));
+      }
+      parts.push(Buffer.from('FRAME\n'), copy);
+    }
   }
   await writeFile(out, Buffer.concat(parts));
 }

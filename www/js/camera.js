@@ -19,6 +19,20 @@ export function cameraMessage(err) {
   }
 }
 
+/** Overlap of two boxes `{x, y, width, height}` (intersection over union). */
+function iou(a, b) {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  const inter = Math.max(0, w) * Math.max(0, h);
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+/** Whether `found` are the faces `followed` (as many, each overlapping one of them). */
+function sameFaces(found, followed) {
+  return found.length > 0 && found.length === followed.length
+    && followed.every((f) => found.some((g) => iou(f.box, g.box) > 0.5));
+}
+
 /** One Euro settings: cutoff 1 Hz at rest, rising by 5 Hz per face size per second of speed. */
 const SMOOTHING = { minCutoff: 1.0, beta: 5 };
 
@@ -41,9 +55,15 @@ export function setupCamera({ detector, elements, report }) {
 
   async function process(now) {
     const detectNow = faces.length === 0 || frame % Math.max(1, Number(every.value)) === 0;
-    const { faces: found, timings } = detectNow
+    let { faces: found, timings } = detectNow
       ? await detector.detectWithTimings(video)
       : await detector.trackWithTimings(video, faces);
+    if (detectNow && sameFaces(found, faces)) {
+      // The detector found the faces being followed: keep following them from their
+      // keypoints, since a fresh crop from the detector's box would make still keypoints jump.
+      const tracked = await detector.trackWithTimings(video, faces);
+      [found, timings] = [tracked.faces, { ...tracked.timings, detect_ms: timings.detect_ms }];
+    }
     const t0 = performance.now();
     const t = now / 1000;
     // Smoothing goes on across detection frames (a fresh filter there would let the raw
@@ -68,7 +88,7 @@ export function setupCamera({ detector, elements, report }) {
     }
     stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${timings.detect_ms.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
     canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
-    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, timings, detected: detectNow, fps: fps.value } }));
+    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, raw: found, timings, detected: detectNow, fps: fps.value } }));
   }
 
   function loop(now) {

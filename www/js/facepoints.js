@@ -149,7 +149,7 @@ class Detector extends EventTarget {
 
   /** Follows `faces` (from the previous frame) into `source` without the face detector. */
   trackWithTimings(source, faces) {
-    const plain = faces.map(({ box, score, keypoints }) => ({ box, score, keypoints }));
+    const plain = faces.map(({ box, score, roll, keypoints }) => ({ box, score, roll, keypoints }));
     return this.#withBitmap('track', source, { faces: plain });
   }
 

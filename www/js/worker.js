@@ -125,11 +125,10 @@ const handlers = {
     return withPixels(bitmap, (rgba, width, height) => needEngine().detect(rgba, width, height));
   },
   track({ bitmap, faces }) {
-    const boxes = new Float32Array(faces.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
+    const boxes = new Float32Array(faces.flatMap(({ box, roll }) => [box.x, box.y, box.width, box.height, roll ?? 0]));
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    const rolls = new Float32Array(faces.map((f) => f.roll ?? 0));
-    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores, rolls));
+    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     const { augmentBenchmark } = await engineModule('cpu');
