@@ -74,6 +74,8 @@ def main(folder):
             entry["errors"].append(nme(best[1], truth))
     print("| condition | faces | detected | mean NME | median NME | failures (NME > 10%) |")
     print("|---|---|---|---|---|---|")
+    every = [x for c, entry in by_condition.items() for x in entry["errors"]]
+    by_condition["**all**"] = {"n": sum(e["n"] for e in by_condition.values()), "errors": every}
     for condition, entry in by_condition.items():
         e = entry["errors"]
         if not e:

@@ -120,3 +120,80 @@ fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
 /// the mean face in the same crops: 11.2%. The people of these frames are in ytf_kaggle96's
 /// training split, so this guards against regressions; it is not a held-out accuracy figure.
 const BOUND: f32 = 0.09;
+
+/// A table's rows: condition and the other cells.
+type Rows = Vec<(String, Vec<String>)>;
+
+/// `facepoints bench-e2e` on the sample frames of held-out people (two are here), turned and
+/// shrunk, and on einstein.jpg: the rows of each pipeline setting.
+fn bench_e2e_rows() -> Vec<(String, Rows)> {
+    let data = common::shared_data();
+    let (labels, groups, einstein) = (
+        data.join("ytf68_udacity"),
+        data.join("ytf_kaggle96/meta.csv.gz"),
+        common::photo("einstein.jpg"),
+    );
+    let out = common::facepoints(&[
+        "bench-e2e",
+        "--labels",
+        labels.to_str().unwrap(),
+        "--groups",
+        groups.to_str().unwrap(),
+        "--photo",
+        einstein.to_str().unwrap(),
+        "--variant",
+        "default",
+        "--variant",
+        "plain",
+    ]);
+    let report = common::text(&out.stdout);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert!(report.contains(": 2 frames"), "{report}");
+    report
+        .split("\n### ")
+        .skip(1)
+        .map(|section| {
+            let name = section.split_whitespace().next().unwrap().to_string();
+            let rows = section
+                .lines()
+                .filter(|l| l.starts_with("| ") && !l.starts_with("| condition"))
+                .map(|l| {
+                    let cells: Vec<String> = l
+                        .trim_matches('|')
+                        .split('|')
+                        .map(|c| c.trim().to_string())
+                        .collect();
+                    (cells[0].clone(), cells[1..].to_vec())
+                })
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn turned_small_and_far_faces_are_found_and_levelled_end_to_end() {
+    let sections = bench_e2e_rows();
+    let rows = |name: &str| &sections.iter().find(|(n, _)| n == name).unwrap().1;
+    let nme = |cells: &[String]| cells[2].trim_end_matches('%').parse::<f32>().unwrap() / 100.0;
+    let (default, plain) = (rows("default"), rows("plain"));
+    assert_eq!(default.len(), 11, "{default:?}");
+    for (condition, cells) in default {
+        // Every face found: turned up to 45°, eyes 20 px apart, einstein.jpg.
+        assert_eq!(cells[0], cells[1], "{condition}: {cells:?}");
+        if condition.starts_with("roll") || condition.starts_with("eyes") || condition == "upright"
+        {
+            assert!(nme(cells) < 0.10, "{condition}: {cells:?}");
+        }
+    }
+    // Without levelling, faces turned by 45° are far off: the test sees the difference.
+    for (condition, cells) in plain
+        .iter()
+        .filter(|(c, _)| c.starts_with("roll") && c.contains("45"))
+    {
+        assert!(
+            nme(cells) > 0.15,
+            "without levelling, {condition}: {cells:?}"
+        );
+    }
+}
