@@ -393,3 +393,34 @@ test('webcam jitter on a still face: under 0.5% of the eye distance with smoothi
     await cam.close();
   }
 });
+
+test('webcam lag on a moving face: the smoothed keypoints follow within 5% of the eye distance', async () => {
+  const moving = join(work, 'moving.y4m');
+  // 2 px per video frame at 10 fps (a slow head movement: 20 px/s, a third of the face box).
+  await buildY4m(chrome, [join(ROOT, 'tests/data/webcam/Valerie_Harper_30.png')], moving, { hold: 40, pan: 2, noise: 2 });
+  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${moving}`] });
+  try {
+    const p = await openPage(cam, server.url);
+    await p.evaluate(() => {
+      window.__frames = [];
+      document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
+    });
+    await p.click('#camera-start');
+    await p.waitForFunction(() => window.__frames.length >= 40 || !document.getElementById('message').hidden, null, { timeout: 240_000 });
+    await p.click('#camera-stop');
+    const frames = (await p.evaluate(() => window.__frames)).slice(5);
+    assert.ok(frames.length >= 30 && frames.every((f) => f.faces.length === 1), await p.locator('#message').textContent());
+    // Lag: how far the smoothed keypoints sit from the raw ones of the same frame, over the
+    // eye distance; and how far the raw ones moved, so the face did move.
+    const eyes = (kp) => Math.hypot(kp[3].x - kp[5].x, kp[3].y - kp[5].y);
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const lag = mean(frames.map((f) => mean(f.faces[0].keypoints.map((k, i) => Math.hypot(k.x - f.raw[0].keypoints[i].x, k.y - f.raw[0].keypoints[i].y))) / eyes(f.raw[0].keypoints)));
+    const xs = frames.map((f) => f.raw[0].keypoints[10].x);
+    const travel = Math.max(...xs) - Math.min(...xs);
+    console.log(`moving face (2 px per video frame): lag of the smoothed keypoints ${(100 * lag).toFixed(2)}% of the eye distance; the nose travelled ${travel.toFixed(1)} px`);
+    assert.ok(travel > 10, `the face moved ${travel} px`);
+    assert.ok(lag < 0.05, `lag ${(100 * lag).toFixed(2)}% of the eye distance`);
+  } finally {
+    await cam.close();
+  }
+});

@@ -1,15 +1,21 @@
 // Builds the fake camera's video: real ytf frames letterboxed onto a grey 320×240 canvas,
 // converted to Y4M (I420) in the browser itself, each frame held for `hold` video frames;
 // with `noise`, every video frame gets its own Gaussian sensor noise of that standard
-// deviation (0–255 luma, seeded), as a real camera's frames of a still scene differ.
+// deviation (0–255 luma, seeded), as a real camera's frames of a still scene differ; with
+// `pan`, the face moves instead of standing still: `hold` frames sweeping `pan` px per frame
+// across the canvas and back.
 import { readFile, writeFile } from 'node:fs/promises';
 
-export async function buildY4m(context, pngPaths, out, { width = 320, height = 240, hold = 5, fps = 10, noise = 0 } = {}) {
+export async function buildY4m(context, pngPaths, out, { width = 320, height = 240, hold = 5, fps = 10, noise = 0, pan = 0 } = {}) {
   const images = await Promise.all(pngPaths.map(async (p) => (await readFile(p)).toString('base64')));
   const page = await context.newPage();
-  const frames = await page.evaluate(async ({ images, width, height }) => {
+  // Horizontal offset of each rendered frame: one still frame, or a sweep there and back.
+  const half = Math.floor(hold / 2);
+  const shifts = pan > 0 ? Array.from({ length: hold }, (_, i) => pan * (i < half ? i - half / 2 : hold - i - half / 2)) : [0];
+  const repeat = pan > 0 ? 1 : hold;
+  const frames = await page.evaluate(async ({ images, width, height, shifts }) => {
     const out = [];
-    for (const b64 of images) {
+    for (const b64 of images) for (const shift of shifts) {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d');
@@ -17,7 +23,7 @@ export async function buildY4m(context, pngPaths, out, { width = 320, height = 2
       ctx.fillRect(0, 0, width, height);
       const s = Math.min(width / bitmap.width, height / bitmap.height) * 0.9;
       const [w, h] = [bitmap.width * s, bitmap.height * s];
-      ctx.drawImage(bitmap, (width - w) / 2, (height - h) / 2, w, h);
+      ctx.drawImage(bitmap, (width - w) / 2 + shift, (height - h) / 2, w, h);
       const { data } = ctx.getImageData(0, 0, width, height);
       const yuv = new Uint8Array(width * height * 1.5);
       const [uAt, vAt] = [width * height, width * height * 1.25];
@@ -38,7 +44,7 @@ export async function buildY4m(context, pngPaths, out, { width = 320, height = 2
       out.push(btoa(text));
     }
     return out;
-  }, { images, width, height });
+  }, { images, width, height, shifts });
   await page.close();
   const parts = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
   let seed = 12345;
@@ -46,7 +52,7 @@ export async function buildY4m(context, pngPaths, out, { width = 320, height = 2
   const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   for (const frame of frames) {
     const bytes = Buffer.from(frame, 'base64');
-    for (let i = 0; i < hold; i++) {
+    for (let i = 0; i < repeat; i++) {
       const copy = Buffer.from(bytes);
       for (let j = 0; noise > 0 && j < width * height; j++) {
         copy[j] = Math.min(255, Math.max(0, Math.round(copy[j] + noise * gauss())));
