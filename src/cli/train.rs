@@ -5,6 +5,7 @@ use super::output;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use facepoints::augment::level;
 use facepoints::augment::{AugmentConfig, AugmentMode};
 use facepoints::backend::{Backend, BackendKind};
 use facepoints::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes};
@@ -280,7 +281,12 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         &train_set,
         &valid_set,
     )?;
-    let rmse = validation_rmse(&trained.model, &config.normalization, &valid_set, &backend)?;
+    // Scored on the faces as training saw them (levelled when it levelled them).
+    let scored = match config.level {
+        true => level(&valid_set),
+        false => valid_set,
+    };
+    let rmse = validation_rmse(&trained.model, &config.normalization, &scored, &backend)?;
     save_model(&args.out, &config, &data, &trained)?;
     output::print(rmse.per_keypoint_table())?;
     output::print(format!(

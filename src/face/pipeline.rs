@@ -197,7 +197,9 @@ impl FacePipeline {
             framing: KeypointFraming::default(),
             refine_passes: 0,
             level: true,
-            flip: true,
+            // Measured on held-out people's frames (README, "End to end"): 6.8% NME with,
+            // 6.7% without, for twice the model's work.
+            flip: false,
             device: device.clone(),
         })
     }
