@@ -58,7 +58,7 @@ test('the badge names the backend it chose: the CPU, since the only adapter is a
   assert.equal(await page.locator('#badge').getAttribute('data-backend'), 'cpu');
   assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
   assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
-  assert.match(await page.locator('#model-info').textContent(), /Model: model2, validation RMSE 2\.22 px \(grouped split/);
+  assert.match(await page.locator('#model-info').textContent(), /Model: model2, validation RMSE 1\.82 px \(grouped split/);
   assert.deepEqual(engines, ['/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
 });
 
