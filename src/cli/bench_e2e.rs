@@ -279,9 +279,16 @@ fn matching<'a>(faces: &'a [Face], truth: &Points) -> Option<&'a Face> {
         .map(|(_, f)| f)
 }
 
-/// The `n × n` RGBA rendering of `view` of an image (black outside it) and `truth` moved
-/// into it.
-fn render(image: &RgbaImage, view: View, n: usize, truth: &Points) -> (Vec<u8>, Points) {
+/// The test image `condition`: the `n × n` RGBA rendering of `view` of an image (black
+/// outside it), with `truth` moved into it.
+fn render(
+    image: &RgbaImage,
+    view: View,
+    n: usize,
+    truth: &Points,
+    condition: String,
+    name: &str,
+) -> Case {
     let rgba = sample_view(image, view, n, Outside::Black)
         .into_iter()
         .flat_map(|p| {
@@ -289,11 +296,17 @@ fn render(image: &RgbaImage, view: View, n: usize, truth: &Points) -> (Vec<u8>, 
             [r, g, b, 255]
         })
         .collect();
-    let moved = truth.map(|[x, y]| {
-        let (u, v) = view.from_image(n, x, y);
-        [u, v]
-    });
-    (rgba, moved)
+    Case {
+        condition,
+        name: name.into(),
+        width: n,
+        height: n,
+        rgba,
+        truth: truth.map(|[x, y]| {
+            let (u, v) = view.from_image(n, x, y);
+            [u, v]
+        }),
+    }
 }
 
 /// The test images made from one labelled frame: as it is, turned, and shrunk.
@@ -316,15 +329,14 @@ fn cases(name: &str, photo: &super::photo::Photo, truth: &Points) -> Result<Vec<
             square: frame,
             angle: -(degrees as f32).to_radians(),
         };
-        let (rgba, moved) = render(&image, view, long, truth);
-        out.push(Case {
-            condition: format!("roll {degrees:+}°"),
-            name: name.into(),
-            width: long,
-            height: long,
-            rgba,
-            truth: moved,
-        });
+        out.push(render(
+            &image,
+            view,
+            long,
+            truth,
+            format!("roll {degrees:+}°"),
+            name,
+        ));
     }
     let eyes = distance(truth[3], truth[5]);
     for target in [40.0f32, 20.0] {
@@ -334,15 +346,8 @@ fn cases(name: &str, photo: &super::photo::Photo, truth: &Points) -> Result<Vec<
         }
         let side = SMALL_FRAME as f32 / scale;
         let view = View::upright(Square::centered(w as f32 / 2.0, h as f32 / 2.0, side));
-        let (rgba, moved) = render(&image, view, SMALL_FRAME, truth);
-        out.push(Case {
-            condition: format!("eyes {target} px apart"),
-            name: name.into(),
-            width: SMALL_FRAME,
-            height: SMALL_FRAME,
-            rgba,
-            truth: moved,
-        });
+        let condition = format!("eyes {target} px apart");
+        out.push(render(&image, view, SMALL_FRAME, truth, condition, name));
     }
     Ok(out)
 }
@@ -397,12 +402,7 @@ pub fn run(args: BenchE2eArgs) -> Result<(), Failure> {
         used += 1;
         let photo = read_photo(&path)?;
         for case in cases(name, &photo, truth)? {
-            for v in &mut variants {
-                v.run(&case)?;
-            }
-            if let Some(e) = &mut exporter {
-                e.write(&case)?;
-            }
+            measure(&case, &mut variants, exporter.as_mut())?;
         }
     }
     for path in &args.photo {
@@ -424,12 +424,7 @@ pub fn run(args: BenchE2eArgs) -> Result<(), Failure> {
             rgba: photo.rgba,
             truth,
         };
-        for v in &mut variants {
-            v.run(&case)?;
-        }
-        if let Some(e) = &mut exporter {
-            e.write(&case)?;
-        }
+        measure(&case, &mut variants, exporter.as_mut())?;
     }
     let meta = variants[0].pipeline.meta();
     let mut report = format!(
@@ -478,6 +473,21 @@ pub fn run(args: BenchE2eArgs) -> Result<(), Failure> {
     }
     output::print(report.trim_end())?;
     Ok(())
+}
+
+/// Runs every variant on `case` and exports it.
+fn measure(
+    case: &Case,
+    variants: &mut [Variant],
+    exporter: Option<&mut Exporter>,
+) -> Result<(), Failure> {
+    for v in variants {
+        v.run(case)?;
+    }
+    match exporter {
+        Some(e) => e.write(case),
+        None => Ok(()),
+    }
 }
 
 /// Writes the test images and their labels for the MediaPipe reference.

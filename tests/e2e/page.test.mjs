@@ -358,10 +358,11 @@ test('a fake webcam of real frames: keypoints update frame to frame, and nothing
   }
 });
 
-test('webcam jitter on a still face: under 0.5% of the eye distance with smoothing on', async () => {
-  const still = join(work, 'still.y4m');
-  await buildY4m(chrome, [join(ROOT, 'tests/data/webcam/Valerie_Harper_30.png')], still, { hold: 60, noise: 2 });
-  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${still}`] });
+/** The camera panel's frames (after the first `skip`) on a fake webcam of one real frame. */
+async function fakeWebcamFrames(name, y4mOptions, { count = 40, skip = 10 } = {}) {
+  const video = join(work, `${name}.y4m`);
+  await buildY4m(chrome, [join(ROOT, 'tests/data/webcam/Valerie_Harper_30.png')], video, y4mOptions);
+  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
   try {
     const p = await openPage(cam, server.url);
     await p.evaluate(() => {
@@ -369,58 +370,47 @@ test('webcam jitter on a still face: under 0.5% of the eye distance with smoothi
       document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
     });
     await p.click('#camera-start');
-    await p.waitForFunction(() => window.__frames.length >= 40 || !document.getElementById('message').hidden, null, { timeout: 240_000 });
+    await p.waitForFunction((n) => window.__frames.length >= n || !document.getElementById('message').hidden, count, { timeout: 240_000 });
     await p.click('#camera-stop');
-    const frames = (await p.evaluate(() => window.__frames)).slice(10);
-    assert.ok(frames.length >= 30, await p.locator('#message').textContent());
+    const frames = (await p.evaluate(() => window.__frames)).slice(skip);
+    assert.ok(frames.length >= count - skip, await p.locator('#message').textContent());
     assert.ok(frames.every((f) => f.faces.length === 1 && f.raw.length === 1), 'one face in every frame');
-    // Mean over keypoints of the RMS distance from their mean position, over the distance
-    // between the mean outer eye corners.
-    const jitter = (seq) => {
-      const n = seq.length;
-      const mean = seq[0].map((_, k) => [seq.reduce((s, f) => s + f[k].x, 0) / n, seq.reduce((s, f) => s + f[k].y, 0) / n]);
-      const spread = mean.map(([mx, my], k) => Math.sqrt(seq.reduce((s, f) => s + (f[k].x - mx) ** 2 + (f[k].y - my) ** 2, 0) / n));
-      const eyes = Math.hypot(mean[3][0] - mean[5][0], mean[3][1] - mean[5][1]);
-      return spread.reduce((a, b) => a + b, 0) / spread.length / eyes;
-    };
-    const raw = jitter(frames.map((f) => f.raw[0].keypoints));
-    const smoothed = jitter(frames.map((f) => f.faces[0].keypoints));
-    const detections = frames.filter((f) => f.detected).length;
-    console.log(`still face, sensor noise σ 2, ${frames.length} frames (${detections} with detection): jitter ${(100 * raw).toFixed(2)}% of the eye distance raw, ${(100 * smoothed).toFixed(2)}% smoothed`);
-    assert.ok(detections >= 2, 'the detector ran during the measurement');
-    assert.ok(smoothed <= 0.005, `smoothed jitter ${(100 * smoothed).toFixed(2)}% of the eye distance`);
+    return frames;
   } finally {
     await cam.close();
   }
+}
+
+test('webcam jitter on a still face: under 0.5% of the eye distance with smoothing on', async () => {
+  const frames = await fakeWebcamFrames('still', { hold: 60, noise: 2 });
+  // Mean over keypoints of the RMS distance from their mean position, over the distance
+  // between the mean outer eye corners.
+  const jitter = (seq) => {
+    const n = seq.length;
+    const mean = seq[0].map((_, k) => [seq.reduce((s, f) => s + f[k].x, 0) / n, seq.reduce((s, f) => s + f[k].y, 0) / n]);
+    const spread = mean.map(([mx, my], k) => Math.sqrt(seq.reduce((s, f) => s + (f[k].x - mx) ** 2 + (f[k].y - my) ** 2, 0) / n));
+    const eyes = Math.hypot(mean[3][0] - mean[5][0], mean[3][1] - mean[5][1]);
+    return spread.reduce((a, b) => a + b, 0) / spread.length / eyes;
+  };
+  const raw = jitter(frames.map((f) => f.raw[0].keypoints));
+  const smoothed = jitter(frames.map((f) => f.faces[0].keypoints));
+  const detections = frames.filter((f) => f.detected).length;
+  console.log(`still face, sensor noise σ 2, ${frames.length} frames (${detections} with detection): jitter ${(100 * raw).toFixed(2)}% of the eye distance raw, ${(100 * smoothed).toFixed(2)}% smoothed`);
+  assert.ok(detections >= 2, 'the detector ran during the measurement');
+  assert.ok(smoothed <= 0.005, `smoothed jitter ${(100 * smoothed).toFixed(2)}% of the eye distance`);
 });
 
 test('webcam lag on a moving face: the smoothed keypoints follow within 5% of the eye distance', async () => {
-  const moving = join(work, 'moving.y4m');
   // 2 px per video frame at 10 fps (a slow head movement: 20 px/s, a third of the face box).
-  await buildY4m(chrome, [join(ROOT, 'tests/data/webcam/Valerie_Harper_30.png')], moving, { hold: 40, pan: 2, noise: 2 });
-  const cam = await browser({ webgpu: false, extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${moving}`] });
-  try {
-    const p = await openPage(cam, server.url);
-    await p.evaluate(() => {
-      window.__frames = [];
-      document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
-    });
-    await p.click('#camera-start');
-    await p.waitForFunction(() => window.__frames.length >= 40 || !document.getElementById('message').hidden, null, { timeout: 240_000 });
-    await p.click('#camera-stop');
-    const frames = (await p.evaluate(() => window.__frames)).slice(5);
-    assert.ok(frames.length >= 30 && frames.every((f) => f.faces.length === 1), await p.locator('#message').textContent());
-    // Lag: how far the smoothed keypoints sit from the raw ones of the same frame, over the
-    // eye distance; and how far the raw ones moved, so the face did move.
-    const eyes = (kp) => Math.hypot(kp[3].x - kp[5].x, kp[3].y - kp[5].y);
-    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const lag = mean(frames.map((f) => mean(f.faces[0].keypoints.map((k, i) => Math.hypot(k.x - f.raw[0].keypoints[i].x, k.y - f.raw[0].keypoints[i].y))) / eyes(f.raw[0].keypoints)));
-    const xs = frames.map((f) => f.raw[0].keypoints[10].x);
-    const travel = Math.max(...xs) - Math.min(...xs);
-    console.log(`moving face (2 px per video frame): lag of the smoothed keypoints ${(100 * lag).toFixed(2)}% of the eye distance; the nose travelled ${travel.toFixed(1)} px`);
-    assert.ok(travel > 10, `the face moved ${travel} px`);
-    assert.ok(lag < 0.05, `lag ${(100 * lag).toFixed(2)}% of the eye distance`);
-  } finally {
-    await cam.close();
-  }
+  const frames = await fakeWebcamFrames('moving', { hold: 40, pan: 2, noise: 2 }, { skip: 5 });
+  // Lag: how far the smoothed keypoints sit from the raw ones of the same frame, over the
+  // eye distance; and how far the raw ones moved, so the face did move.
+  const eyes = (kp) => Math.hypot(kp[3].x - kp[5].x, kp[3].y - kp[5].y);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const lag = mean(frames.map((f) => mean(f.faces[0].keypoints.map((k, i) => Math.hypot(k.x - f.raw[0].keypoints[i].x, k.y - f.raw[0].keypoints[i].y))) / eyes(f.raw[0].keypoints)));
+  const xs = frames.map((f) => f.raw[0].keypoints[10].x);
+  const travel = Math.max(...xs) - Math.min(...xs);
+  console.log(`moving face (2 px per video frame): lag of the smoothed keypoints ${(100 * lag).toFixed(2)}% of the eye distance; the nose travelled ${travel.toFixed(1)} px`);
+  assert.ok(travel > 10, `the face moved ${travel} px`);
+  assert.ok(lag < 0.05, `lag ${(100 * lag).toFixed(2)}% of the eye distance`);
 });
