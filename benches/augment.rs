@@ -10,7 +10,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 fn bench(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ytf_sample");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/ytf_sample");
     let faces = read_faces_file(&dir.join("training.csv.gz")).expect("sample");
     let config = AugmentConfig::default();
     let mut rng = StdRng::seed_from_u64(1);

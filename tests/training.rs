@@ -62,7 +62,7 @@ fn training_model3_on_the_sample_keeps_its_best_epoch_and_checkpoints_exactly() 
             &mut |e| match e {
                 TrainEvent::Epoch { valid_rmse, .. } => epochs.push(*valid_rmse),
                 TrainEvent::Batch { .. } => batches += 1,
-                TrainEvent::EarlyStop { .. } => {}
+                _ => {}
             },
         ))
         .unwrap();
@@ -200,7 +200,7 @@ fn early_stopping_fires_and_returns_the_kept_epochs_weights_not_the_last() {
                     improved.push(*better);
                 }
                 TrainEvent::EarlyStop { best_epoch } => stopped = Some(*best_epoch),
-                TrainEvent::Batch { .. } => {}
+                _ => {}
             },
         ))
         .unwrap();

@@ -1,9 +1,9 @@
-"""Cut the small committed sample of ytf_kaggle96 (tests/data/ytf_sample) from the full set.
+"""Cut the small committed sample of ytf_kaggle96 (www/data/ytf_sample) from the full set.
 
 Takes every 12th person (sorted by name) of the training split, all of their frames, keeping
 file order; rows are renumbered 1..n in meta.csv.gz. Output is gzip -n -9, reproducible.
 
-    python3 tools/make_sample.py ../shared/data/ytf_kaggle96 tests/data/ytf_sample
+    python3 tools/make_sample.py ../shared/data/ytf_kaggle96 www/data/ytf_sample
 """
 import csv
 import gzip

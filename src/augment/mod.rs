@@ -10,4 +10,4 @@ pub mod pipeline;
 
 pub use config::{AugmentConfig, AugmentKind, AugmentMode, OpConfig};
 pub use level::level;
-pub use pipeline::{augment, epoch_set};
+pub use pipeline::{Step, apply_steps, augment, epoch_set, sample_steps, total_transform};

@@ -40,6 +40,58 @@ pub enum Step {
     Noise(f32),
 }
 
+impl std::fmt::Display for Step {
+    /// The step as a caption says it: `rotate −7.3°`, `scale ×1.12`, `crop 3 / 1 / 8 / 2 px`,
+    /// `flip`, `CLAHE clip 4.2, 7×7 tiles`, `blur σ 1.30 px`, `noise σ 12.0`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Step::Geometric { kind, params, .. } => match kind {
+                AugmentKind::Rotate => write!(f, "rotate {:.1}°", params[0]),
+                AugmentKind::Scale => write!(f, "scale ×{:.2}", params[0]),
+                AugmentKind::Crop => write!(
+                    f,
+                    "crop {:.0} / {:.0} / {:.0} / {:.0} px",
+                    params[0], params[1], params[2], params[3]
+                ),
+                other => write!(f, "{}", other.name()),
+            },
+            Step::Clahe { clip_limit, tiles } => {
+                write!(f, "CLAHE clip {clip_limit:.1}, {tiles}×{tiles} tiles")
+            }
+            Step::Blur(sigma) => write!(f, "blur σ {sigma:.2} px"),
+            Step::Noise(sigma) => write!(f, "noise σ {sigma:.1}"),
+        }
+    }
+}
+
+impl Step {
+    /// The augmentation this step is.
+    pub fn kind(&self) -> AugmentKind {
+        match *self {
+            Step::Geometric { kind, .. } => kind,
+            Step::Clahe { .. } => AugmentKind::Clahe,
+            Step::Blur(_) => AugmentKind::Blur,
+            Step::Noise(_) => AugmentKind::Noise,
+        }
+    }
+}
+
+/// Where the geometric steps take every point, and whether they flip left and right.
+pub fn total_transform(steps: &[Step]) -> (Affine, bool) {
+    let mut total = Affine::IDENTITY;
+    let mut flips = 0;
+    for step in steps {
+        if let Step::Geometric {
+            kind, transform, ..
+        } = *step
+        {
+            total = transform.after(&total);
+            flips += usize::from(kind == AugmentKind::Flip);
+        }
+    }
+    (total, flips % 2 == 1)
+}
+
 fn uniform(rng: &mut impl Rng, low: f64, high: f64) -> f32 {
     if high > low {
         rng.random_range(low..high) as f32
@@ -228,6 +280,36 @@ mod tests {
             faces.push(f + 1, &image, &coords);
         }
         faces
+    }
+
+    #[test]
+    fn steps_read_as_captions() {
+        let steps = [
+            geometric(
+                AugmentKind::Rotate,
+                [-7.25, 0.0, 0.0, 0.0],
+                Affine::rotation(-7.25),
+            ),
+            geometric(AugmentKind::Flip, [0.0; 4], Affine::flip()),
+            Step::Clahe {
+                clip_limit: 4.2,
+                tiles: 7,
+            },
+            Step::Blur(1.3),
+        ];
+        let text: Vec<String> = steps.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "rotate -7.2°",
+                "flip",
+                "CLAHE clip 4.2, 7×7 tiles",
+                "blur σ 1.30 px"
+            ]
+        );
+        let (total, flipped) = total_transform(&steps);
+        assert!(flipped);
+        assert_eq!(total, Affine::flip().after(&Affine::rotation(-7.25)));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod report;
 mod serve;
 mod site;
 mod submit;
+mod summary;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// What a training file holds: faces, complete faces, labels per keypoint, the split.
+    Summary(summary::SummaryArgs),
     /// Train a model on a Kaggle-format training.csv and save it as a .fpk file.
     Train(train::TrainArgs),
     /// RMSE of a saved model on the validation side of a split (or a whole file).
@@ -69,6 +72,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
+        Command::Summary(args) => summary::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Predict(args) => predict::run(args),

@@ -69,6 +69,14 @@ impl Progress {
                     if improved { " (best)" } else { "" },
                 ));
             }
+            TrainEvent::Validated { .. } => {}
+            TrainEvent::Stopped { epoch } => {
+                output::note(format_args!(
+                    "{} stopped in epoch {}",
+                    self.label,
+                    epoch + 1
+                ));
+            }
             TrainEvent::EarlyStop { best_epoch } => {
                 output::note(format_args!(
                     "{} stopped early; keeping epoch {}",

@@ -1,6 +1,6 @@
 //! `FaceSet`: 96×96 grayscale faces with their 30 keypoint coordinates, missing ones as NaN.
 
-use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS};
+use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS, NUM_KEYPOINTS};
 
 /// Faces held in memory: pixels as bytes, coordinates as `f32` with `NaN` for a missing value.
 ///
@@ -86,11 +86,43 @@ impl FaceSet {
         out
     }
 
+    /// How completely the faces are labelled: rows, complete rows, and the faces labelling
+    /// each keypoint (both coordinates given), in Kaggle order.
+    pub fn label_counts(&self) -> LabelCounts {
+        let mut per_keypoint = vec![0usize; NUM_KEYPOINTS];
+        let mut complete = 0;
+        for i in 0..self.len() {
+            let mut all = true;
+            for (k, xy) in self.coords(i).chunks(2).enumerate() {
+                let labelled = !xy[0].is_nan() && !xy[1].is_nan();
+                per_keypoint[k] += usize::from(labelled);
+                all &= labelled;
+            }
+            complete += usize::from(all);
+        }
+        LabelCounts {
+            rows: self.len(),
+            complete,
+            per_keypoint,
+        }
+    }
+
     /// Only the faces with all 30 coordinates (what the study trained on).
     pub fn complete_only(&self) -> FaceSet {
         let keep: Vec<usize> = (0..self.len()).filter(|&i| self.is_complete(i)).collect();
         self.subset(&keep)
     }
+}
+
+/// What [`FaceSet::label_counts`] gives.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LabelCounts {
+    /// Faces.
+    pub rows: usize,
+    /// Faces with all 15 keypoints.
+    pub complete: usize,
+    /// Faces labelling each keypoint, Kaggle order.
+    pub per_keypoint: Vec<usize>,
 }
 
 #[cfg(test)]
@@ -108,6 +140,10 @@ mod tests {
         assert!(set.is_complete(0));
         assert!(!set.is_complete(1));
         assert_eq!(set.labelled_coords(), 59);
+        let counts = set.label_counts();
+        assert_eq!((counts.rows, counts.complete), (2, 1));
+        assert_eq!(counts.per_keypoint[1], 1, "face 2 lacks keypoint 1's y");
+        assert_eq!(counts.per_keypoint[0], 2);
         let sub = set.subset(&[1]);
         assert_eq!(sub.ids, vec![2]);
         assert_eq!(sub.image(0)[0], 7);

@@ -1,7 +1,11 @@
 //! Streaming reader for Kaggle's `training.csv` (30 coordinates + `Image`) and `test.csv`
 //! (`ImageId,Image`): plain or gzip, CRLF or LF, header columns in any order, empty cells as
-//! missing keypoints. Rows are parsed one at a time into a reused record, so the file's text is
-//! never held whole.
+//! missing keypoints.
+//!
+//! [`FaceReader`] is the parser: bytes are pushed into it in chunks of any size (the CLI
+//! pushes what it reads from a file; the page pushes what a browser stream gives), complete
+//! lines are parsed as they arrive, and only the unfinished last line is kept, so the file's
+//! text is never held whole.
 
 use std::io::Read;
 
@@ -9,7 +13,7 @@ use super::columns::Header;
 use super::error::{DataError, Location};
 use super::faces::FaceSet;
 use super::pixels::parse_pixels;
-use super::source::{LineGuard, csv_error, decompressing, io_error, open_file};
+use super::source::{MAX_LINE_BYTES, csv_error, decompressing, io_error, open_file, what_is};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, NUM_COORDS, coord_name};
 
 /// Where each needed field sits in a row.
@@ -72,81 +76,334 @@ fn read_file(path: &std::path::Path, ids: Ids) -> Result<FaceSet, DataError> {
         })
 }
 
-fn read_plain(source: impl Read, ids: Ids) -> Result<FaceSet, DataError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(LineGuard::new(source));
-    let mut record = csv::ByteRecord::new();
-    if !next_record(&mut reader, &mut record, 0)? {
-        return Err(DataError::Empty);
-    }
-    let layout = Layout::from_header(&record)?;
-    if ids == Ids::ImageId && layout.image_id.is_none() {
-        return Err(DataError::NotTestLayout);
-    }
-    let mut faces = FaceSet::default();
-    let mut pixels = Box::new([0u8; IMAGE_PIXELS]);
-    let mut coords = [f32::NAN; NUM_COORDS];
-    let mut row: u64 = 0;
-    while next_record(&mut reader, &mut record, row + 1)? {
-        row += 1;
-        let line = record.position().map(|p| p.line());
-        let at = |column: Option<String>| Location {
-            row: Some(row),
-            line,
-            column,
+/// Pushes everything `source` gives through a [`FaceReader`].
+fn read_plain(mut source: impl Read, ids: Ids) -> Result<FaceSet, DataError> {
+    let mut reader = FaceReader::with_ids(ids, 0);
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let n = match source.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error("input", e)),
         };
-        if record.len() == 1 && record[0].is_empty() {
-            continue; // a blank line
-        }
-        if let Err(message) = parse_row(&layout, &record, &mut pixels, &mut coords) {
-            let (column, message) = message;
-            let mut message = message;
-            if !next_record(&mut reader, &mut csv::ByteRecord::new(), row + 1)? {
-                message = format!("the last row is truncated or malformed: {message}");
-            }
-            return Err(DataError::Invalid {
-                at: at(column),
-                message,
-            });
-        }
-        let id = match layout.image_id {
-            Some(col) => parse_id(&record[col]).map_err(|message| DataError::Invalid {
-                at: at(Some("ImageId".into())),
-                message,
-            })?,
-            None => row as u32,
-        };
-        faces.push(id, &pixels[..], &coords);
+        reader.push(&buffer[..n])?;
     }
-    if row > 0 && !reader.get_ref().ends_with_line_break() {
-        // Every writer of these files ends the last row with a line break; without one, a
-        // cut inside the last number (`128` → `12`) would pass unnoticed.
-        return Err(DataError::Invalid {
-            at: Location {
-                row: Some(row),
-                line: None,
-                column: None,
-            },
-            message: "the file ends inside this row (no line break after it): it may be cut \
-                      short; if it is complete, end it with a line break"
-                .into(),
-        });
-    }
-    Ok(faces)
+    reader.finish()
 }
 
-/// Reads the next record; `false` at the end of the input.
-fn next_record<R: Read>(
-    reader: &mut csv::Reader<R>,
-    record: &mut csv::ByteRecord,
+/// The Kaggle CSV parser, fed by pushes: `push` chunks of plain (already decompressed) text
+/// as they arrive, then `finish`. Errors name the row, the file line and the column.
+///
+/// Memory: the faces read so far, plus the one unfinished line (at most 1 MiB: a longer
+/// line is refused). With a size hint (the text's length in bytes, when known) the face
+/// storage is reserved once from the first row's length instead of growing by doubling.
+pub struct FaceReader {
+    ids: Ids,
+    /// Bytes pushed but not parsed yet: the unfinished last line.
+    pending: Vec<u8>,
+    /// Line breaks in the bytes already parsed.
+    lines_before: u64,
+    layout: Option<Layout>,
+    faces: FaceSet,
+    pixels: Box<[u8; IMAGE_PIXELS]>,
+    coords: [f32; NUM_COORDS],
+    /// Data rows read (the header excluded).
     row: u64,
-) -> Result<bool, DataError> {
-    reader
-        .read_byte_record(record)
-        .map_err(|e| csv_error(e, row))
+    /// Bytes pushed so far.
+    bytes: u64,
+    /// The text's expected length, 0 when unknown.
+    size_hint: u64,
+    /// A bad last row of a block: the error stands if more rows follow, else it is reported
+    /// as a truncated last row.
+    deferred: Option<(Location, String)>,
+}
+
+impl Default for FaceReader {
+    fn default() -> Self {
+        Self::new(0)
+    }
+}
+
+impl FaceReader {
+    /// A reader for a training or test file; `size_hint`: the text's length in bytes (0 when
+    /// unknown, as for gzip input).
+    pub fn new(size_hint: u64) -> Self {
+        Self::with_ids(Ids::ImageIdOrRow, size_hint)
+    }
+
+    fn with_ids(ids: Ids, size_hint: u64) -> Self {
+        FaceReader {
+            ids,
+            pending: Vec::new(),
+            lines_before: 0,
+            layout: None,
+            faces: FaceSet::default(),
+            pixels: Box::new([0u8; IMAGE_PIXELS]),
+            coords: [f32::NAN; NUM_COORDS],
+            row: 0,
+            bytes: 0,
+            size_hint,
+            deferred: None,
+        }
+    }
+
+    /// Bytes pushed so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Faces read so far.
+    pub fn faces(&self) -> usize {
+        self.faces.len()
+    }
+
+    /// Parses the complete lines `chunk` finishes; keeps the unfinished last one.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), DataError> {
+        if self.bytes == 0 && !chunk.is_empty() {
+            sniff(chunk)?;
+        }
+        self.bytes += chunk.len() as u64;
+        self.pending.extend_from_slice(chunk);
+        let Some(end) = complete_lines(&self.pending) else {
+            return self.check_line_length(&self.pending[..]);
+        };
+        let block = std::mem::take(&mut self.pending);
+        let result = self.parse_block(&block[..end]);
+        self.pending = block;
+        self.pending.drain(..end);
+        result?;
+        self.check_line_length(&self.pending[..])
+    }
+
+    /// Parses what is left and returns the faces.
+    pub fn finish(mut self) -> Result<FaceSet, DataError> {
+        let rest = std::mem::take(&mut self.pending);
+        let rows_before = self.row;
+        self.parse_block(&rest)?;
+        if let Some((at, message)) = self.deferred.take() {
+            return Err(DataError::Invalid {
+                at,
+                message: format!("the last row is truncated or malformed: {message}"),
+            });
+        }
+        if self.layout.is_none() {
+            return Err(DataError::Empty);
+        }
+        if self.row > rows_before {
+            // Every writer of these files ends the last row with a line break; without one,
+            // a cut inside the last number (`128` → `12`) would pass unnoticed.
+            return Err(DataError::Invalid {
+                at: Location {
+                    row: Some(self.row),
+                    line: None,
+                    column: None,
+                },
+                message: "the file ends inside this row (no line break after it): it may be \
+                          cut short; if it is complete, end it with a line break"
+                    .into(),
+            });
+        }
+        Ok(self.faces)
+    }
+
+    /// Refuses an unfinished line over the limit: the input is not a CSV of faces.
+    fn check_line_length(&self, unfinished: &[u8]) -> Result<(), DataError> {
+        if unfinished.len() > MAX_LINE_BYTES {
+            return Err(line_too_long(self.lines_before + 1));
+        }
+        Ok(())
+    }
+
+    /// Parses `block`: whole records (it ends at a line break outside quotes, or is the
+    /// end of the input).
+    fn parse_block(&mut self, block: &[u8]) -> Result<(), DataError> {
+        if block.is_empty() {
+            return Ok(());
+        }
+        if let Some(line) = overlong_line(block) {
+            return Err(line_too_long(self.lines_before + line));
+        }
+        let mut layout = self.layout.take();
+        let result = self.parse_records(&mut layout, block);
+        self.layout = layout;
+        self.lines_before += memchr::memchr_iter(b'\n', block).count() as u64;
+        result
+    }
+
+    fn parse_records(
+        &mut self,
+        layout: &mut Option<Layout>,
+        block: &[u8],
+    ) -> Result<(), DataError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(block);
+        let mut record = csv::ByteRecord::new();
+        let lines_before = self.lines_before;
+        loop {
+            let next_row = self.row + u64::from(layout.is_some());
+            let more = reader
+                .read_byte_record(&mut record)
+                .map_err(|e| shift_lines(csv_error(e, next_row), lines_before))?;
+            if !more {
+                return Ok(());
+            }
+            if let Some((at, message)) = self.deferred.take() {
+                return Err(DataError::Invalid { at, message });
+            }
+            let Some(layout) = layout.as_ref() else {
+                let header = Layout::from_header(&record)?;
+                if self.ids == Ids::ImageId && header.image_id.is_none() {
+                    return Err(DataError::NotTestLayout);
+                }
+                *layout = Some(header);
+                continue;
+            };
+            if record.len() == 1 && record[0].is_empty() {
+                continue; // a blank line
+            }
+            self.row += 1;
+            let row = self.row;
+            let at = |column: Option<String>| Location {
+                row: Some(row),
+                line: record
+                    .position()
+                    .map(|p| lines_before + line_in(block, p.byte() as usize)),
+                column,
+            };
+            if let Err((column, message)) =
+                parse_row(layout, &record, &mut self.pixels, &mut self.coords)
+            {
+                // The block's last record may be the file's truncated last row: that is
+                // known only when the next push (or the end) comes.
+                let at = at(column);
+                if has_more(&mut reader) {
+                    return Err(DataError::Invalid { at, message });
+                }
+                self.deferred = Some((at, message));
+                return Ok(());
+            }
+            let id = match layout.image_id {
+                Some(col) => parse_id(&record[col]).map_err(|message| DataError::Invalid {
+                    at: at(Some("ImageId".into())),
+                    message,
+                })?,
+                None => row as u32,
+            };
+            if self.faces.is_empty() {
+                self.reserve(record.as_slice().len());
+            }
+            self.faces.push(id, &self.pixels[..], &self.coords);
+        }
+    }
+
+    /// Reserves room for the faces the size hint implies, from the first row's length.
+    fn reserve(&mut self, row_bytes: usize) {
+        if self.size_hint == 0 || row_bytes == 0 {
+            return;
+        }
+        // A row is at least "0 " per pixel: no file of this size can hold more rows.
+        let most = self.size_hint / (2 * IMAGE_PIXELS as u64) + 1;
+        let expected = (self.size_hint / row_bytes as u64) * 21 / 20 + 16;
+        let rows = expected.min(most) as usize;
+        self.faces.ids.reserve_exact(rows);
+        self.faces.images.reserve_exact(rows * IMAGE_PIXELS);
+        self.faces.coords.reserve_exact(rows * NUM_COORDS);
+    }
+}
+
+/// Whether `reader` has another record (it is consumed: only used before giving up).
+fn has_more(reader: &mut csv::Reader<&[u8]>) -> bool {
+    matches!(
+        reader.read_byte_record(&mut csv::ByteRecord::new()),
+        Ok(true) | Err(_)
+    )
+}
+
+/// Refuses a first chunk that is plainly not CSV text.
+fn sniff(head: &[u8]) -> Result<(), DataError> {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Err(DataError::NotCsv(
+            "this is gzip-compressed data: decompress it before parsing".into(),
+        ));
+    }
+    match what_is(head) {
+        Some(what) => Err(DataError::NotCsv(what.to_string())),
+        None => Ok(()),
+    }
+}
+
+/// The length of `bytes`' leading complete lines: up to the last line break outside quotes
+/// (a quoted field may hold line breaks); `None` when there is no such break yet.
+fn complete_lines(bytes: &[u8]) -> Option<usize> {
+    let last = memchr::memrchr(b'\n', bytes)?;
+    if memchr::memchr(b'"', bytes).is_none() {
+        return Some(last + 1);
+    }
+    let mut quotes = 0usize;
+    let mut end = None;
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        quotes += memchr::memchr_iter(b'"', &bytes[start..nl]).count();
+        start = nl;
+        if quotes.is_multiple_of(2) {
+            end = Some(nl + 1);
+        }
+    }
+    end
+}
+
+/// The 1-based line of `block` on which the record read from byte `at` starts (the csv
+/// reader's own line count lags by one after a CRLF, whose `\n` it reads with the next
+/// record, and counts the blank lines it skips).
+fn line_in(block: &[u8], at: usize) -> u64 {
+    let start = at
+        + block[at.min(block.len())..]
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+    1 + memchr::memchr_iter(b'\n', &block[..start.min(block.len())]).count() as u64
+}
+
+/// The 1-based line of `block` that is longer than the limit, if one is.
+fn overlong_line(block: &[u8]) -> Option<u64> {
+    let mut start = 0;
+    for (i, nl) in memchr::memchr_iter(b'\n', block)
+        .chain(std::iter::once(block.len()))
+        .enumerate()
+    {
+        if nl - start > MAX_LINE_BYTES {
+            return Some(i as u64 + 1);
+        }
+        start = nl + 1;
+    }
+    None
+}
+
+fn line_too_long(line: u64) -> DataError {
+    DataError::Invalid {
+        at: Location {
+            row: None,
+            line: Some(line),
+            column: None,
+        },
+        message: format!(
+            "line {line} is over {} MiB long: this is not a CSV of faces (a Kaggle row is under 40 KB)",
+            MAX_LINE_BYTES >> 20
+        ),
+    }
+}
+
+/// Moves an error's line from its block's numbering to the file's.
+fn shift_lines(mut e: DataError, lines_before: u64) -> DataError {
+    if let DataError::Invalid { at, .. } | DataError::Csv { at, .. } = &mut e
+        && let Some(line) = &mut at.line
+    {
+        *line += lines_before;
+    }
+    e
 }
 
 /// Parses one data row into `pixels` and `coords`; on failure, the column and a message.
@@ -234,6 +491,66 @@ mod tests {
         let faces = read_faces(&gz.finish().unwrap()[..]).unwrap();
         assert_eq!(faces.len(), 1);
         assert_eq!(faces.image(0)[0], 200);
+    }
+
+    /// Pushes `text` in chunks of `size` bytes.
+    fn pushed(text: &[u8], size: usize) -> Result<FaceSet, DataError> {
+        let mut reader = FaceReader::new(text.len() as u64);
+        for chunk in text.chunks(size) {
+            reader.push(chunk)?;
+        }
+        reader.finish()
+    }
+
+    #[test]
+    fn any_chunking_reads_the_same_faces_and_errors() {
+        let mut text = String::from("ImageId,Image\r\n");
+        for i in 0..5 {
+            text.push_str(&format!("{},{}\r\n", i + 1, image_text(i as u8 * 40)));
+        }
+        let whole = read_faces(text.as_bytes()).unwrap();
+        let bits = |f: &FaceSet| f.coords.iter().map(|c| c.to_bits()).collect::<Vec<_>>();
+        for size in [1, 7, 100, 9_000, 40_000, 1 << 20] {
+            let faces = pushed(text.as_bytes(), size).unwrap();
+            assert!(
+                faces.ids == whole.ids && faces.images == whole.images,
+                "{size}"
+            );
+            assert_eq!(bits(&faces), bits(&whole), "chunks of {size}");
+        }
+        // A bad pixel in row 3 (line 4), and the same file cut inside its last row.
+        let bad = text.replacen(" 80 ", " 800 ", 1);
+        let cut = &text[..text.len() - 500];
+        for size in [3, 1000, 1 << 20] {
+            let e = pushed(bad.as_bytes(), size).unwrap_err().to_string();
+            assert!(
+                e.starts_with("row 3, line 4, column `Image`"),
+                "{size}: {e}"
+            );
+            assert!(!e.contains("truncated"), "{e}");
+            let e = pushed(cut.as_bytes(), size).unwrap_err().to_string();
+            assert!(
+                e.starts_with("row 5, line 6, column `Image`: the last row is truncated"),
+                "{size}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_line_break_stays_inside_its_record() {
+        let text = format!("\"Image\nX\",ImageId\n{},3\n", image_text(1));
+        let e = pushed(text.as_bytes(), 4).unwrap_err().to_string();
+        assert!(e.contains("no `Image` column"), "{e}");
+        let text = format!("\"Image\",\"Image\nId\"\n\"{}\",3\n", image_text(1));
+        assert_eq!(pushed(text.as_bytes(), 5).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn gzip_pushed_undecompressed_is_named() {
+        let e = pushed(&[0x1f, 0x8b, 8, 0, 0, 0], 2)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("gzip"), "{e}");
     }
 
     #[test]

@@ -330,7 +330,7 @@ mod tests {
     fn framing_constants_match_the_committed_sample() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ytf_sample/training.csv.gz"
+            "/www/data/ytf_sample/training.csv.gz"
         );
         let faces = read_faces_file(std::path::Path::new(path)).unwrap();
         let (mut cx, mut cy, mut r) = (0.0, 0.0, 0.0);

@@ -32,11 +32,43 @@ pub enum TrainEvent {
         /// Whether this epoch is the best so far.
         improved: bool,
     },
+    /// An epoch's validation in detail (sent just before its `Epoch` event).
+    Validated {
+        /// 0-based epoch.
+        epoch: usize,
+        /// RMSE per keypoint in pixels, `None` when no validation face labels it.
+        per_keypoint: Vec<Option<f64>>,
+        /// The validation face predicted best (lowest RMSE over its labels).
+        best: ScoredFace,
+        /// The validation face predicted worst.
+        worst: ScoredFace,
+    },
+    /// The run was stopped from outside (between two batches); the epoch it was in was
+    /// validated as it stood.
+    Stopped {
+        /// 0-based epoch it stopped in.
+        epoch: usize,
+    },
     /// Training stopped early: no improvement for `patience` epochs.
     EarlyStop {
         /// The epoch whose weights are kept.
         best_epoch: usize,
     },
+}
+
+/// One validation face with its labels and the model's prediction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredFace {
+    /// Row in the validation set.
+    pub row: usize,
+    /// RMSE over its labelled coordinates, pixels.
+    pub rmse: f64,
+    /// The 96×96 face as the model saw it (levelled when the run levels faces).
+    pub image: Vec<u8>,
+    /// Its 30 labelled coordinates (`NaN`: missing), pixels.
+    pub truth: Vec<f32>,
+    /// The 30 predicted coordinates, pixels.
+    pub predicted: Vec<f32>,
 }
 
 /// Why a training run failed.

@@ -8,5 +8,8 @@ pub mod trainer;
 
 pub use config::{LabelPolicy, LrSchedule, OptimizerSpec, TrainingConfig};
 pub use early_stopping::EarlyStopping;
-pub use events::{TrainError, TrainEvent};
-pub use trainer::{EpochRecord, Trained, optimizer, train, train_step};
+pub use events::{ScoredFace, TrainError, TrainEvent};
+pub use trainer::{
+    EpochRecord, Flow, RunControl, Trained, Uninterrupted, optimizer, train, train_controlled,
+    train_step,
+};

@@ -16,13 +16,14 @@ use web_time::Instant;
 
 use super::config::{LabelPolicy, OptimizerSpec, TrainingConfig};
 use super::early_stopping::EarlyStopping;
-use super::events::{TrainError, TrainEvent};
+use super::events::{ScoredFace, TrainError, TrainEvent};
 use super::loss::masked_mse;
 use crate::augment::{epoch_set, level};
 use crate::batch::{FaceBatch, face_batch};
 use crate::data::FaceSet;
 use crate::eval::Rmse;
 use crate::face::FaceError;
+use crate::keypoints::NUM_COORDS;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
 use crate::predict::{INFERENCE_BATCH, predict};
@@ -83,6 +84,32 @@ pub fn optimizer(spec: &OptimizerSpec) -> ModuleOptimizer {
     }
 }
 
+/// Whether a run goes on after a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Next batch.
+    Continue,
+    /// Validate the model as it stands, keep the best weights and end the run.
+    Stop,
+}
+
+/// Asked after every batch whether the run goes on. A run is paused by not answering until
+/// it is resumed; in a browser, answering through the event loop is also what lets a
+/// worker hear "pause" and "stop" while it trains.
+pub trait RunControl {
+    /// Resolves to what the run does next.
+    fn after_batch(&mut self) -> impl Future<Output = Flow>;
+}
+
+/// Runs to the end (the CLI).
+pub struct Uninterrupted;
+
+impl RunControl for Uninterrupted {
+    async fn after_batch(&mut self) -> Flow {
+        Flow::Continue
+    }
+}
+
 fn device_error(e: impl std::fmt::Display) -> TrainError {
     TrainError::Device(format!("reading a result back failed: {e}"))
 }
@@ -97,6 +124,26 @@ pub async fn train(
     valid_set: &FaceSet,
     device: &Device,
     on_event: &mut dyn FnMut(&TrainEvent),
+) -> Result<Trained, TrainError> {
+    train_controlled(
+        config,
+        train_set,
+        valid_set,
+        device,
+        on_event,
+        &mut Uninterrupted,
+    )
+    .await
+}
+
+/// [`train`], asking `control` after every batch whether to go on (see [`RunControl`]).
+pub async fn train_controlled(
+    config: &TrainingConfig,
+    train_set: &FaceSet,
+    valid_set: &FaceSet,
+    device: &Device,
+    on_event: &mut dyn FnMut(&TrainEvent),
+    control: &mut impl RunControl,
 ) -> Result<Trained, TrainError> {
     config.validate()?;
     let norm = &config.normalization;
@@ -149,15 +196,17 @@ pub async fn train(
             }
         };
         let start = Instant::now();
-        let train_loss;
-        (model, train_loss) = run_epoch(
-            model, &mut optim, config, norm, faces, &order, epoch, lr, &autodiff, on_event,
+        let run = run_epoch(
+            model, &mut optim, config, norm, faces, &order, epoch, lr, &autodiff, on_event, control,
         )
         .await?;
-        let images_per_sec = order.len() as f64 / start.elapsed().as_secs_f64();
+        model = run.model;
+        let train_loss = run.train_loss;
+        let images_per_sec = run.images as f64 / start.elapsed().as_secs_f64();
 
         let candidate = model.valid();
-        let valid_rmse = validate(&candidate, valid_set, norm, device, epoch).await?;
+        let (valid_rmse, detail) = validate(&candidate, valid_set, norm, device, epoch).await?;
+        on_event(&detail);
         let improved = stopping.observe(epoch, valid_rmse, candidate);
         history.push(EpochRecord {
             train_loss,
@@ -172,6 +221,10 @@ pub async fn train(
             images_per_sec,
             improved,
         });
+        if run.stopped {
+            on_event(&TrainEvent::Stopped { epoch });
+            break;
+        }
         if stopping.should_stop() {
             let best_epoch = stopping.best_epoch().unwrap_or(epoch);
             on_event(&TrainEvent::EarlyStop { best_epoch });
@@ -205,8 +258,19 @@ fn usable_rows(faces: &FaceSet, labels: LabelPolicy) -> Vec<usize> {
         .collect()
 }
 
-/// One pass over `order` (rows of `faces`) in batches; returns the model and the epoch's mean
-/// training loss, which must be finite.
+/// What one epoch's pass left.
+struct EpochRun {
+    model: KeypointCnn,
+    /// Mean training loss over the batches run (`NaN` when stopped before the first).
+    train_loss: f32,
+    /// Faces stepped through.
+    images: usize,
+    /// Stopped from outside before the end.
+    stopped: bool,
+}
+
+/// One pass over `order` (rows of `faces`) in batches, asking `control` after each; the
+/// epoch's mean training loss must be finite.
 #[allow(clippy::too_many_arguments)]
 async fn run_epoch(
     mut model: KeypointCnn,
@@ -219,10 +283,13 @@ async fn run_epoch(
     lr: f64,
     autodiff: &Device,
     on_event: &mut dyn FnMut(&TrainEvent),
-) -> Result<(KeypointCnn, f32), TrainError> {
+    control: &mut impl RunControl,
+) -> Result<EpochRun, TrainError> {
     let batches = order.len().div_ceil(config.batch_size);
     let mut loss_sum: Option<Tensor<1>> = None;
     let mut seen = 0usize;
+    let mut images = 0usize;
+    let mut stopped = false;
     for (b, rows) in order.chunks(config.batch_size).enumerate() {
         if rows.len() < 2 && config.batch_size > 1 {
             continue; // batch statistics of a single face are meaningless
@@ -235,6 +302,7 @@ async fn run_epoch(
             None => value.clone(),
         });
         seen += 1;
+        images += rows.len();
         let read = config.log_every > 0 && (b + 1) % config.log_every == 0;
         let loss = match read {
             true => Some(
@@ -251,30 +319,41 @@ async fn run_epoch(
             batches,
             loss,
         });
+        if control.after_batch().await == Flow::Stop {
+            stopped = true;
+            break;
+        }
     }
     let train_loss = match loss_sum {
         Some(sum) => sum.div_scalar(seen as f32).into_scalar_async::<f32>().await,
         None => Ok(f32::NAN),
     }
     .map_err(device_error)?;
-    if !train_loss.is_finite() {
+    let nothing_run = stopped && seen == 0;
+    if !(train_loss.is_finite() || nothing_run) {
         return Err(TrainError::NonFinite {
             what: "training loss",
             epoch,
             value: train_loss,
         });
     }
-    Ok((model, train_loss))
+    Ok(EpochRun {
+        model,
+        train_loss,
+        images,
+        stopped,
+    })
 }
 
-/// Validation RMSE (pixels) of `model` on `valid_set`, which must be finite.
+/// Validation RMSE (pixels) of `model` on `valid_set`, which must be finite, and its detail
+/// (a `Validated` event).
 async fn validate(
     model: &KeypointCnn,
     valid_set: &FaceSet,
     norm: &Normalization,
     device: &Device,
     epoch: usize,
-) -> Result<f64, TrainError> {
+) -> Result<(f64, TrainEvent), TrainError> {
     let preds = match predict(model, valid_set, norm, INFERENCE_BATCH, device).await {
         Ok(preds) => preds,
         // The run has diverged: its model no longer predicts numbers.
@@ -287,9 +366,8 @@ async fn validate(
         }
         Err(e) => return Err(TrainError::Device(e.to_string())),
     };
-    let valid_rmse = Rmse::score(&preds, valid_set)
-        .map_err(|e| TrainError::NoData(e.to_string()))?
-        .overall;
+    let rmse = Rmse::score(&preds, valid_set).map_err(|e| TrainError::NoData(e.to_string()))?;
+    let valid_rmse = rmse.overall;
     if !valid_rmse.is_finite() {
         return Err(TrainError::NonFinite {
             what: "validation RMSE",
@@ -297,5 +375,45 @@ async fn validate(
             value: valid_rmse as f32,
         });
     }
-    Ok(valid_rmse)
+    let (best, worst) = best_and_worst(&preds, valid_set);
+    let detail = TrainEvent::Validated {
+        epoch,
+        per_keypoint: rmse.per_keypoint,
+        best,
+        worst,
+    };
+    Ok((valid_rmse, detail))
+}
+
+/// The validation faces with the lowest and the highest RMSE over their own labels (faces
+/// without a label are skipped; the set has at least one labelled face).
+fn best_and_worst(preds: &[f32], faces: &FaceSet) -> (ScoredFace, ScoredFace) {
+    let scored = (0..faces.len()).filter_map(|i| {
+        let (truth, pred) = (faces.coords(i), &preds[i * NUM_COORDS..][..NUM_COORDS]);
+        let (sum, n) = truth
+            .iter()
+            .zip(pred)
+            .filter(|(t, _)| !t.is_nan())
+            .fold((0.0f64, 0usize), |(s, n), (&t, &p)| {
+                (s + f64::from(p - t).powi(2), n + 1)
+            });
+        (n > 0).then(|| (i, (sum / n as f64).sqrt()))
+    });
+    let (mut best, mut worst) = ((0, f64::INFINITY), (0, f64::NEG_INFINITY));
+    for (i, rmse) in scored {
+        if rmse < best.1 {
+            best = (i, rmse);
+        }
+        if rmse > worst.1 {
+            worst = (i, rmse);
+        }
+    }
+    let face = |(row, rmse): (usize, f64)| ScoredFace {
+        row,
+        rmse,
+        image: faces.image(row).to_vec(),
+        truth: faces.coords(row).to_vec(),
+        predicted: preds[row * NUM_COORDS..][..NUM_COORDS].to_vec(),
+    };
+    (face(best), face(worst))
 }

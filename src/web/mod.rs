@@ -2,7 +2,9 @@
 //! only converts arguments and results. Errors cross as JS `Error`s; a panic's message is
 //! kept for `lastPanic()` (see `diagnostics`), and the page shows it.
 
+mod dataset;
 mod diagnostics;
+mod training;
 
 use std::rc::Rc;
 

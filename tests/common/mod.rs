@@ -15,7 +15,7 @@ pub fn repo() -> &'static Path {
 
 /// The committed ytf_kaggle96 sample (training.csv.gz, meta.csv.gz).
 pub fn sample_dir() -> PathBuf {
-    repo().join("tests/data/ytf_sample")
+    repo().join("www/data/ytf_sample")
 }
 
 /// The committed sample's training.csv.gz.

@@ -69,7 +69,7 @@ const tracked = measured.filter((f) => !f.detected);
 row('webcam 640×480 @ 30 fps, detect every 10 frames: steady FPS', `**${fps.toFixed(1)}** (${measured.length} frames in 10 s, ${measured.filter((f) => f.faces.length).length} with a face)`);
 row('webcam per-stage latency, median: capture / read pixels / detect (detector frames) / crop / predict / draw', `${median(measured.map((f) => f.timings.bitmap_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.read_ms)).toFixed(1)} / ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.crop_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.predict_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.draw_ms)).toFixed(1)} ms (${detected.length} detect + ${tracked.length} track frames)`);
 
-const lines = gunzipSync(await readFile(join(ROOT, 'tests/data/ytf_sample/training.csv.gz'))).toString().trim().split(/\r?\n/).slice(1);
+const lines = gunzipSync(await readFile(join(ROOT, 'www/data/ytf_sample/training.csv.gz'))).toString().trim().split(/\r?\n/).slice(1);
 const gray = lines.flatMap((l) => l.slice(l.lastIndexOf(',') + 1).split(' ').map(Number));
 const coords = lines.flatMap((l) => l.split(',').slice(0, 30).map((v) => (v === '' ? NaN : Number(v))));
 const perSecond = await page.evaluate(async ({ gray, coords }) =>

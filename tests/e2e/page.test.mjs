@@ -100,9 +100,8 @@ for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
     assert.deepEqual(requests, [], 'no request or WebSocket after the page has loaded');
     assert.equal(result.faces.length, 1);
     assertPlausibleFace(result.faces[0]);
-    // What is drawn: the keypoint colours sit at the keypoints on the canvas (names off, so
-    // no label covers a neighbouring point; then names back on).
-    await page.uncheck('#photo-names');
+    // What is drawn: the keypoint colours sit at the keypoints on the canvas (no name is
+    // drawn over them: names come on hover and in the legend).
     const drawn = await page.evaluate(({ faces, width }) => {
       const canvas = document.getElementById('photo-canvas');
       const scale = canvas.width / width;
@@ -113,7 +112,14 @@ for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
     for (const px of drawn) {
       assert.ok(colours.some((c) => c.every((v, i) => Math.abs(v - px[i]) < 40)), `keypoint pixel ${px} is not a keypoint colour`);
     }
-    await page.check('#photo-names');
+    // Pointing at the nose tip names it, beside the point and in the legend.
+    const nose = at(result.faces[0], 'nose_tip');
+    const box = await page.locator('#photo-canvas').boundingBox();
+    await page.mouse.move(box.x + (nose.x / result.width) * box.width, box.y + (nose.y / result.height) * box.height);
+    assert.equal(await page.locator('#photo-tip').textContent(), 'nose tip');
+    assert.equal(await page.locator('#photo-tip').isVisible(), true);
+    assert.equal(await page.locator('#legend li.active').getAttribute('data-name'), 'nose_tip');
+    await page.mouse.move(0, 0);
     assert.match(await page.locator('#photo-summary').textContent(), /1 face in/);
     await page.locator('#photo-canvas').screenshot({ path: join(work, `${name}.png`) });
   });
@@ -219,7 +225,7 @@ test('a photo without a face, dropped on the page, says so', async () => {
 
 test('keypoints the page predicts for 20 faces equal the CLI\'s within 0.05 px', async () => {
   const bin = FACEPOINTS_BIN;
-  const lines = gunzipSync(await readFile(join(ROOT, 'tests/data/ytf_sample/training.csv.gz'))).toString().split(/\r?\n/);
+  const lines = gunzipSync(await readFile(join(ROOT, 'www/data/ytf_sample/training.csv.gz'))).toString().split(/\r?\n/);
   const csv = join(work, 'faces20.csv');
   await writeFile(csv, lines.slice(0, 21).join('\n') + '\n');
   const out = join(work, 'cli20.csv');

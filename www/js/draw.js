@@ -1,5 +1,6 @@
-// Drawing faces over an image: box, 15 keypoints (subject-left points in one colour,
-// subject-right in another, centre line in a third) and, optionally, their names.
+// Drawing faces over an image: box and 15 keypoints (subject-left points in one colour,
+// subject-right in another, centre line in a third); names only when asked (the page shows
+// them on hover and in its legend instead, since 15 labels on a face overlap).
 
 export const COLORS = { left: '#ff3b30', right: '#0a84ff', centre: '#ffd60a', box: '#30d158' };
 

@@ -1,10 +1,19 @@
-// Page wiring: start the detector behind the loading indicator, show the backend badge,
-// connect the photo and camera panels, and show every error on the page.
+// Page wiring: the views (tabs with a URL hash each), the colour scheme, the detector behind
+// the Try-it view (swappable for a model trained in the studio), the studio's views, and
+// every error shown on the page.
 import { createDetector } from './facepoints.js';
 import { setupPhoto } from './photo.js';
 import { setupCamera } from './camera.js';
+import { side } from './draw.js';
+import { KEYPOINT_NAMES, pretty } from './studio/face-canvas.js';
+import { studio } from './studio/state.js';
+import { setupDataView } from './studio/data-view.js';
+import { setupAugmentView } from './studio/augment-view.js';
+import { setupTrainView } from './studio/train-view.js';
+import { setupModelsView } from './studio/models-view.js';
 
 const $ = (id) => document.getElementById(id);
+const VIEWS = ['try', 'data', 'augment', 'train', 'models'];
 
 function report(message, level = 'error') {
   const box = $('message');
@@ -16,7 +25,79 @@ function report(message, level = 'error') {
 window.addEventListener('error', (e) => report(`Unexpected error: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => report(`Unexpected error: ${e.reason?.message ?? e.reason}`));
 
+/** Shows the view the URL hash names (Try it by default). */
+function route() {
+  const view = VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'try';
+  for (const section of document.querySelectorAll('main > .view')) section.hidden = section.dataset.view !== view;
+  for (const tab of document.querySelectorAll('.tabs a')) {
+    if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  document.body.dataset.view = view;
+  studio.emit('view', view); // a studio view starts its worker when first shown
+  window.dispatchEvent(new Event('resize')); // charts and grids size themselves when shown
+}
+
+/** Light, dark, or the system's scheme (remembered in this browser). */
+function setupTheme() {
+  const order = ['system', 'light', 'dark'];
+  const apply = (theme) => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+    $('theme-toggle').setAttribute('aria-label', `Colour scheme: ${theme === 'system' ? 'follows the system' : theme}`);
+    $('theme-toggle').title = $('theme-toggle').getAttribute('aria-label');
+  };
+  let theme = localStorage.getItem('facepoints-theme') ?? 'system';
+  apply(theme);
+  $('theme-toggle').addEventListener('click', () => {
+    theme = order[(order.indexOf(theme) + 1) % order.length];
+    localStorage.setItem('facepoints-theme', theme);
+    apply(theme);
+  });
+}
+
+function setupLegend() {
+  $('legend').replaceChildren(...KEYPOINT_NAMES.map((name) => {
+    const li = document.createElement('li');
+    li.dataset.name = name;
+    const dot = document.createElement('span');
+    dot.className = `swatch ${side(name)}`;
+    li.append(dot, ` ${pretty(name)}`);
+    return li;
+  }));
+}
+
+/** The Try-it views talk to this stand-in, so the model behind it can be swapped: it
+ *  forwards everything to the current detector (`.current`). */
+function detectorHolder(first) {
+  const holder = { current: first };
+  return new Proxy(holder, {
+    get(target, key) {
+      if (key === 'current') return target.current;
+      const value = target.current[key];
+      return typeof value === 'function' ? value.bind(target.current) : value;
+    },
+    set(target, key, value) {
+      if (key !== 'current') return false;
+      target.current = value;
+      return true;
+    },
+  });
+}
+
+function describeModel(detector, name) {
+  const summary = detector.model?.summary;
+  const model = detector.model?.model;
+  $('model-info').textContent = model
+    ? `Model: ${name ? `“${name}” (${model.name})` : model.name}${summary ? `, validation RMSE ${summary.valid_rmse.toFixed(2)} px (${summary.split})` : ''}`
+    : '';
+  $('use-shipped').hidden = !name;
+}
+
 async function main() {
+  setupTheme();
+  setupLegend();
+
   const params = new URLSearchParams(location.search);
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
   $('backend-select').value = requested;
@@ -24,6 +105,15 @@ async function main() {
     params.set('backend', e.target.value);
     location.search = params.toString();
   });
+
+  // The studio works without the detector (its engine runs in its own workers).
+  setupDataView({ report });
+  setupAugmentView({ report });
+  setupTrainView({ report });
+  setupModelsView({ report });
+  window.facepoints = { studio };
+  window.addEventListener('hashchange', route);
+  route();
 
   const badge = $('badge');
   let detector;
@@ -40,29 +130,48 @@ async function main() {
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;
   $('backend-reason').textContent = `${detector.reason}; ready in ${(detector.readyMs / 1000).toFixed(1)} s`;
-  const summary = detector.model?.summary;
-  $('model-info').textContent = detector.model?.model
-    ? `Model: ${detector.model.model.name}${summary ? `, validation RMSE ${summary.valid_rmse.toFixed(2)} px (${summary.split})` : ''}`
-    : '';
+  describeModel(detector);
   $('loading').hidden = true;
   document.body.dataset.ready = 'true';
-  detector.addEventListener('crash', (e) => report(e.detail.message));
+  const onCrash = (e) => report(e.detail.message);
+  detector.addEventListener('crash', onCrash);
+  const holder = detectorHolder(detector);
+
+  /** Swaps the keypoint model behind Try it; the old detector stays until the new one runs. */
+  async function useModel(model, name) {
+    report(name ? `Starting “${name}”…` : 'Starting the shipped model…', 'info');
+    try {
+      const next = await createDetector({ model, backend: requested });
+      next.addEventListener('crash', onCrash);
+      const old = holder.current;
+      holder.current = next;
+      old.close();
+      describeModel(next, name);
+      document.body.dataset.model = name ?? 'shipped';
+      report('');
+      location.hash = '#try';
+    } catch (err) {
+      report(`${name ?? 'The model'} cannot be used: ${err.message}`, 'error');
+    }
+  }
+  studio.addEventListener('use-model', (e) => useModel(e.detail.bytes, e.detail.name));
+  $('use-shipped').addEventListener('click', () => useModel(undefined, undefined));
 
   setupPhoto({
-    detector, report,
+    detector: holder, report,
     elements: {
       input: $('photo-input'), drop: $('photo-drop'), canvas: $('photo-canvas'), summary: $('photo-summary'),
-      downloadPng: $('download-png'), downloadJson: $('download-json'), names: $('photo-names'),
+      downloadPng: $('download-png'), downloadJson: $('download-json'), tip: $('photo-tip'), legend: $('legend'),
     },
   });
   setupCamera({
-    detector, report,
+    detector: holder, report,
     elements: {
       video: $('camera-video'), canvas: $('camera-canvas'), start: $('camera-start'), stop: $('camera-stop'),
       select: $('camera-select'), smoothing: $('camera-smoothing'), every: $('camera-every'), stats: $('camera-stats'),
     },
   });
-  window.facepoints = { detector };
+  window.facepoints = { detector: holder, studio };
 }
 
 main();

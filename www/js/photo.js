@@ -1,5 +1,6 @@
-// Photo upload: file picker and drag-and-drop, keypoints drawn over the photo, downloads of
-// the annotated PNG and of the keypoints as JSON.
+// Photo upload: file picker and drag-and-drop, keypoints drawn over the photo (their names
+// on hover or tap, and in the legend, never drawn over each other), downloads of the
+// annotated PNG and of the keypoints as JSON.
 import { drawFaces } from './draw.js';
 import { decodeImage } from './facepoints.js';
 
@@ -7,7 +8,7 @@ import { decodeImage } from './facepoints.js';
 const MAX_CANVAS_SIDE = 2048;
 
 export function setupPhoto({ detector, elements, report }) {
-  const { input, drop, canvas, summary, downloadPng, downloadJson, names } = elements;
+  const { input, drop, canvas, summary, downloadPng, downloadJson, tip, legend } = elements;
   let result = null; // {file, width, height, faces, bitmap}
 
   function redraw() {
@@ -18,8 +19,38 @@ export function setupPhoto({ detector, elements, report }) {
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
     ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    drawFaces(ctx, faces, { scale, names: names.checked });
+    drawFaces(ctx, faces, { scale });
   }
+
+  /** The keypoint nearest to a pointer on the canvas (within a few face pixels), if any. */
+  function nearest(event) {
+    if (!result) return null;
+    const rect = canvas.getBoundingClientRect();
+    const x = (event.clientX - rect.left) * (result.width / rect.width);
+    const y = (event.clientY - rect.top) * (result.height / rect.height);
+    let best = null;
+    for (const face of result.faces) {
+      const reach = Math.max(6, face.box.width / 12) ** 2;
+      for (const k of face.keypoints) {
+        const d = (k.x - x) ** 2 + (k.y - y) ** 2;
+        if (d < reach && (!best || d < best.d)) best = { d, k, rect };
+      }
+    }
+    return best;
+  }
+
+  function point(event) {
+    const hit = nearest(event);
+    for (const li of legend.children) li.classList.toggle('active', hit?.k.name === li.dataset.name);
+    tip.hidden = !hit;
+    if (!hit) return;
+    tip.textContent = hit.k.name.replaceAll('_', ' ');
+    tip.style.left = `${(hit.k.x / result.width) * hit.rect.width}px`;
+    tip.style.top = `${(hit.k.y / result.height) * hit.rect.height}px`;
+  }
+  canvas.addEventListener('pointermove', point);
+  canvas.addEventListener('pointerdown', point);
+  canvas.addEventListener('pointerleave', () => { tip.hidden = true; });
 
   async function show(file) {
     report('');
@@ -55,7 +86,6 @@ export function setupPhoto({ detector, elements, report }) {
     await show(input.files[0]);
     input.value = ''; // picking the same file again shows it again
   });
-  names.addEventListener('change', redraw);
   for (const type of ['dragenter', 'dragover']) {
     drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add('over'); });
   }

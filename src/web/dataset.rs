@@ -1,0 +1,380 @@
+//! The studio's data side, for the page's data worker: the CSV parser fed chunk by chunk
+//! (`CsvLoader`, the same `FaceReader` the CLI reads files with), and the loaded faces
+//! (`Dataset`): counts, faces for the explorer, the split the CLI would make, and augmented
+//! previews drawn with the training pipeline itself.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{js_err, js_error, to_js};
+use crate::augment::{AugmentConfig, apply_steps, sample_steps, total_transform};
+use crate::data::groups::read_person_groups;
+use crate::data::{FaceReader, FaceSet, Split, grouped_split, random_split};
+use crate::keypoints::{IMAGE_PIXELS, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
+use crate::model::knn::search_k;
+
+/// Parses a Kaggle CSV pushed in chunks of plain text (the page decompresses gzip with
+/// `DecompressionStream` first). Errors are the CLI's: row, line and column.
+#[wasm_bindgen]
+pub struct CsvLoader {
+    reader: Option<FaceReader>,
+}
+
+#[wasm_bindgen]
+impl CsvLoader {
+    /// `size_hint`: the text's length in bytes when known (a plain file's size), else 0; it
+    /// lets the loader reserve the faces' memory once.
+    #[wasm_bindgen(constructor)]
+    pub fn new(size_hint: f64) -> CsvLoader {
+        CsvLoader {
+            reader: Some(FaceReader::new(size_hint.max(0.0) as u64)),
+        }
+    }
+
+    /// Parses the lines `chunk` completes.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        self.reader()?.push(chunk).map_err(js_error)
+    }
+
+    /// Faces read so far.
+    #[wasm_bindgen(getter)]
+    pub fn faces(&self) -> usize {
+        self.reader.as_ref().map_or(0, FaceReader::faces)
+    }
+
+    /// The end of the input: the faces, or what is wrong with the file's end.
+    pub fn finish(&mut self) -> Result<Dataset, JsError> {
+        let reader = self.reader.take().ok_or_else(finished)?;
+        let faces = reader.finish().map_err(js_error)?;
+        if faces.is_empty() {
+            return Err(JsError::new("the file has a header but no faces"));
+        }
+        Ok(Dataset {
+            faces,
+            groups: None,
+        })
+    }
+
+    fn reader(&mut self) -> Result<&mut FaceReader, JsError> {
+        self.reader.as_mut().ok_or_else(finished)
+    }
+}
+
+fn finished() -> JsError {
+    JsError::new("this loader has already finished")
+}
+
+/// The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
+#[wasm_bindgen(js_name = defaultAugmentConfig)]
+pub fn default_augment_config() -> Result<String, JsError> {
+    serde_json::to_string(&AugmentConfig::default()).map_err(js_error)
+}
+
+/// Loaded faces, with the people they show when a `meta.csv` says so.
+#[wasm_bindgen]
+pub struct Dataset {
+    faces: FaceSet,
+    groups: Option<Vec<String>>,
+}
+
+/// What the explorer shows first.
+#[derive(Serialize)]
+struct Stats {
+    rows: usize,
+    complete: usize,
+    /// Faces labelling each keypoint (both coordinates), Kaggle order.
+    per_keypoint: Vec<usize>,
+    names: Vec<&'static str>,
+    pixel_bytes: usize,
+}
+
+/// How the CLI's `train` would hold out validation faces, as numbers and as its sentence.
+#[derive(Serialize)]
+struct SplitView {
+    kind: String,
+    train: Vec<u32>,
+    valid: Vec<u32>,
+    info: String,
+}
+
+/// One augmented variant of a face.
+#[derive(Serialize)]
+struct Variant {
+    /// 96×96 pixels.
+    image: Vec<u8>,
+    /// 30 coordinates after the steps (`NaN` → `null`: missing or pushed out).
+    coords: Vec<f32>,
+    /// The steps in the order applied, as captions.
+    steps: Vec<String>,
+    /// The augmentations applied, by config name, in order.
+    kinds: Vec<&'static str>,
+    /// Labelled keypoints the steps pushed out of the frame, where they went.
+    pushed_out: Vec<PushedOut>,
+    flipped: bool,
+}
+
+#[derive(Serialize)]
+struct PushedOut {
+    /// The keypoint's name after the steps (a flip swaps left and right).
+    name: &'static str,
+    x: f32,
+    y: f32,
+}
+
+fn rows(list: &[usize]) -> Vec<u32> {
+    list.iter().map(|&r| r as u32).collect()
+}
+
+#[wasm_bindgen]
+impl Dataset {
+    /// Faces from their parts, as `images()`, `coords()` and `ids()` give them.
+    #[wasm_bindgen(js_name = fromParts)]
+    pub fn from_parts(
+        images: Vec<u8>,
+        coords: Vec<f32>,
+        ids: Vec<u32>,
+    ) -> Result<Dataset, JsError> {
+        let n = ids.len();
+        if images.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {
+            return Err(JsError::new(&format!(
+                "a dataset of {n} faces needs {} pixels and {} coordinates: got {} and {}",
+                n * IMAGE_PIXELS,
+                n * NUM_COORDS,
+                images.len(),
+                coords.len()
+            )));
+        }
+        Ok(Dataset {
+            faces: FaceSet {
+                ids,
+                images,
+                coords,
+            },
+            groups: None,
+        })
+    }
+
+    /// Number of faces.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.faces.len()
+    }
+
+    /// `{rows, complete, per_keypoint, names, pixel_bytes}`.
+    pub fn stats(&self) -> Result<JsValue, JsValue> {
+        let counts = self.faces.label_counts();
+        to_js(&Stats {
+            rows: counts.rows,
+            complete: counts.complete,
+            per_keypoint: counts.per_keypoint,
+            names: KEYPOINT_NAMES.to_vec(),
+            pixel_bytes: self.faces.images.len(),
+        })
+    }
+
+    /// The rows a filter keeps: `all`, `complete`, `partial`, or `missing` (rows without
+    /// keypoint `keypoint`, 0-based Kaggle order).
+    pub fn filter(&self, kind: &str, keypoint: usize) -> Result<Vec<u32>, JsError> {
+        let faces = &self.faces;
+        let keep: Box<dyn Fn(usize) -> bool> = match kind {
+            "all" => Box::new(|_| true),
+            "complete" => Box::new(|i| faces.is_complete(i)),
+            "partial" => Box::new(|i| !faces.is_complete(i)),
+            "missing" if keypoint < NUM_KEYPOINTS => {
+                Box::new(move |i| faces.coords(i)[2 * keypoint].is_nan())
+            }
+            _ => {
+                return Err(JsError::new(&format!(
+                    "unknown filter `{kind}` (keypoint {keypoint})"
+                )));
+            }
+        };
+        Ok((0..faces.len())
+            .filter(|&i| keep(i))
+            .map(|i| i as u32)
+            .collect())
+    }
+
+    /// The pixels of `rows` end to end (9,216 each), for the explorer's visible faces.
+    #[wasm_bindgen(js_name = imagesOf)]
+    pub fn images_of(&self, rows: Vec<u32>) -> Result<Vec<u8>, JsError> {
+        let mut out = Vec::with_capacity(rows.len() * IMAGE_PIXELS);
+        for r in rows {
+            out.extend_from_slice(self.faces.image(self.row(r)?));
+        }
+        Ok(out)
+    }
+
+    /// The 30 coordinates of each of `rows` (`NaN`: missing).
+    #[wasm_bindgen(js_name = coordsOf)]
+    pub fn coords_of(&self, rows: Vec<u32>) -> Result<Vec<f32>, JsError> {
+        let mut out = Vec::with_capacity(rows.len() * NUM_COORDS);
+        for r in rows {
+            out.extend_from_slice(self.faces.coords(self.row(r)?));
+        }
+        Ok(out)
+    }
+
+    /// Every face's pixels (for the training worker).
+    pub fn images(&self) -> Vec<u8> {
+        self.faces.images.clone()
+    }
+
+    /// Every face's coordinates.
+    pub fn coords(&self) -> Vec<f32> {
+        self.faces.coords.clone()
+    }
+
+    /// Every face's id (`ImageId`, else its row number).
+    pub fn ids(&self) -> Vec<u32> {
+        self.faces.ids.clone()
+    }
+
+    /// The people of the faces from a `meta.csv` (plain text; the page decompresses gzip):
+    /// its `training` rows, one per face. Returns how many people there are.
+    #[wasm_bindgen(js_name = setPeople)]
+    pub fn set_people(&mut self, meta_csv: &[u8]) -> Result<usize, JsError> {
+        let groups = read_person_groups(meta_csv, "training")
+            .map_err(|e| JsError::new(&format!("meta.csv: {e}")))?;
+        if groups.len() != self.faces.len() {
+            return Err(JsError::new(&format!(
+                "meta.csv names {} training rows, the faces file has {}",
+                groups.len(),
+                self.faces.len()
+            )));
+        }
+        let mut people: Vec<&String> = groups.iter().collect();
+        people.sort();
+        people.dedup();
+        let count = people.len();
+        self.groups = Some(groups);
+        Ok(count)
+    }
+
+    /// The split the CLI's `train` makes with the same settings: by person when the people
+    /// are known, else by row. `{kind, train, valid, info}`.
+    pub fn split(&self, fraction: f64, seed: u64) -> Result<JsValue, JsValue> {
+        if !(fraction > 0.0 && fraction < 1.0) {
+            return Err(js_err(format!(
+                "the validation fraction {fraction} must be between 0 and 1"
+            )));
+        }
+        let split: Split = match &self.groups {
+            Some(groups) => grouped_split(groups, fraction, seed),
+            None => random_split(self.faces.len(), fraction, seed),
+        };
+        if split.train.is_empty() || split.valid.is_empty() {
+            return Err(js_err(format!(
+                "the split leaves a side empty: {}",
+                split.info
+            )));
+        }
+        to_js(&SplitView {
+            kind: split.info.kind.clone(),
+            train: rows(&split.train),
+            valid: rows(&split.valid),
+            info: split.info.to_string(),
+        })
+    }
+
+    /// `count` augmented variants of face `row` through the training pipeline with the
+    /// `AugmentConfig` JSON `config`; variant `v` is drawn from `seed` and `v` alone, so a
+    /// re-roll with the same seed shows the same faces.
+    pub fn augment(
+        &self,
+        row: u32,
+        config: &str,
+        seed: u64,
+        count: usize,
+    ) -> Result<JsValue, JsValue> {
+        let config: AugmentConfig = serde_json::from_str(config)
+            .map_err(|e| js_err(format!("augmentation settings: {e}")))?;
+        config
+            .validate()
+            .map_err(|e| js_err(format!("augmentation settings: {e}")))?;
+        let row = self.row(row).map_err(JsValue::from)?;
+        let (image, coords) = (self.faces.image(row), self.faces.coords(row));
+        let variants: Vec<Variant> = (0..count.min(64))
+            .map(|v| {
+                let mut rng =
+                    StdRng::seed_from_u64(seed.wrapping_mul(1_000_003).wrapping_add(v as u64));
+                let steps = sample_steps(&config, &mut rng);
+                let (out, moved) = apply_steps(&steps, image, coords, &mut rng);
+                let (transform, flipped) = total_transform(&steps);
+                let pushed_out = (0..NUM_KEYPOINTS)
+                    .filter(|&k| !coords[2 * k].is_nan() && moved[2 * k].is_nan())
+                    .map(|k| {
+                        let (x, y) = transform.apply(coords[2 * k], coords[2 * k + 1]);
+                        PushedOut {
+                            name: KEYPOINT_NAMES[if flipped { mirror(k) } else { k }],
+                            x,
+                            y,
+                        }
+                    })
+                    .collect();
+                Variant {
+                    image: out,
+                    coords: moved.to_vec(),
+                    steps: steps.iter().map(ToString::to_string).collect(),
+                    kinds: steps.iter().map(|s| s.kind().name()).collect(),
+                    pushed_out,
+                    flipped,
+                }
+            })
+            .collect();
+        to_js(&variants)
+    }
+
+    /// The study's KNN baseline: each validation face gets the mean keypoints of its `k`
+    /// nearest training faces (pixel distance), as `facepoints knn` does. Resolves to
+    /// `{k, rmse: {overall, per_keypoint, count}}` on the validation rows.
+    pub fn knn(
+        &self,
+        train_rows: Vec<u32>,
+        valid_rows: Vec<u32>,
+        k: usize,
+    ) -> Result<JsValue, JsValue> {
+        let pick = |rows: &[u32]| -> Result<FaceSet, JsValue> {
+            let rows = rows
+                .iter()
+                .map(|&r| self.row(r).map_err(JsValue::from))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(self.faces.subset(&rows))
+        };
+        let (train, valid) = (pick(&train_rows)?, pick(&valid_rows)?);
+        let scores = search_k(&train, &valid, &[k]).map_err(js_err)?;
+        to_js(&scores[0])
+    }
+
+    fn row(&self, r: u32) -> Result<usize, JsError> {
+        let r = r as usize;
+        if r >= self.faces.len() {
+            return Err(JsError::new(&format!(
+                "row {r} is past the last face ({} faces)",
+                self.faces.len()
+            )));
+        }
+        Ok(r)
+    }
+}
+
+/// The keypoint a flip turns keypoint `k` into.
+fn mirror(k: usize) -> usize {
+    crate::keypoints::LEFT_RIGHT_PAIRS
+        .iter()
+        .find_map(|&(l, r)| match k {
+            _ if k == l => Some(r),
+            _ if k == r => Some(l),
+            _ => None,
+        })
+        .unwrap_or(k)
+}
+
+impl Dataset {
+    /// The faces themselves (for the training side).
+    pub(crate) fn into_faces(self) -> FaceSet {
+        self.faces
+    }
+}

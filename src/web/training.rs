@@ -1,0 +1,183 @@
+//! The studio's training, for the page's training worker: the CLI's training loop
+//! (`train_controlled`) on faces handed over from the data worker, with every event passed
+//! to a JS callback and a JS control asked after each batch (pause, resume, stop), and the
+//! result as the CLI's `.fpk` bytes.
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{backend, js_err, to_js};
+use crate::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes};
+use crate::data::FaceSet;
+use crate::model::ModelConfig;
+use crate::train::{Flow, RunControl, TrainEvent, TrainingConfig, train_controlled};
+
+/// Asks the page's control function after every batch: it resolves to `"stop"` to end the
+/// run, anything else to go on, and simply does not resolve while the run is paused.
+/// Awaiting it is also what lets the worker's event loop take messages during a run.
+struct JsControl(Function);
+
+impl RunControl for JsControl {
+    async fn after_batch(&mut self) -> Flow {
+        let answer = match self.0.call0(&JsValue::NULL) {
+            Ok(value) => JsFuture::from(Promise::resolve(&value)).await,
+            Err(e) => Err(e),
+        };
+        match answer {
+            Ok(value) if value.as_string().as_deref() == Some("stop") => Flow::Stop,
+            Ok(_) => Flow::Continue,
+            // A control that fails stops the run: its best weights are still kept.
+            Err(_) => Flow::Stop,
+        }
+    }
+}
+
+/// A network's size before it is trained: parameters and the memory a training batch
+/// needs for its activations (forward values and their gradients, `f32`).
+#[derive(Serialize)]
+struct ModelSize {
+    params: usize,
+    layers: usize,
+    activations_per_face: usize,
+    batch_bytes: usize,
+}
+
+/// `{params, layers, activations_per_face, batch_bytes}` of a `ModelConfig` JSON (or a
+/// preset name) at `batch` faces per step; an error names what is wrong with the network.
+#[wasm_bindgen(js_name = modelSize)]
+pub fn model_size(model: &str, batch: usize) -> Result<JsValue, JsValue> {
+    let config = model_config(model)?;
+    let shapes = config.shapes().map_err(js_err)?;
+    let activations: usize = shapes.iter().map(|s| s.output.len()).sum::<usize>() + 96 * 96;
+    to_js(&ModelSize {
+        params: config.keras_param_count(),
+        layers: shapes.len(),
+        activations_per_face: activations,
+        batch_bytes: activations * batch * 4 * 2,
+    })
+}
+
+/// The CLI's training settings for `model` (a preset name or a `ModelConfig` JSON) with
+/// every other field at its default, as the JSON `facepoints train --config` reads: the
+/// page starts from it and changes what its form sets.
+#[wasm_bindgen(js_name = defaultTrainingConfig)]
+pub fn default_training_config(model: &str) -> Result<String, JsValue> {
+    serde_json::to_string(&TrainingConfig::new(model_config(model)?)).map_err(js_err)
+}
+
+/// A preset name (`model0`…`model3`) or a `ModelConfig` JSON.
+fn model_config(model: &str) -> Result<ModelConfig, JsValue> {
+    if let Some(preset) = ModelConfig::preset(model) {
+        return Ok(preset);
+    }
+    let config: ModelConfig =
+        serde_json::from_str(model).map_err(|e| js_err(format!("model JSON: {e}")))?;
+    config.validate().map_err(js_err)?;
+    Ok(config)
+}
+
+fn faces_of(all: &FaceSet, rows: &[u32]) -> Result<FaceSet, JsValue> {
+    let rows: Vec<usize> = rows.iter().map(|&r| r as usize).collect();
+    if let Some(&bad) = rows.iter().find(|&&r| r >= all.len()) {
+        return Err(js_err(format!(
+            "row {bad} is past the last face ({} faces)",
+            all.len()
+        )));
+    }
+    Ok(all.subset(&rows))
+}
+
+/// Trains as `facepoints train --config <config>` does, on the faces given by their parts
+/// (`images` 9,216 bytes and `coords` 30 numbers per face, `ids`), split into
+/// `train_rows` / `valid_rows` (described by `split`, which the model file keeps, as `data`
+/// names the data). `backend`: `cpu` or `webgpu`. Resolves to `{checkpoint: Uint8Array,
+/// best_epoch, best_rmse, epochs_run, stopped}`.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen(js_name = trainModel)]
+pub async fn train_model(
+    images: Vec<u8>,
+    coords: Vec<f32>,
+    ids: Vec<u32>,
+    train_rows: Vec<u32>,
+    valid_rows: Vec<u32>,
+    split: String,
+    data: String,
+    config: String,
+    backend_name: String,
+    on_event: Function,
+    control: Function,
+) -> Result<JsValue, JsValue> {
+    let config: TrainingConfig =
+        serde_json::from_str(&config).map_err(|e| js_err(format!("training settings: {e}")))?;
+    config.validate().map_err(js_err)?;
+    let all = super::dataset::Dataset::from_parts(images, coords, ids)
+        .map_err(JsValue::from)?
+        .into_faces();
+    let (train_set, valid_set) = (faces_of(&all, &train_rows)?, faces_of(&all, &valid_rows)?);
+    drop(all);
+    if backend_name == "webgpu" {
+        // Saving reads every weight back; this engine does that synchronously only.
+        return Err(js_err(
+            "training on WebGPU in the page is not available yet: choose the CPU backend",
+        ));
+    }
+    let backend = backend(&backend_name).await.map_err(JsValue::from)?;
+    let mut stopped = false;
+    let mut event_error = None;
+    let trained = train_controlled(
+        &config,
+        &train_set,
+        &valid_set,
+        &backend.device,
+        &mut |event: &TrainEvent| {
+            stopped |= matches!(event, TrainEvent::Stopped { .. });
+            let sent = to_js(event).and_then(|e| on_event.call1(&JsValue::NULL, &e));
+            if let Err(e) = sent {
+                event_error.get_or_insert(e);
+            }
+        },
+        &mut JsControl(control),
+    )
+    .await
+    .map_err(js_err)?;
+    if let Some(e) = event_error {
+        return Err(e);
+    }
+    let meta = CheckpointMeta {
+        model: config.model.clone(),
+        normalization: config.normalization.clone(),
+        summary: Some(TrainingSummary {
+            training: serde_json::to_value(&config).map_err(js_err)?,
+            split,
+            epochs_run: trained.history.len(),
+            best_epoch: trained.best_epoch,
+            valid_rmse: trained.best_rmse,
+            data,
+        }),
+    };
+    let bytes = save_to_bytes(trained.model, &meta).map_err(js_err)?;
+    let result = Object::new();
+    let set = |key: &str, value: JsValue| Reflect::set(&result, &key.into(), &value);
+    set("checkpoint", Uint8Array::from(&bytes[..]).into())?;
+    set("best_epoch", trained.best_epoch.into())?;
+    set("best_rmse", trained.best_rmse.into())?;
+    set("epochs_run", trained.history.len().into())?;
+    set("stopped", stopped.into())?;
+    set("backend", backend.description.into())?;
+    Ok(result.into())
+}
+
+/// What a `.fpk` file holds (its description as JSON: architecture, normalisation, training
+/// summary), after checking that it loads: the checkpoint's own message when it does not.
+#[cfg(cpu_backend)]
+#[wasm_bindgen(js_name = describeModel)]
+pub fn describe_model(bytes: &[u8]) -> Result<String, JsError> {
+    let checkpoint = crate::checkpoint::Checkpoint::from_bytes(bytes).map_err(super::js_error)?;
+    let meta = serde_json::to_string(&checkpoint.meta).map_err(super::js_error)?;
+    checkpoint
+        .into_model(&burn::tensor::Device::flex())
+        .map_err(super::js_error)?;
+    Ok(meta)
+}

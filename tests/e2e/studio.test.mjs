@@ -1,0 +1,345 @@
+// The studio as a person uses it, in headless Chromium: views and their URLs, loading the
+// sample (counts equal the CLI's), augmentation (a forced flip, a forced big crop), training
+// Model 2 for an epoch (the CLI's RMSE with the same settings), pause / resume / stop, the
+// models kept in IndexedDB across a reload, downloaded and read by the CLI, used in Try it;
+// a malformed CSV; Kaggle's file size.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+
+const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
+// Screenshots for the README when FACEPOINTS_SCREENSHOTS names a folder (docs/screenshots).
+const SHOTS = process.env.FACEPOINTS_SCREENSHOTS;
+let server;
+let chrome;
+let page;
+let work;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'facepoints-studio-'));
+  if (SHOTS) await mkdir(SHOTS, { recursive: true });
+  server = await serve();
+  chrome = await browser();
+  page = await openPage(chrome, server.url);
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.close();
+});
+
+const cli = (...args) => execFileSync(FACEPOINTS_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const visibleView = () => page.evaluate(() => [...document.querySelectorAll('main > .view')].filter((v) => !v.hidden).map((v) => v.dataset.view));
+async function shot(name) {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+async function pixel(selector, x, y) {
+  return page.evaluate(({ selector, x, y }) => Array.from(document.querySelector(selector).getContext('2d').getImageData(Math.round(x), Math.round(y), 1, 1).data), { selector, x, y });
+}
+const near = (px, rgb, tolerance = 40) => rgb.every((v, i) => Math.abs(v - px[i]) < tolerance);
+const RED = [255, 59, 48];
+const BLUE = [10, 132, 255];
+
+test('the views are tabs with a URL each; a reload returns to the view; the scheme toggles', async () => {
+  assert.deepEqual(await visibleView(), ['try']);
+  for (const view of ['data', 'augment', 'train', 'models', 'try']) {
+    await page.click(`.tabs a[data-view="${view}"]`);
+    await page.waitForFunction((v) => document.body.dataset.view === v, view);
+    assert.equal(new URL(page.url()).hash, `#${view}`);
+    assert.deepEqual(await visibleView(), [view]);
+    assert.equal(await page.locator(`.tabs a[data-view="${view}"]`).getAttribute('aria-current'), 'page');
+  }
+  // By keyboard: a tab is a link.
+  await page.focus('.tabs a[data-view="augment"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.view === 'augment');
+  assert.deepEqual(await visibleView(), ['augment']);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 240_000 });
+  assert.deepEqual(await visibleView(), ['augment'], 'a reload keeps the view');
+  // Every control is labelled.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => !el.closest('label') && !el.getAttribute('aria-label') && !(el.id && document.querySelector(`label[for="${el.id}"]`)))
+    .map((el) => el.id || el.outerHTML.slice(0, 60)));
+  assert.deepEqual(unlabelled, []);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const before = await background();
+  await page.click('#theme-toggle'); // system → light
+  await page.click('#theme-toggle'); // light → dark
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.notEqual(await background(), before);
+  await page.click('#theme-toggle'); // back to the system's
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+});
+
+test('loading the sample: faces, complete faces, labels per keypoint and the split equal the CLI\'s', async () => {
+  await page.click('.tabs a[data-view="data"]');
+  await page.click('#data-sample');
+  await page.waitForFunction(() => document.getElementById('data-status').dataset.rows || !document.getElementById('message').hidden, null, { timeout: 60_000 });
+  assert.equal(await page.locator('#message').isHidden(), true, await page.locator('#message').textContent());
+  const expected = JSON.parse(cli('summary', '--data', SAMPLE, '--json'));
+  assert.equal(await page.locator('#data-status').getAttribute('data-rows'), String(expected.rows));
+  assert.equal(await page.locator('#data-rows').textContent(), expected.rows.toLocaleString('en-US'));
+  assert.match(await page.locator('#data-complete').textContent(), new RegExp(`^${expected.complete}`));
+  const bars = await page.locator('#data-chart .bar').evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
+  assert.deepEqual(bars, expected.per_keypoint);
+  assert.equal(await page.locator('#data-split').getAttribute('data-kind'), 'grouped');
+  assert.ok((await page.locator('#data-split').textContent()).includes(expected.split), `the page's split is the CLI's: ${expected.split}`);
+  // The grid draws the visible faces only, with their keypoints.
+  await page.waitForFunction(() => Number(document.getElementById('data-grid-canvas').dataset.drawn) > 0);
+  const drawn = Number(await page.locator('#data-grid-canvas').getAttribute('data-drawn'));
+  assert.ok(drawn > 0 && drawn < expected.rows, `${drawn} faces drawn of ${expected.rows}`);
+  await page.waitForTimeout(300);
+  const corner = await pixel('#data-grid-canvas', 40, 40);
+  assert.ok(corner[3] === 255, 'a face is drawn in the first cell');
+  // Filters: faces missing the nose tip (none in this sample), then all again.
+  await page.selectOption('#data-filter', 'missing');
+  await page.selectOption('#data-keypoint', '10');
+  await page.waitForFunction((n) => document.getElementById('data-grid').dataset.rows === String(n), expected.rows - expected.per_keypoint[10]);
+  await page.selectOption('#data-filter', 'all');
+  await page.waitForFunction((n) => document.getElementById('data-grid').dataset.rows === String(n), expected.rows);
+  // A click on a face opens it large, with its keypoints' names.
+  await page.click('#data-grid', { position: { x: 50, y: 50 } });
+  await page.waitForSelector('#face-dialog[open]');
+  assert.equal(await page.locator('#face-dialog-list li').count(), 15);
+  assert.match(await page.locator('#face-dialog-list li').first().textContent(), /^1\. left eye center: \(\d+\.\d, \d+\.\d\)$/);
+  await page.click('#face-dialog button');
+  await shot('data');
+});
+
+/** Sets the augmentation table: only `op` on, with probability 1 and the range given. */
+async function onlyOp(op, low, high) {
+  for (const row of await page.locator('#augment-table tbody tr').all()) {
+    const name = await row.getAttribute('data-op');
+    const enabled = row.locator('[data-field="enabled"]');
+    if (name === op) {
+      await enabled.check();
+      await row.locator('[data-field="probability"]').fill('1');
+      if (low !== undefined) {
+        await row.locator('[data-field="low"]').fill(String(low));
+        await row.locator('[data-field="high"]').fill(String(high));
+      }
+    } else {
+      await enabled.uncheck();
+    }
+  }
+  await page.locator('#augment-table [data-field="enabled"]').first().dispatchEvent('change');
+}
+
+test('augment: a forced flip swaps each physical point\'s colour; a forced big crop marks pushed-out points missing', async () => {
+  await page.click('.tabs a[data-view="augment"]');
+  await page.waitForFunction(() => window.__augment?.variants?.length === 11);
+  await shot('augment');
+  await onlyOp('flip');
+  await page.waitForFunction(() => window.__augment.variants.every((v) => v.flipped && v.steps.join() === 'flip'));
+  const { original, variants } = await page.evaluate(() => window.__augment);
+  // The subject's left eye (red) in the original is the flipped face's right eye (blue),
+  // mirrored across the face.
+  const [lx, ly] = [original[0], original[1]];
+  const [rx, ry] = [variants[0].coords[2], variants[0].coords[3]];
+  assert.ok(Math.abs(rx - (95 - lx)) < 1.5 && Math.abs(ry - ly) < 1e-3, `right eye (${rx}, ${ry}) mirrors the left eye (${lx}, ${ly})`);
+  const canvasAt = (x) => 48 + (x + 0.5) * 2; // the variant canvas: 24 px margin, ×2
+  const originalPx = await pixel('#augment-grid figure:nth-child(1) canvas', canvasAt(lx), canvasAt(ly));
+  const flippedPx = await pixel('#augment-grid figure:nth-child(2) canvas', canvasAt(rx), canvasAt(ry));
+  assert.ok(near(originalPx, RED), `the original's left eye is drawn red: ${originalPx}`);
+  assert.ok(near(flippedPx, BLUE), `the same eye, flipped, is drawn blue: ${flippedPx}`);
+  assert.match(await page.locator('#augment-grid figure:nth-child(2) figcaption').textContent(), /variant 1: 1\. flip$/);
+
+  await onlyOp('crop', 0.28, 0.3);
+  await page.waitForFunction(() => window.__augment.variants.every((v) => v.steps[0]?.startsWith('crop')));
+  const cropped = await page.evaluate(() => window.__augment.variants);
+  const out = cropped.find((v) => v.pushed_out.length > 0);
+  assert.ok(out, 'cutting 28–30% off each side pushes keypoints out');
+  const names = ['left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner', 'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end', 'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner', 'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip'];
+  for (const p of out.pushed_out) {
+    const k = names.indexOf(p.name);
+    assert.ok(Number.isNaN(out.coords[2 * k]), `${p.name} is missing after the crop`);
+    assert.ok(p.x < 0 || p.x > 96 || p.y < 0 || p.y > 96, `${p.name} went outside: (${p.x}, ${p.y})`);
+  }
+  const index = cropped.indexOf(out) + 2;
+  assert.match(await page.locator(`#augment-grid figure:nth-child(${index}) figcaption`).textContent(), /pushed out \(now missing\)/);
+  // Back to the study's table for training.
+  await page.click('#augment-defaults');
+  await page.waitForFunction(() => window.__augment.variants.some((v) => v.steps.length > 2));
+});
+
+test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, the CLI\'s RMSE with the same settings, no long task', async () => {
+  await page.click('.tabs a[data-view="train"]');
+  await page.selectOption('#train-model', 'model2');
+  await page.fill('#train-epochs', '1');
+  await page.fill('#train-seed', '42');
+  await page.selectOption('#train-augment', 'off');
+  await page.waitForFunction(() => /543,490 parameters/.test(document.getElementById('train-size').textContent));
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask' });
+  });
+  const started = await page.evaluate(() => performance.now());
+  await page.click('#train-start');
+  await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'warmup');
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 300_000 });
+  const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.ok(pageRmse > 0 && pageRmse < 40, `RMSE ${pageRmse}`);
+  assert.equal(await page.locator('#chart-rmse').getAttribute('data-points'), '1');
+  assert.match(await page.locator('#train-rate').textContent(), /images\/s/);
+  assert.equal(await page.locator('#train-keypoints tbody tr').count(), 15);
+  assert.equal(await page.locator('#chart-loss canvas').count(), 1, 'uPlot draws the loss curve');
+  // The best face's labels (green rings) and prediction are drawn.
+  const best = await page.evaluate(() => { const c = document.getElementById('train-best'); return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).some((v, i) => i % 4 === 1 && v > 200); });
+  assert.ok(best, 'the best validation face is drawn');
+  // The main thread never blocked while training.
+  const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), started);
+  assert.deepEqual(tasks.filter((t) => t.duration > 50), [], 'no task over 50 ms on the main thread while training');
+  // The same settings, split and seed in the CLI: the same model up to the order of float
+  // sums (wasm SIMD vs native kernels), which a batch-norm stack grows over an epoch.
+  const cliRmse = await cliTrain(await page.evaluate(() => window.__trainConfig));
+  console.log(`# Model 2, one epoch: page ${pageRmse.toFixed(4)} px, CLI ${cliRmse.toFixed(4)} px`);
+  assert.ok(Math.abs(cliRmse - pageRmse) < 0.05, `CLI ${cliRmse} px, page ${pageRmse} px`);
+  await shot('train');
+});
+
+/** Trains with `config` (the page's TrainingConfig JSON) in the CLI on the sample. */
+async function cliTrain(config) {
+  const configPath = join(work, 'config.json');
+  await writeFile(configPath, JSON.stringify(config));
+  const output = cli('train', '--config', configPath, '--data', SAMPLE, '--out', join(work, 'cli.fpk'));
+  return Number(output.match(/validation RMSE ([\d.]+) px/)[1]);
+}
+
+test('one core: Model 0 trained in the page gives the CLI\'s validation RMSE within 1e-3 px', async () => {
+  await page.selectOption('#train-model', 'model0');
+  await page.fill('#train-epochs', '1');
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 300_000 });
+  const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  const cliRmse = await cliTrain(await page.evaluate(() => window.__trainConfig));
+  assert.ok(Math.abs(cliRmse - pageRmse) < 1e-3, `CLI ${cliRmse} px, page ${pageRmse} px`);
+});
+
+test('KNN in the page gives the CLI\'s validation RMSE', async () => {
+  await page.selectOption('#train-model', 'knn');
+  await page.fill('#train-k', '5');
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+  await page.waitForFunction(() => /^KNN/.test(document.getElementById('train-result').textContent) || !document.getElementById('message').hidden);
+  const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  const output = cli('knn', '--data', SAMPLE, '--k', '5');
+  const cliRmse = Number(output.match(/\| 5 \| ([\d.]+) \|/)[1]);
+  assert.ok(Math.abs(cliRmse - pageRmse) < 1e-4, `CLI ${cliRmse} px, page ${pageRmse} px`);
+  assert.equal(await page.locator('#train-keypoints tbody tr').count(), 15);
+});
+
+test('pause holds the run, resume continues it, stop ends it with the best weights kept', async () => {
+  await page.selectOption('#train-model', 'model0');
+  await page.fill('#train-epochs', '50');
+  await page.fill('#train-batch', '16');
+  await page.click('#train-start');
+  await page.waitForFunction(() => /batch [2-9]/.test(document.getElementById('train-rate').textContent), null, { timeout: 120_000 });
+  await page.click('#train-pause');
+  await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'paused');
+  const at = await page.locator('#train-rate').textContent();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('#train-rate').textContent(), at, 'no batch while paused');
+  assert.equal(await page.locator('#train-pause').textContent(), 'Resume');
+  await page.click('#train-pause');
+  await page.waitForFunction((before) => document.getElementById('train-rate').textContent !== before, at, { timeout: 60_000 });
+  await page.click('#train-stop');
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  assert.match(await page.locator('#train-result').textContent(), /stopped; best weights kept\)\. Kept in Models/);
+  await page.fill('#train-batch', '32');
+});
+
+test('models: kept across a reload, downloaded as .fpk that `facepoints eval` reads, used in Try it on a photo', async () => {
+  await page.click('.tabs a[data-view="models"]');
+  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '3');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 240_000 });
+  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '3');
+  const row = page.locator('#models-table tbody tr', { hasText: 'model2' });
+  await row.locator('input').fill('my model 2');
+  await row.locator('input').dispatchEvent('change');
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
+  const file = join(work, 'page.fpk');
+  await download.saveAs(file);
+  assert.equal(download.suggestedFilename(), 'my_model_2.fpk');
+  const evaluated = cli('eval', '--model', file, '--data', SAMPLE);
+  assert.match(evaluated, /RMSE/);
+  await shot('models');
+  await row.getByRole('button', { name: 'Use in Try it' }).click();
+  await page.waitForFunction(() => document.body.dataset.model === 'my model 2', null, { timeout: 120_000 });
+  assert.deepEqual(await visibleView(), ['try']);
+  assert.match(await page.locator('#model-info').textContent(), /“my model 2” \(model2\)/);
+  await uploadPhoto(page, join(SHARED, 'data', 'photos', 'astronaut.png'));
+  await page.waitForFunction(() => window.__photo || !document.getElementById('message').hidden, null, { timeout: 180_000 });
+  const faces = await page.evaluate(() => window.__photo?.faces);
+  assert.equal(faces?.length, 1, await page.locator('#message').textContent());
+  assert.equal(faces[0].keypoints.length, 15);
+  await shot('try');
+  // The shipped model is one click away.
+  await page.click('#use-shipped');
+  await page.waitForFunction(() => document.body.dataset.model === 'shipped', null, { timeout: 120_000 });
+  // A file that is not a model is refused with the checkpoint's message.
+  await page.click('.tabs a[data-view="models"]');
+  const bad = join(work, 'bad.fpk');
+  await writeFile(bad, 'FPKM this is not a model');
+  await page.setInputFiles('#models-input', bad);
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  assert.match(await page.locator('#message').textContent(), /bad\.fpk cannot be used: .*(truncated|corrupt|version)/);
+});
+
+test('a malformed CSV shows its row, line and column, and the data loaded before stays', async () => {
+  await page.click('.tabs a[data-view="data"]');
+  if (!(await page.locator('#data-status').getAttribute('data-rows'))) {
+    await page.click('#data-sample');
+    await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
+  }
+  const rows = await page.locator('#data-status').getAttribute('data-rows');
+  const pixels = (v) => Array(9216).fill(v).join(' ');
+  const bad = join(work, 'bad.csv');
+  await writeFile(bad, `ImageId,Image\n1,${pixels(3)}\n2,${pixels(4).replace('4 4 4', '4 400 4')}\n3,${pixels(5)}\n`);
+  await page.setInputFiles('#data-input', bad);
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  assert.match(await page.locator('#message').textContent(), /^bad\.csv: row 2, line 3, column `Image`: pixel 2 is 400, outside 0–255/);
+  assert.equal(await page.locator('#data-status').getAttribute('data-rows'), rows, 'the data loaded before stays');
+});
+
+test('a 7,049-row training.csv of Kaggle\'s size loads streamed, with the engine\'s memory under twice its pixel bytes', async () => {
+  const path = join(work, 'training.csv');
+  await writeKaggleSized(path, 7049);
+  const size = (await stat(path)).size;
+  assert.ok(size > 200e6, `${size} bytes`);
+  await page.setInputFiles('#data-input', path);
+  await page.waitForFunction(() => document.getElementById('data-status').dataset.rows === '7049' || !document.getElementById('message').hidden, null, { timeout: 300_000 });
+  const status = await page.locator('#data-status').textContent();
+  assert.equal(await page.locator('#data-status').getAttribute('data-rows'), '7049', await page.locator('#message').textContent());
+  const [, mbps, memory, pixelMb] = status.match(/\(([\d.]+) MB\/s\); engine memory (\d+) MB for ([\d.]+) MB of pixels/);
+  console.log(`# ${(size / 1e6).toFixed(0)} MB CSV: ${mbps} MB/s, engine memory ${memory} MB for ${pixelMb} MB of pixels`);
+  assert.ok(Number(memory) < 2 * Number(pixelMb), `engine memory ${memory} MB for ${pixelMb} MB of pixels`);
+  const complete = await page.locator('#data-complete').textContent();
+  assert.match(complete, /^2,1\d\d/, 'about 30% of the rows are complete, as in Kaggle\'s file');
+});
+
+/** A file shaped like Kaggle's training.csv: `rows` faces, ~70% missing some keypoints. */
+async function writeKaggleSized(path, rows) {
+  const out = createWriteStream(path);
+  const names = ['left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner', 'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end', 'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner', 'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip'];
+  out.write(`${names.flatMap((n) => [`${n}_x`, `${n}_y`]).join(',')},Image\n`);
+  let seed = 1;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let r = 0; r < rows; r++) {
+    const complete = r % 10 < 3;
+    const coords = names.flatMap((_, k) => (complete || k < 2 || k === 10 || k === 14 ? [(20 + 50 * random()).toFixed(6), (20 + 50 * random()).toFixed(6)] : ['', '']));
+    const image = Array.from({ length: 9216 }, () => Math.floor(random() * 256)).join(' ');
+    if (!out.write(`${coords.join(',')},${image}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}

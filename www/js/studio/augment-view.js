@@ -1,0 +1,201 @@
+// The Augment view: the seven augmentations' switches, probabilities and ranges (the CLI's
+// AugmentConfig JSON, imported and exported as it is), and a grid of fresh variants of one
+// face drawn by the training pipeline itself, each captioned with its steps in order.
+import { studio } from './state.js';
+import { drawFace, drawPoints, FACE_SIDE } from './face-canvas.js';
+
+const $ = (id) => document.getElementById(id);
+const OPS = [
+  { key: 'rotate', label: 'Rotate', unit: '°' },
+  { key: 'scale', label: 'Scale', unit: '×' },
+  { key: 'clahe', label: 'CLAHE', unit: 'clip' },
+  { key: 'blur', label: 'Blur', unit: 'σ px' },
+  { key: 'noise', label: 'Noise', unit: 'σ' },
+  { key: 'crop', label: 'Crop', unit: 'of each side' },
+  { key: 'flip', label: 'Flip', unit: null },
+];
+const VARIANTS = 11; // and the original
+const MARGIN = 24; // face pixels around the face, where pushed-out keypoints are drawn
+const SCALE = 2;
+
+export function setupAugmentView({ report }) {
+  const body = $('augment-table').tBodies[0];
+  const inputs = {};
+  for (const { key, label, unit } of OPS) {
+    const tr = body.insertRow();
+    tr.dataset.op = key;
+    const cell = (html) => { const td = tr.insertCell(); td.innerHTML = html; return td; };
+    cell(`<label><input type="checkbox" data-field="enabled"> ${label}</label>`);
+    cell(`<input type="number" data-field="probability" min="0" max="1" step="0.05" aria-label="${label} probability">`);
+    if (unit) {
+      cell(`<input type="number" data-field="low" step="any" aria-label="${label} from (${unit})">`);
+      cell(`<input type="number" data-field="high" step="any" aria-label="${label} to (${unit})">`);
+    } else {
+      cell('<span class="small">—</span>').colSpan = 2;
+    }
+    inputs[key] = Object.fromEntries([...tr.querySelectorAll('input')].map((i) => [i.dataset.field, i]));
+  }
+
+  function setControls(config) {
+    for (const { key } of OPS) {
+      const op = config[key];
+      for (const [field, input] of Object.entries(inputs[key])) {
+        if (field === 'enabled') input.checked = op.enabled;
+        else input.value = String(op[field]);
+      }
+    }
+    [$('augment-tiles-low').value, $('augment-tiles-high').value] = config.clahe_tiles.map(String);
+  }
+
+  function readControls() {
+    const config = {};
+    for (const { key } of OPS) {
+      const i = inputs[key];
+      config[key] = {
+        enabled: i.enabled.checked,
+        probability: Number(i.probability.value),
+        low: i.low ? Number(i.low.value) : 0,
+        high: i.high ? Number(i.high.value) : 0,
+      };
+    }
+    config.clahe_tiles = [Number($('augment-tiles-low').value), Number($('augment-tiles-high').value)];
+    return config;
+  }
+
+  let defaults = null;
+  async function useDefaults() {
+    defaults ??= await studio.data.request('augmentDefaults');
+    setControls(defaults);
+    await changed();
+  }
+
+  /** Checks the settings by drawing with them; only settings that draw become the Train
+   *  view's. */
+  async function changed() {
+    const config = readControls();
+    $('augment-error').textContent = '';
+    if (!studio.dataset) {
+      studio.augment = config;
+      return;
+    }
+    try {
+      await redraw(config);
+      studio.augment = config;
+      studio.emit('augment', config);
+    } catch (err) {
+      $('augment-error').textContent = err.message;
+    }
+  }
+
+  let drawing = 0; // the latest redraw; an older one that finishes later is dropped
+
+  async function redraw(config = readControls()) {
+    if (!studio.dataset) return;
+    const ticket = ++drawing;
+    const rows = studio.dataset.stats.rows;
+    const row = Math.min(rows, Math.max(1, Math.round(Number($('augment-row').value) || 1))) - 1;
+    $('augment-row').max = String(rows);
+    const seed = Math.max(0, Math.round(Number($('augment-seed').value) || 0));
+    const [{ images, coords }, variants] = await Promise.all([
+      studio.data.request('faces', { rows: [row] }),
+      studio.data.request('augment', { row, config, seed, count: VARIANTS }),
+    ]);
+    if (ticket !== drawing) return;
+    const grid = $('augment-grid');
+    const figures = [figure({ image: images, coords: Array.from(coords), steps: [], kinds: [], pushed_out: [], flipped: false }, 'original')];
+    variants.forEach((v, i) => figures.push(figure(v, `variant ${i + 1}`)));
+    grid.replaceChildren(...figures);
+    const labelled = Array.from(coords).filter((c) => !Number.isNaN(c)).length / 2;
+    $('augment-status').textContent = `Face ${row + 1} of ${rows} (${labelled} keypoints labelled), seed ${seed}: ${VARIANTS} variants.`;
+    window.__augment = { row, seed, original: Array.from(coords), variants };
+  }
+
+  function figure(variant, title) {
+    const fig = document.createElement('figure');
+    fig.className = 'variant';
+    const canvas = document.createElement('canvas');
+    const side = (FACE_SIDE + 2 * MARGIN) * SCALE;
+    canvas.width = canvas.height = side;
+    canvas.setAttribute('aria-label', `${title}: ${variant.steps.join(', ') || 'unchanged'}`);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'rgba(127,127,127,0.18)';
+    ctx.fillRect(0, 0, side, side);
+    const at = MARGIN * SCALE;
+    drawFace(ctx, variant.image, at, at, FACE_SIDE * SCALE);
+    drawPoints(ctx, variant.coords, { x: at, y: at, size: FACE_SIDE * SCALE, radius: 3 });
+    // Keypoints the steps pushed out of the frame: rings where they went (inside the margin
+    // when they landed near), counted as missing.
+    for (const p of variant.pushed_out) {
+      const x = Math.min(side - 4, Math.max(4, at + (p.x + 0.5) * SCALE));
+      const y = Math.min(side - 4, Math.max(4, at + (p.y + 0.5) * SCALE));
+      ctx.strokeStyle = '#ff453a';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(x - 4, y - 4); ctx.lineTo(x + 4, y + 4);
+      ctx.moveTo(x + 4, y - 4); ctx.lineTo(x - 4, y + 4);
+      ctx.stroke();
+    }
+    fig.append(canvas);
+    const caption = document.createElement('figcaption');
+    const steps = variant.steps.length ? variant.steps.map((s, i) => `${i + 1}. ${s}`).join(' → ') : (title === 'original' ? 'original' : 'no step drawn');
+    caption.textContent = `${title}: ${steps}`;
+    if (variant.pushed_out.length) {
+      const out = document.createElement('span');
+      out.className = 'out';
+      out.textContent = ` · ${variant.pushed_out.length} keypoint${variant.pushed_out.length > 1 ? 's' : ''} pushed out (now missing): ${variant.pushed_out.map((p) => p.name.replaceAll('_', ' ')).join(', ')}`;
+      caption.append(out);
+    }
+    fig.append(caption);
+    fig.dataset.flipped = String(variant.flipped);
+    fig.dataset.pushedOut = String(variant.pushed_out.length);
+    return fig;
+  }
+
+  body.addEventListener('change', changed);
+  $('augment-tiles-low').addEventListener('change', changed);
+  $('augment-tiles-high').addEventListener('change', changed);
+  $('augment-row').addEventListener('change', () => redraw().catch((e) => report(e.message)));
+  $('augment-seed').addEventListener('change', () => redraw().catch((e) => report(e.message)));
+  $('augment-reroll').addEventListener('click', () => {
+    $('augment-seed').value = String(Math.round(Number($('augment-seed').value) || 0) + 1);
+    redraw().catch((e) => report(e.message));
+  });
+  $('augment-random').addEventListener('click', () => {
+    if (!studio.dataset) return;
+    $('augment-row').value = String(1 + Math.floor(Math.random() * studio.dataset.stats.rows));
+    redraw().catch((e) => report(e.message));
+  });
+  $('augment-defaults').addEventListener('click', () => useDefaults().catch((e) => report(e.message)));
+  $('augment-export').addEventListener('click', () => {
+    const blob = new Blob([JSON.stringify(readControls(), null, 2)], { type: 'application/json' });
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'augment.json' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  });
+  $('augment-import').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const config = JSON.parse(await file.text());
+      for (const { key } of OPS) {
+        if (typeof config[key] !== 'object') throw new Error(`it has no "${key}" settings`);
+      }
+      if (!Array.isArray(config.clahe_tiles)) throw new Error('it has no "clahe_tiles" range');
+      setControls(config);
+      await changed();
+    } catch (err) {
+      report(`${file.name} is not augmentation settings: ${err.message}`, 'error');
+    }
+  });
+
+  studio.addEventListener('data', () => redraw().catch((e) => report(e.message)));
+  // The engine starts when a studio view is first shown, not with the page.
+  const start = ({ detail: view }) => {
+    if (view === 'try') return;
+    studio.removeEventListener('view', start);
+    useDefaults().catch((e) => report(`The augmentation defaults could not be read: ${e.message}`));
+  };
+  studio.addEventListener('view', start);
+  return { redraw, setControls, readControls };
+}

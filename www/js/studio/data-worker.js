@@ -1,0 +1,147 @@
+// The data worker: parses a training CSV streamed from a File (gzip decompressed by the
+// browser's DecompressionStream), keeps the faces in the CPU engine's memory, and answers
+// the Data and Augment views (counts, faces, split, augmented variants, KNN) and checks
+// model files. The page's main thread never parses or augments.
+import init, { CsvLoader, describeModel, defaultAugmentConfig, defaultTrainingConfig, modelSize } from '../../../pkg/cpu/facepoints.js';
+import { serveRequests, transferring, emit } from '../worker-client.js';
+
+const engine = init();
+let dataset = null; // the faces loaded last (kept when a later load fails or is cancelled)
+let people = 0;
+let loading = null; // {cancelled} of the load in progress
+
+async function isGzip(blob) {
+  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** The file's text as a stream of chunks; `onRead(n)` counts the file's own bytes. */
+async function textStream(blob, onRead) {
+  const counted = blob.stream().pipeThrough(new TransformStream({
+    transform(chunk, controller) { onRead(chunk.byteLength); controller.enqueue(chunk); },
+  }));
+  return (await isGzip(blob)) ? counted.pipeThrough(new DecompressionStream('gzip')) : counted;
+}
+
+/** The whole (small) file as text bytes, decompressed when gzip. */
+async function wholeText(blob) {
+  return new Uint8Array(await new Response(await textStream(blob, () => {})).arrayBuffer());
+}
+
+async function memoryBytes() {
+  return (await engine).memory.buffer.byteLength;
+}
+
+function describe(extra = {}) {
+  return { stats: dataset.stats(), people, memory: null, ...extra };
+}
+
+const handlers = {
+  async load({ file, meta }) {
+    await engine;
+    const name = file.name || 'the file';
+    if (file.size === 0) throw new Error(`${name} is empty.`);
+    const job = { cancelled: false };
+    loading = job;
+    const gzip = await isGzip(file);
+    const loader = new CsvLoader(gzip ? 0 : file.size);
+    const started = performance.now();
+    let read = 0;
+    let text = 0;
+    let posted = 0;
+    const reader = (await textStream(file, (n) => { read += n; })).getReader();
+    let loaded;
+    try {
+      for (;;) {
+        if (job.cancelled) {
+          await reader.cancel();
+          throw new Error(`Loading ${name} was cancelled.`);
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += value.byteLength;
+        loader.push(value);
+        const now = performance.now();
+        if (now - posted > 100) {
+          posted = now;
+          emit({ type: 'progress', read, total: file.size, text, faces: loader.faces, seconds: (now - started) / 1000 });
+        }
+      }
+      loaded = loader.finish();
+    } catch (err) {
+      throw new Error(`${name}: ${err.message ?? err}`);
+    } finally {
+      loader.free();
+      if (loading === job) loading = null;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    dataset?.free();
+    dataset = loaded;
+    people = 0;
+    let metaError = null;
+    if (meta) {
+      try {
+        people = dataset.setPeople(await wholeText(meta));
+      } catch (err) {
+        metaError = `${meta.name}: ${err.message}`;
+      }
+    }
+    emit({ type: 'progress', read, total: file.size, text, faces: dataset.length, seconds });
+    return { ...describe(), seconds, bytes: file.size, text, gzip, memory: await memoryBytes(), metaError };
+  },
+  async people({ file }) {
+    if (!dataset) throw new Error('load a training file first');
+    people = dataset.setPeople(await wholeText(file));
+    return people;
+  },
+  stats() {
+    return dataset ? dataset.stats() : null;
+  },
+  filter({ kind, keypoint = 0 }) {
+    return dataset.filter(kind, keypoint);
+  },
+  faces({ rows }) {
+    const list = Uint32Array.from(rows);
+    const images = dataset.imagesOf(list);
+    const coords = dataset.coordsOf(list);
+    return transferring({ images, coords }, [images.buffer, coords.buffer]);
+  },
+  split({ fraction = 0.2, seed = 7 }) {
+    return dataset.split(fraction, BigInt(seed));
+  },
+  augment({ row, config, seed, count }) {
+    return dataset.augment(row, JSON.stringify(config), BigInt(seed), count);
+  },
+  knn({ train, valid, k }) {
+    return dataset.knn(Uint32Array.from(train), Uint32Array.from(valid), k);
+  },
+  parts() {
+    const images = dataset.images();
+    const coords = dataset.coords();
+    const ids = dataset.ids();
+    return transferring({ images, coords, ids }, [images.buffer, coords.buffer, ids.buffer]);
+  },
+  async describeModel({ bytes }) {
+    await engine;
+    return JSON.parse(describeModel(new Uint8Array(bytes)));
+  },
+  memory() {
+    return memoryBytes();
+  },
+  async augmentDefaults() {
+    await engine;
+    return JSON.parse(defaultAugmentConfig());
+  },
+  async trainingConfig({ model }) {
+    await engine;
+    return JSON.parse(defaultTrainingConfig(model));
+  },
+  async modelSize({ model, batch }) {
+    await engine;
+    return modelSize(model, batch);
+  },
+};
+
+serveRequests(handlers, {
+  cancel() { if (loading) loading.cancelled = true; },
+});

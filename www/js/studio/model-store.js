@@ -1,0 +1,65 @@
+// Trained models kept in IndexedDB: {id, name, architecture, rmse, split, epochs, date,
+// bytes (the .fpk file)}. The first save asks the browser to keep the storage (persist).
+const DB = 'facepoints';
+const STORE = 'models';
+
+function open() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(new Error(`the browser's model storage (IndexedDB) could not be opened: ${request.error?.message}`));
+  });
+}
+
+async function transaction(mode, work) {
+  const db = await open();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = work(tx.objectStore(STORE));
+      let result;
+      request.onsuccess = () => { result = request.result; };
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = tx.onabort = () => reject(new Error(`the model storage failed: ${tx.error?.message ?? 'aborted'}`));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Stores a model; resolves to the stored record (with its id). */
+export async function saveModel(model) {
+  const record = { ...model, date: new Date().toISOString() };
+  record.id = await transaction('readwrite', (store) => store.add(record));
+  navigator.storage?.persist?.().catch(() => {});
+  return record;
+}
+
+/** Every stored model, newest first. */
+export async function listModels() {
+  const all = await transaction('readonly', (store) => store.getAll());
+  return all.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export function getModel(id) {
+  return transaction('readonly', (store) => store.get(id));
+}
+
+export async function renameModel(id, name) {
+  const record = await getModel(id);
+  if (!record) throw new Error('that model is no longer stored');
+  record.name = name;
+  await transaction('readwrite', (store) => store.put(record));
+}
+
+export function deleteModel(id) {
+  return transaction('readwrite', (store) => store.delete(id));
+}
+
+/** `{usage, quota, persisted}` of this site's storage, when the browser says. */
+export async function storageFacts() {
+  const estimate = (await navigator.storage?.estimate?.()) ?? {};
+  const persisted = (await navigator.storage?.persisted?.()) ?? false;
+  return { ...estimate, persisted };
+}

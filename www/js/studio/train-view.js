@@ -1,0 +1,349 @@
+// The Train view: the CLI's training settings as a form, a run in its own worker with
+// pause / resume / stop, live curves (uPlot), the best and worst validation faces, the
+// per-keypoint table, and the trained model kept in the Models view.
+import uPlot from '../../vendor/uplot/uPlot.esm.js';
+import { studio } from './state.js';
+import { WorkerClient } from '../worker-client.js';
+import { drawFace, drawPoints, KEYPOINT_NAMES, pretty } from './face-canvas.js';
+import { saveModel } from './model-store.js';
+import { SPLIT } from './data-view.js';
+
+const $ = (id) => document.getElementById(id);
+const WARM_UP_BATCHES = 3; // the first steps (allocation, first kernels) are timed apart
+
+export function setupTrainView({ report }) {
+  let worker = null;
+  let run = null; // the run in progress
+  const charts = setupCharts();
+  charts.prepare();
+
+  const isKnn = () => $('train-model').value === 'knn';
+  function modelSpec() {
+    const choice = $('train-model').value;
+    return choice === 'custom' ? $('train-custom').value : choice;
+  }
+
+  async function showSize() {
+    $('train-custom-label').hidden = $('train-model').value !== 'custom';
+    for (const label of document.querySelectorAll('#train-form [data-for]')) {
+      label.hidden = (label.dataset.for === 'knn') !== isKnn();
+    }
+    $('train-augment-k-label').hidden = isKnn() || $('train-augment').value !== 'multiplier';
+    if (isKnn()) {
+      $('train-size').textContent = 'KNN: each validation face gets the mean keypoints of its k nearest training faces (no weights to train).';
+      return;
+    }
+    try {
+      const batch = Number($('train-batch').value);
+      const size = await studio.data.request('modelSize', { model: modelSpec(), batch });
+      $('train-size').textContent = `${size.params.toLocaleString()} parameters in ${size.layers} layers · about ${(size.batch_bytes / 1024 / 1024).toFixed(0)} MB of activations per batch of ${batch}`;
+      $('train-size').classList.remove('error-text');
+    } catch (err) {
+      $('train-size').textContent = err.message;
+      $('train-size').classList.add('error-text');
+    }
+  }
+  for (const id of ['train-model', 'train-custom', 'train-batch', 'train-augment']) $(id).addEventListener('change', showSize);
+  studio.addEventListener('view', ({ detail: view }) => { if (view === 'train') showSize(); });
+
+  function showData() {
+    const d = studio.dataset;
+    $('train-data').textContent = d
+      ? `Data: ${d.name}, ${d.split.info} (${d.split.kind === 'grouped' ? 'by person' : 'random, by row'}).`
+      : 'Load data first (Data view).';
+    $('train-start').disabled = !d || Boolean(run);
+  }
+  studio.addEventListener('data', showData);
+
+  /** The CLI's TrainingConfig JSON for the form: `facepoints train --config` reads it. */
+  async function trainingConfig() {
+    const config = await studio.data.request('trainingConfig', { model: modelSpec() });
+    const number = (id) => Number($(id).value);
+    const lr = number('train-lr');
+    Object.assign(config, {
+      learning_rate: lr,
+      batch_size: number('train-batch'),
+      epochs: number('train-epochs'),
+      patience: number('train-patience'),
+      seed: number('train-seed'),
+      log_every: 1, // every batch's loss for the curve (an async read; it changes no result)
+      labels: $('train-labels').value,
+      optimizer: $('train-optimizer').value === 'sgd'
+        ? { type: 'sgd', momentum: 0.9, nesterov: false }
+        : { type: 'adam', beta_1: 0.9, beta_2: 0.999 },
+      schedule: {
+        constant: { type: 'constant' },
+        step: { type: 'step', every: 10, gamma: 0.5 },
+        cosine: { type: 'cosine', min_lr: lr / 100 },
+      }[$('train-schedule').value],
+    });
+    const augment = $('train-augment').value;
+    config.augment = augment === 'off' ? null : (studio.augment ?? await studio.data.request('augmentDefaults'));
+    config.augment_mode = augment === 'on_the_fly' ? { type: 'on_the_fly' } : { type: 'multiplier', k: number('train-augment-k') };
+    return config;
+  }
+
+  async function start() {
+    report('');
+    const data = studio.dataset;
+    if (!data) return;
+    if (isKnn()) return knn(data);
+    let config;
+    try {
+      config = await trainingConfig();
+    } catch (err) {
+      return report(`The settings cannot be used: ${err.message}`, 'error');
+    }
+    const backend = $('train-backend').value;
+    if (backend === 'webgpu') {
+      return report('Training on WebGPU in the page is not available yet: choose the CPU backend (or auto).', 'error');
+    }
+    run = {
+      config, started: performance.now(), warmStart: 0, warmBatches: 0, steps: 0, batches: 0, epoch: 0,
+      loss: [[], []], rmse: [[], []], lr: [[], []], stopped: false,
+    };
+    window.__trainConfig = config;
+    charts.reset();
+    setButtons('running');
+    setPhase('warmup', 'Warming up: the first steps allocate memory and are not timed…');
+    $('train-result').textContent = '';
+    $('train-keypoints').tBodies[0].replaceChildren();
+    worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), onEvent);
+    try {
+      const parts = await studio.data.request('parts');
+      const result = await worker.request('train', {
+        ...parts,
+        train: data.split.train, valid: data.split.valid,
+        split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
+        config, backend: 'cpu',
+      }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
+      await finished(result, config);
+    } catch (err) {
+      setPhase('failed', `Training failed: ${err.message}`);
+      report(`Training failed: ${err.message}`, 'error');
+    } finally {
+      run = null;
+      setButtons('idle');
+      showData();
+    }
+  }
+
+  async function finished(result, config) {
+    const name = `${config.model.name} · ${new Date().toLocaleString()}`;
+    const text = `Best validation RMSE ${result.best_rmse.toFixed(4)} px at epoch ${result.best_epoch + 1} of ${result.epochs_run}${result.stopped ? ' (stopped; best weights kept)' : ''}.`;
+    $('train-result').textContent = text;
+    $('train-result').dataset.rmse = String(result.best_rmse);
+    setPhase('done', 'Done.');
+    const record = await saveModel({
+      name, architecture: config.model.name, rmse: result.best_rmse, split: studio.dataset.split.info,
+      epochs: result.epochs_run, bytes: result.checkpoint.buffer,
+    });
+    $('train-result').textContent = `${text} Kept in Models as “${record.name}”.`;
+    studio.emit('models');
+  }
+
+  async function knn(data) {
+    setButtons('running');
+    setPhase('running', `KNN (k = ${$('train-k').value}) on ${data.split.train.length} training faces…`);
+    try {
+      const score = await studio.data.request('knn', { train: data.split.train, valid: data.split.valid, k: Number($('train-k').value) });
+      $('train-result').textContent = `KNN, k = ${score.k}: validation RMSE ${score.rmse.overall.toFixed(4)} px (${data.split.info}). KNN keeps no weights, so there is no model file.`;
+      $('train-result').dataset.rmse = String(score.rmse.overall);
+      keypointTable(score.rmse.per_keypoint);
+      setPhase('done', 'Done.');
+    } catch (err) {
+      setPhase('failed', err.message);
+      report(err.message, 'error');
+    } finally {
+      setButtons('idle');
+      showData();
+    }
+  }
+
+  function onEvent(event) {
+    if (!run) return;
+    switch (event.type) {
+      case 'batch': return onBatch(event);
+      case 'validated': return onValidated(event);
+      case 'epoch': return onEpoch(event);
+      case 'paused': return setPhase('paused', 'Paused.');
+      case 'resumed': return setPhase('running', 'Training…');
+      case 'stopped': return setPhase('running', 'Stopping: validating the model as it stands…');
+      case 'early_stop': return setPhase('running', `No improvement for ${run.config.patience} epochs: stopping, keeping epoch ${event.best_epoch + 1}.`);
+      default: return undefined;
+    }
+  }
+
+  function onBatch({ epoch, batch, batches, loss }) {
+    run.steps++;
+    run.epoch = epoch;
+    run.batches = batches;
+    const now = performance.now();
+    if (run.steps === WARM_UP_BATCHES) {
+      run.warmStart = now;
+      run.warmBatches = run.steps;
+      run.warmUpSeconds = (now - run.started) / 1000;
+      setPhase('running', `Training (warm-up took ${run.warmUpSeconds.toFixed(1)} s)…`);
+    }
+    if (loss !== null && loss !== undefined) {
+      run.loss[0].push(run.steps);
+      run.loss[1].push(loss);
+      charts.update('loss', run.loss);
+    }
+    $('train-progress').value = batch / batches;
+    if (run.warmStart && run.steps > run.warmBatches) {
+      const seconds = (now - run.warmStart) / 1000;
+      const perStep = seconds / (run.steps - run.warmBatches);
+      const images = ((run.steps - run.warmBatches) * run.config.batch_size) / seconds;
+      const left = (batches - batch) + (run.config.epochs - epoch - 1) * batches;
+      $('train-rate').textContent = `Epoch ${epoch + 1} of ${run.config.epochs}, batch ${batch} of ${batches} · ${images.toFixed(1)} images/s · ${formatTime(perStep * (batches - batch))} left in this epoch, at most ${formatTime(perStep * left)} in the run (validation not counted)`;
+      $('train-rate').dataset.imagesPerSecond = images.toFixed(2);
+    } else {
+      $('train-rate').textContent = `Epoch ${epoch + 1} of ${run.config.epochs}, batch ${batch} of ${batches} · warming up`;
+    }
+  }
+
+  function onValidated({ per_keypoint: perKeypoint, best, worst }) {
+    face($('train-best'), best);
+    face($('train-worst'), worst);
+    $('train-best-caption').textContent = `Best validation face (row ${best.row + 1}): ${best.rmse.toFixed(2)} px`;
+    $('train-worst-caption').textContent = `Worst validation face (row ${worst.row + 1}): ${worst.rmse.toFixed(2)} px`;
+    keypointTable(perKeypoint);
+  }
+
+  function onEpoch({ epoch, valid_rmse: rmse, learning_rate: lr, improved, train_loss: loss }) {
+    run.rmse[0].push(epoch + 1);
+    run.rmse[1].push(rmse);
+    run.lr[0].push(epoch + 1);
+    run.lr[1].push(lr);
+    charts.update('rmse', run.rmse);
+    charts.update('lr', run.lr);
+    $('train-result').textContent = `Epoch ${epoch + 1}: validation RMSE ${rmse.toFixed(4)} px${improved ? ' (best so far)' : ''}, training loss ${Number(loss).toFixed(5)}.`;
+    $('chart-rmse').dataset.points = String(run.rmse[0].length);
+  }
+
+  function face(canvas, scored) {
+    const ctx = canvas.getContext('2d');
+    const image = Uint8Array.from(scored.image);
+    drawFace(ctx, image, 0, 0, canvas.width);
+    drawPoints(ctx, scored.truth, { size: canvas.width, radius: 3, colour: '#30d158', ring: true });
+    drawPoints(ctx, scored.predicted, { size: canvas.width, radius: 2.5 });
+  }
+
+  function keypointTable(perKeypoint) {
+    $('train-keypoints').tBodies[0].replaceChildren(...KEYPOINT_NAMES.map((name, k) => {
+      const tr = document.createElement('tr');
+      tr.insertCell().textContent = pretty(name);
+      const v = perKeypoint[k];
+      tr.insertCell().textContent = v === null || v === undefined ? '—' : v.toFixed(3);
+      return tr;
+    }));
+  }
+
+  function setPhase(phase, text) {
+    $('train-phase').dataset.phase = phase;
+    $('train-phase').textContent = text;
+  }
+
+  function setButtons(state) {
+    const running = state === 'running';
+    $('train-start').disabled = running || !studio.dataset;
+    $('train-pause').disabled = !running || isKnn();
+    $('train-stop').disabled = !running || isKnn();
+    $('train-pause').textContent = 'Pause';
+    for (const el of $('train-form').querySelectorAll('select, input, textarea')) el.disabled = running;
+  }
+
+  $('train-form').addEventListener('submit', (e) => { e.preventDefault(); start(); });
+  $('train-pause').addEventListener('click', () => {
+    if (!run || !worker) return;
+    const pausing = $('train-pause').textContent === 'Pause';
+    worker.signal(pausing ? 'pause' : 'resume');
+    $('train-pause').textContent = pausing ? 'Resume' : 'Pause';
+  });
+  $('train-stop').addEventListener('click', () => {
+    if (!run || !worker) return;
+    worker.signal('stop');
+    $('train-stop').disabled = true;
+    $('train-pause').disabled = true;
+  });
+  showData();
+}
+
+function formatTime(seconds) {
+  if (!Number.isFinite(seconds)) return '–';
+  if (seconds < 90) return `${seconds.toFixed(0)} s`;
+  if (seconds < 5400) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** The three live charts; redrawn at most once per frame. */
+function setupCharts() {
+  const specs = {
+    loss: { el: 'chart-loss', x: 'step', y: 'loss', log: true },
+    rmse: { el: 'chart-rmse', x: 'epoch', y: 'RMSE (px)', log: false },
+    lr: { el: 'chart-lr', x: 'epoch', y: 'learning rate', log: true },
+  };
+  const plots = {};
+  const pending = new Map();
+  let frame = 0;
+
+  function make(key) {
+    const { el, x, y, log } = specs[key];
+    const box = document.getElementById(el);
+    box.replaceChildren();
+    const width = Math.max(240, box.clientWidth || 320);
+    plots[key] = new uPlot({
+      width, height: 180,
+      scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
+      axes: [{ label: x, stroke: 'currentColor' }, { label: y, stroke: 'currentColor', size: 60 }],
+      series: [{ label: x }, { label: y, stroke: key === 'rmse' ? '#ff9f0a' : '#2457d6', width: 2, points: { show: key !== 'loss' } }],
+      legend: { show: false },
+    }, [[], []], box);
+  }
+
+  // A chart is made on its first data, at most one per frame: making one is the costliest
+  // thing the page does while training.
+  function flush() {
+    frame = 0;
+    let made = false;
+    for (const [key, data] of pending) {
+      if (!plots[key]) {
+        if (made) continue;
+        make(key);
+        made = true;
+      }
+      plots[key].setData([data[0].slice(), data[1].slice()]);
+      pending.delete(key);
+    }
+    if (pending.size) frame = requestAnimationFrame(flush);
+  }
+
+  new ResizeObserver(() => {
+    for (const [key, plot] of Object.entries(plots)) {
+      const box = document.getElementById(specs[key].el);
+      if (box.clientWidth) plot.setSize({ width: box.clientWidth, height: 180 });
+    }
+  }).observe(document.getElementById('chart-loss'));
+
+  return {
+    /** Makes the (empty) charts ahead of a run, one per idle moment. */
+    prepare() {
+      const next = () => {
+        const key = Object.keys(specs).find((k) => !plots[k]);
+        if (!key) return;
+        make(key);
+        requestIdleCallback(next);
+      };
+      requestIdleCallback(next);
+    },
+    reset() {
+      for (const plot of Object.values(plots)) plot.setData([[], []]);
+      pending.clear();
+    },
+    update(key, data) {
+      pending.set(key, data);
+      if (!frame) frame = requestAnimationFrame(flush);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// A module Worker behind promises: `request(type, args, transfer)` resolves with the
+// worker's result or rejects with its message; messages the worker sends without an id
+// (progress, training events) go to `onEvent`.
+//
+// Worker side protocol: {id, type, ...args} in; {id, ok: true, result} or
+// {id, ok: false, error} out; {event: {...}} for events.
+
+export class WorkerClient {
+  #worker;
+  #next = 1;
+  #pending = new Map();
+
+  /** @param {URL} url  the worker module  @param {(event: object) => void} [onEvent] */
+  constructor(url, onEvent = () => {}) {
+    this.#worker = new Worker(url, { type: 'module' });
+    this.#worker.onmessage = ({ data }) => {
+      if (data.event) return onEvent(data.event);
+      const request = this.#pending.get(data.id);
+      if (!request) return;
+      this.#pending.delete(data.id);
+      if (data.ok) request.resolve(data.result);
+      else request.reject(new Error(data.error));
+    };
+    this.#worker.onerror = (event) => {
+      const error = new Error(`the worker failed: ${event.message || 'it could not start'}`);
+      for (const request of this.#pending.values()) request.reject(error);
+      this.#pending.clear();
+    };
+  }
+
+  request(type, args = {}, transfer = []) {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, type, ...args }, transfer);
+    });
+  }
+
+  /** A message that expects no answer (pause, resume, stop, cancel). */
+  signal(type, args = {}) {
+    this.#worker.postMessage({ type, ...args });
+  }
+
+  terminate() {
+    this.#worker.terminate();
+    for (const request of this.#pending.values()) request.reject(new Error('the worker was stopped'));
+    this.#pending.clear();
+  }
+}
+
+/** The worker side: answers requests with `handlers[type](args)`; `signals[type](args)`
+ *  handle messages without an id. */
+export function serveRequests(handlers, signals = {}) {
+  self.onmessage = async ({ data: { id, type, ...args } }) => {
+    if (id === undefined) return signals[type]?.(args);
+    try {
+      const handler = handlers[type];
+      if (!handler) throw new Error(`unknown request "${type}"`);
+      const { result, transfer = [] } = wrap(await handler(args));
+      self.postMessage({ id, ok: true, result }, transfer);
+    } catch (err) {
+      self.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+}
+
+/** A handler may return `{result, transfer}` to hand buffers over instead of copying. */
+export function transferring(result, transfer) {
+  return { [TRANSFER]: true, result, transfer };
+}
+const TRANSFER = Symbol('transfer');
+function wrap(value) {
+  return value && value[TRANSFER] ? value : { result: value };
+}
+
+/** Sends an event (no id) to the page. */
+export function emit(event, transfer = []) {
+  self.postMessage({ event }, transfer);
+}
