@@ -5,9 +5,9 @@
 //! metadata length `u32` · metadata JSON (model config, normalisation, training summary) ·
 //! record length `u64` · burn record bytes (burnpack).
 
-use burn::module::Module;
+use burn::module::{Module, ModuleVisitor, Param, ParamId};
 use burn::store::ModuleRecord;
-use burn::tensor::{Bytes, Device};
+use burn::tensor::{Bool, Bytes, Device, Int, Tensor};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{KeypointCnn, ModelConfig};
@@ -106,6 +106,77 @@ pub fn save_to_bytes(
         .into_bytes()
         .map_err(|e| CheckpointError::Write(e.to_string()))?;
     Ok(assemble(&json, &record))
+}
+
+/// Serialises `model` like [`save_to_bytes`] (the same bytes), reading every parameter back
+/// asynchronously: what a browser's GPU allows.
+pub async fn save_to_bytes_async(
+    model: KeypointCnn,
+    meta: &CheckpointMeta,
+) -> Result<Vec<u8>, CheckpointError> {
+    let json = serde_json::to_vec(meta).map_err(|e| CheckpointError::Write(e.to_string()))?;
+    let mut parameters = Parameters::default();
+    model.visit(&mut parameters);
+    if let Some(path) = parameters.unsupported {
+        return Err(CheckpointError::Write(format!(
+            "the parameter `{path}` is not a float tensor"
+        )));
+    }
+    let mut tensors = Vec::with_capacity(parameters.found.len());
+    for (path, id, shape, flat) in parameters.found {
+        let data = flat
+            .into_data_async()
+            .await
+            .map_err(|e| CheckpointError::Write(format!("reading `{path}` back failed: {e}")))?;
+        let (bytes, _, dtype) = data.into_parts();
+        tensors.push(burn_pack::Tensor::new(
+            path,
+            dtype,
+            shape,
+            Some(id.val()),
+            bytes,
+        ));
+    }
+    let record = burn_pack::Writer::new(tensors)
+        .into_bytes()
+        .map_err(|e| CheckpointError::Write(e.to_string()))?;
+    Ok(assemble(&json, &record))
+}
+
+/// A module's float parameters as burn's record collector names them (module path joined
+/// with dots, in visiting order), each flattened for one asynchronous read.
+#[derive(Default)]
+struct Parameters {
+    path: Vec<String>,
+    found: Vec<(String, ParamId, Vec<usize>, Tensor<1>)>,
+    unsupported: Option<String>,
+}
+
+impl ModuleVisitor for Parameters {
+    fn enter_module(&mut self, name: &str, _container_type: &str) {
+        self.path.push(name.to_string());
+    }
+
+    fn exit_module(&mut self, _name: &str, _container_type: &str) {
+        self.path.pop();
+    }
+
+    // The saved form, as burn's collector records it.
+    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
+        let tensor = param.transform_for_save().val();
+        let shape = tensor.dims().to_vec();
+        let flat = tensor.reshape([shape.iter().product::<usize>()]);
+        self.found
+            .push((self.path.join("."), param.id, shape, flat));
+    }
+
+    fn visit_int<const D: usize>(&mut self, _param: &Param<Tensor<D, Int>>) {
+        self.unsupported.get_or_insert_with(|| self.path.join("."));
+    }
+
+    fn visit_bool<const D: usize>(&mut self, _param: &Param<Tensor<D, Bool>>) {
+        self.unsupported.get_or_insert_with(|| self.path.join("."));
+    }
 }
 
 /// A checkpoint file of a description (JSON) and a burnpack record.
@@ -270,6 +341,22 @@ mod tests {
         let ckpt = Checkpoint::from_bytes(&bytes).unwrap();
         assert_eq!(ckpt.meta.model, tiny());
         ckpt.into_model(&Device::flex()).unwrap();
+    }
+
+    #[test]
+    fn the_asynchronous_save_writes_the_same_bytes() {
+        let device = Device::flex();
+        let config = ModelConfig::preset("model3").unwrap();
+        let model = config.init(&device).unwrap();
+        let meta = CheckpointMeta {
+            model: config,
+            normalization: Normalization::default(),
+            summary: None,
+        };
+        let sync = save_to_bytes(model.clone(), &meta).unwrap();
+        let async_ = pollster::block_on(save_to_bytes_async(model, &meta)).unwrap();
+        assert_eq!(sync.len(), async_.len());
+        assert!(sync == async_, "the same file, byte for byte");
     }
 
     #[test]

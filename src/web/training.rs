@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{backend, js_err, to_js};
-use crate::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes};
+use crate::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes_async};
 use crate::data::FaceSet;
-use crate::model::ModelConfig;
+use crate::model::{Features, LayerSpec, ModelConfig};
 use crate::train::{Flow, RunControl, TrainEvent, TrainingConfig, train_controlled};
 
 /// Asks the page's control function after every batch: it resolves to `"stop"` to end the
@@ -34,14 +34,17 @@ impl RunControl for JsControl {
     }
 }
 
-/// A network's size before it is trained: parameters and the memory a training batch
-/// needs for its activations (forward values and their gradients, `f32`).
+/// A network's size before it is trained: parameters, the memory a training batch needs for
+/// its activations (forward values and their gradients, `f32`), and the largest single
+/// buffer one face needs (a layer's output, or a convolution's unfolded input), which a GPU
+/// adapter's buffer limits bound per batch.
 #[derive(Serialize)]
 struct ModelSize {
     params: usize,
     layers: usize,
     activations_per_face: usize,
     batch_bytes: usize,
+    largest_buffer_per_face: usize,
 }
 
 /// `{params, layers, activations_per_face, batch_bytes}` of a `ModelConfig` JSON (or a
@@ -51,11 +54,22 @@ pub fn model_size(model: &str, batch: usize) -> Result<JsValue, JsValue> {
     let config = model_config(model)?;
     let shapes = config.shapes().map_err(js_err)?;
     let activations: usize = shapes.iter().map(|s| s.output.len()).sum::<usize>() + 96 * 96;
+    let largest = shapes
+        .iter()
+        .map(|s| match (s.spec, s.output) {
+            (LayerSpec::Conv { kernel, .. }, Features::Spatial { side, .. }) => {
+                (kernel * kernel * s.input.channels() * side * side).max(s.output.len())
+            }
+            _ => s.output.len().max(s.input.len()),
+        })
+        .max()
+        .unwrap_or(0);
     to_js(&ModelSize {
         params: config.keras_param_count(),
         layers: shapes.len(),
         activations_per_face: activations,
         batch_bytes: activations * batch * 4 * 2,
+        largest_buffer_per_face: largest * 4,
     })
 }
 
@@ -117,12 +131,6 @@ pub async fn train_model(
         .into_faces();
     let (train_set, valid_set) = (faces_of(&all, &train_rows)?, faces_of(&all, &valid_rows)?);
     drop(all);
-    if backend_name == "webgpu" {
-        // Saving reads every weight back; this engine does that synchronously only.
-        return Err(js_err(
-            "training on WebGPU in the page is not available yet: choose the CPU backend",
-        ));
-    }
     let backend = backend(&backend_name).await.map_err(JsValue::from)?;
     let mut stopped = false;
     let mut event_error = None;
@@ -157,7 +165,10 @@ pub async fn train_model(
             data,
         }),
     };
-    let bytes = save_to_bytes(trained.model, &meta).map_err(js_err)?;
+    // Every weight read back asynchronously: no synchronous GPU read, in any engine.
+    let bytes = save_to_bytes_async(trained.model, &meta)
+        .await
+        .map_err(js_err)?;
     let result = Object::new();
     let set = |key: &str, value: JsValue| Reflect::set(&result, &key.into(), &value);
     set("checkpoint", Uint8Array::from(&bytes[..]).into())?;

@@ -7,11 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { writeKaggleSized } from './kaggle-sized.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
 // Screenshots for the README when FACEPOINTS_SCREENSHOTS names a folder (docs/screenshots).
@@ -169,6 +168,30 @@ test('augment: a forced flip swaps each physical point\'s colour; a forced big c
   await page.waitForFunction(() => window.__augment.variants.some((v) => v.steps.length > 2));
 });
 
+test('augmentation settings export as the JSON `facepoints train --augment-config` reads, and import back', async () => {
+  await page.locator('#augment-table tr[data-op="rotate"] [data-field="high"]').fill('25');
+  await page.locator('#augment-table tr[data-op="rotate"] [data-field="high"]').dispatchEvent('change');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#augment-export')]);
+  const exported = join(work, 'augment.json');
+  await download.saveAs(exported);
+  const tiny = join(work, 'tiny.json');
+  await writeFile(tiny, JSON.stringify({ name: 'tiny', layers: [{ type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] }));
+  const out = execFileSync('bash', ['-c', `"${FACEPOINTS_BIN}" train --model "${tiny}" --augment-config "${exported}" --epochs 1 --data "${SAMPLE}" --out "${join(work, 'aug.fpk')}" 2>&1`], { encoding: 'utf8' });
+  assert.match(out, /saved .*aug\.fpk/);
+  // Imported back after the defaults: the 25° range returns; a file of something else is refused.
+  await page.click('#augment-defaults');
+  await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '10');
+  await page.setInputFiles('#augment-import', exported);
+  await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '25');
+  const bad = join(work, 'not-augment.json');
+  await writeFile(bad, '{"model": "model2"}');
+  await page.setInputFiles('#augment-import', bad);
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  assert.match(await page.locator('#message').textContent(), /not-augment\.json is not augmentation settings: it has no "rotate" settings/);
+  await page.click('#augment-defaults');
+  await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '10');
+});
+
 test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, the CLI\'s RMSE with the same settings, no long task', async () => {
   await page.click('.tabs a[data-view="train"]');
   await page.selectOption('#train-model', 'model2');
@@ -282,10 +305,14 @@ test('models: kept across a reload, downloaded as .fpk that `facepoints eval` re
   const faces = await page.evaluate(() => window.__photo?.faces);
   assert.equal(faces?.length, 1, await page.locator('#message').textContent());
   assert.equal(faces[0].keypoints.length, 15);
-  await shot('try');
   // The shipped model is one click away.
   await page.click('#use-shipped');
   await page.waitForFunction(() => document.body.dataset.model === 'shipped', null, { timeout: 120_000 });
+  if (SHOTS) {
+    await uploadPhoto(page, join(SHARED, 'data', 'photos', 'grace_hopper.jpg'));
+    await page.waitForFunction(() => window.__photo, null, { timeout: 180_000 });
+    await shot('try');
+  }
   // A file that is not a model is refused with the checkpoint's message.
   await page.click('.tabs a[data-view="models"]');
   const bad = join(work, 'bad.fpk');
@@ -311,11 +338,57 @@ test('a malformed CSV shows its row, line and column, and the data loaded before
   assert.equal(await page.locator('#data-status').getAttribute('data-rows'), rows, 'the data loaded before stays');
 });
 
+test('WebGPU, chosen: a small network trains on the adapter, its batch cut to the adapter\'s buffer limit, its weights read back asynchronously into a .fpk the CLI reads', async () => {
+  await page.click('.tabs a[data-view="train"]');
+  await page.selectOption('#train-model', 'custom');
+  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
+  await page.fill('#train-custom', JSON.stringify(tiny));
+  await page.locator('#train-custom').dispatchEvent('change');
+  await page.fill('#train-epochs', '1');
+  await page.fill('#train-batch', '4096');
+  await page.selectOption('#train-backend', 'webgpu');
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 600_000 });
+  assert.match(await page.locator('#train-result').textContent(), /Kept in Models/, await page.locator('#message').textContent());
+  assert.match(await page.locator('#train-backend-note').textContent(), /^Batch size cut from 4096 to \d+: this adapter's largest buffer is \d+ MB/);
+  const rmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.ok(Number.isFinite(rmse) && rmse > 0, `RMSE ${rmse}`);
+  await page.selectOption('#train-backend', 'auto');
+  await page.fill('#train-batch', '32');
+  await page.click('.tabs a[data-view="models"]');
+  const row = page.locator('#models-table tbody tr', { hasText: 'tiny' });
+  await row.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
+  const file = join(work, 'tiny.fpk');
+  await download.saveAs(file);
+  const evaluated = cli('eval', '--model', file, '--data', SAMPLE);
+  const cliRmse = Number(evaluated.match(/RMSE ([\d.]+)/)[1]);
+  assert.ok(Math.abs(cliRmse - rmse) < 0.01, `the CLI scores the WebGPU-trained weights ${cliRmse} px, the page ${rmse} px`);
+  // Deleted, it is gone from the list and from IndexedDB (after a reload too).
+  const count = Number(await page.locator('#models-table').getAttribute('data-count'));
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), count - 1);
+  await page.reload();
+  await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), count - 1);
+  assert.equal(await page.locator('#models-table tbody tr', { hasText: 'tiny' }).count(), 0);
+});
+
 test('a 7,049-row training.csv of Kaggle\'s size loads streamed, with the engine\'s memory under twice its pixel bytes', async () => {
+  await page.click('.tabs a[data-view="data"]');
   const path = join(work, 'training.csv');
   await writeKaggleSized(path, 7049);
   const size = (await stat(path)).size;
   assert.ok(size > 200e6, `${size} bytes`);
+  // Cancelled part way: said so, and the faces loaded before stay.
+  const before = await page.locator('#data-status').getAttribute('data-rows');
+  await page.setInputFiles('#data-input', path);
+  await page.waitForFunction(() => document.getElementById('data-progress-bar').value > 0.05);
+  await page.click('#data-cancel');
+  await page.waitForFunction(() => !document.getElementById('message').hidden);
+  assert.match(await page.locator('#message').textContent(), /^Loading training\.csv was cancelled; the data loaded before is kept\./);
+  assert.equal(await page.locator('#data-status').getAttribute('data-rows'), before);
+  assert.equal(await page.locator('#data-progress').isHidden(), true);
   await page.setInputFiles('#data-input', path);
   await page.waitForFunction(() => document.getElementById('data-status').dataset.rows === '7049' || !document.getElementById('message').hidden, null, { timeout: 300_000 });
   const status = await page.locator('#data-status').textContent();
@@ -326,20 +399,3 @@ test('a 7,049-row training.csv of Kaggle\'s size loads streamed, with the engine
   const complete = await page.locator('#data-complete').textContent();
   assert.match(complete, /^2,1\d\d/, 'about 30% of the rows are complete, as in Kaggle\'s file');
 });
-
-/** A file shaped like Kaggle's training.csv: `rows` faces, ~70% missing some keypoints. */
-async function writeKaggleSized(path, rows) {
-  const out = createWriteStream(path);
-  const names = ['left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner', 'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end', 'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner', 'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip'];
-  out.write(`${names.flatMap((n) => [`${n}_x`, `${n}_y`]).join(',')},Image\n`);
-  let seed = 1;
-  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-  for (let r = 0; r < rows; r++) {
-    const complete = r % 10 < 3;
-    const coords = names.flatMap((_, k) => (complete || k < 2 || k === 10 || k === 14 ? [(20 + 50 * random()).toFixed(6), (20 + 50 * random()).toFixed(6)] : ['', '']));
-    const image = Array.from({ length: 9216 }, () => Math.floor(random() * 256)).join(' ');
-    if (!out.write(`${coords.join(',')},${image}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-}

@@ -176,6 +176,7 @@ export function setupAugmentView({ report }) {
     const file = e.target.files[0];
     e.target.value = '';
     if (!file) return;
+    report('');
     try {
       const config = JSON.parse(await file.text());
       for (const { key } of OPS) {

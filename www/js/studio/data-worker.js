@@ -15,6 +15,13 @@ async function isGzip(blob) {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** The text size a gzip file states in its last four bytes (ISIZE: the size modulo 4 GiB of
+ *  its last member), a hint for reserving memory. */
+async function gzipTextSize(blob) {
+  if (blob.size < 18) return 0;
+  return new DataView(await blob.slice(blob.size - 4).arrayBuffer()).getUint32(0, true);
+}
+
 /** The file's text as a stream of chunks; `onRead(n)` counts the file's own bytes. */
 async function textStream(blob, onRead) {
   const counted = blob.stream().pipeThrough(new TransformStream({
@@ -44,7 +51,7 @@ const handlers = {
     const job = { cancelled: false };
     loading = job;
     const gzip = await isGzip(file);
-    const loader = new CsvLoader(gzip ? 0 : file.size);
+    const loader = new CsvLoader(gzip ? await gzipTextSize(file) : file.size);
     const started = performance.now();
     let read = 0;
     let text = 0;
@@ -55,7 +62,7 @@ const handlers = {
       for (;;) {
         if (job.cancelled) {
           await reader.cancel();
-          throw new Error(`Loading ${name} was cancelled.`);
+          break;
         }
         const { done, value } = await reader.read();
         if (done) break;
@@ -67,8 +74,10 @@ const handlers = {
           emit({ type: 'progress', read, total: file.size, text, faces: loader.faces, seconds: (now - started) / 1000 });
         }
       }
+      if (job.cancelled) throw new Error(`Loading ${name} was cancelled; the data loaded before is kept.`);
       loaded = loader.finish();
     } catch (err) {
+      if (job.cancelled) throw err;
       throw new Error(`${name}: ${err.message ?? err}`);
     } finally {
       loader.free();

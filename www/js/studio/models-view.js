@@ -73,6 +73,7 @@ export function setupModelsView({ report }) {
     const file = e.target.files[0];
     e.target.value = '';
     if (!file) return;
+    report('');
     try {
       const bytes = await file.arrayBuffer();
       const meta = await studio.data.request('describeModel', { bytes: bytes.slice(0) });

@@ -6,7 +6,6 @@ import { studio } from './state.js';
 import { WorkerClient } from '../worker-client.js';
 import { drawFace, drawPoints, KEYPOINT_NAMES, pretty } from './face-canvas.js';
 import { saveModel } from './model-store.js';
-import { SPLIT } from './data-view.js';
 
 const $ = (id) => document.getElementById(id);
 const WARM_UP_BATCHES = 3; // the first steps (allocation, first kernels) are timed apart
@@ -94,10 +93,7 @@ export function setupTrainView({ report }) {
     } catch (err) {
       return report(`The settings cannot be used: ${err.message}`, 'error');
     }
-    const backend = $('train-backend').value;
-    if (backend === 'webgpu') {
-      return report('Training on WebGPU in the page is not available yet: choose the CPU backend (or auto).', 'error');
-    }
+    const requested = $('train-backend').value;
     run = {
       config, started: performance.now(), warmStart: 0, warmBatches: 0, steps: 0, batches: 0, epoch: 0,
       loss: [[], []], rmse: [[], []], lr: [[], []], stopped: false,
@@ -105,7 +101,8 @@ export function setupTrainView({ report }) {
     window.__trainConfig = config;
     charts.reset();
     setButtons('running');
-    setPhase('warmup', 'Warming up: the first steps allocate memory and are not timed…');
+    setPhase('warmup', 'Starting…');
+    $('train-backend-note').textContent = '';
     $('train-result').textContent = '';
     $('train-keypoints').tBodies[0].replaceChildren();
     worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), onEvent);
@@ -115,12 +112,18 @@ export function setupTrainView({ report }) {
         ...parts,
         train: data.split.train, valid: data.split.valid,
         split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
-        config, backend: 'cpu',
+        config, requested,
       }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
       await finished(result, config);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);
-      report(`Training failed: ${err.message}`, 'error');
+      const onGpu = run?.backend === 'webgpu';
+      const cpu = onGpu ? ' The CPU engine can run it: choose Backend → CPU and start again.' : '';
+      report(`Training failed: ${err.message}.${cpu}`, 'error');
+      if (onGpu) {
+        worker?.terminate();
+        worker = null;
+      }
     } finally {
       run = null;
       setButtons('idle');
@@ -163,6 +166,7 @@ export function setupTrainView({ report }) {
   function onEvent(event) {
     if (!run) return;
     switch (event.type) {
+      case 'backend': return onBackend(event);
       case 'batch': return onBatch(event);
       case 'validated': return onValidated(event);
       case 'epoch': return onEpoch(event);
@@ -172,6 +176,14 @@ export function setupTrainView({ report }) {
       case 'early_stop': return setPhase('running', `No improvement for ${run.config.patience} epochs: stopping, keeping epoch ${event.best_epoch + 1}.`);
       default: return undefined;
     }
+  }
+
+  function onBackend({ backend, reason, note, batch_size: batch }) {
+    run.backend = backend;
+    run.config.batch_size = batch;
+    $('train-backend-note').textContent = note;
+    const gpu = backend === 'webgpu';
+    setPhase('warmup', `Warming up on ${gpu ? 'WebGPU' : 'the CPU engine'} (${reason}): the first steps${gpu ? ' compile the GPU kernels,' : ''} allocate memory and are not timed…`);
   }
 
   function onBatch({ epoch, batch, batches, loss }) {
@@ -211,7 +223,10 @@ export function setupTrainView({ report }) {
     keypointTable(perKeypoint);
   }
 
-  function onEpoch({ epoch, valid_rmse: rmse, learning_rate: lr, improved, train_loss: loss }) {
+  function onEpoch({ epoch, valid_rmse: rmse, learning_rate: lr, improved, train_loss: loss, images_per_sec: rate }) {
+    run.rates = [...(run.rates ?? []), rate];
+    $('train-rate').dataset.epochRates = run.rates.map((r) => r.toFixed(2)).join(' ');
+    $('train-rate').dataset.warmUpSeconds = String(run.warmUpSeconds ?? '');
     run.rmse[0].push(epoch + 1);
     run.rmse[1].push(rmse);
     run.lr[0].push(epoch + 1);

@@ -1,10 +1,21 @@
-// The training worker: runs the CLI's training loop in the CPU engine on faces handed over
-// by the page, reports every event, and answers pause / resume / stop between batches
-// (the engine asks `control()` after each one and waits while it is paused).
-import init, { trainModel } from '../../../pkg/cpu/facepoints.js';
+// The training worker: runs the CLI's training loop in the CPU engine or the WebGPU engine
+// on faces handed over by the page, reports every event, and answers pause / resume / stop
+// between batches (the engine asks `control()` after each one and waits while it is paused).
 import { serveRequests, transferring, emit } from '../worker-client.js';
+import { chooseBackend, describeAdapter } from '../backend-choice.js';
 
-const engine = init();
+const engines = new Map(); // 'cpu' | 'gpu' → the engine module, loaded once
+
+function engine(backend) {
+  const name = backend === 'webgpu' ? 'gpu' : 'cpu';
+  if (!engines.has(name)) {
+    engines.set(name, import(`../../../pkg/${name}/facepoints.js`).then(async (module) => {
+      await module.default();
+      return module;
+    }));
+  }
+  return engines.get(name);
+}
 let paused = false;
 let stopping = false;
 let waiting = null; // resolves the paused run's control promise
@@ -32,16 +43,53 @@ function release() {
   go?.();
 }
 
+/** The backend a run trains on, chosen as the detector chooses (WebGPU only on a hardware
+ *  adapter unless asked for), here in the worker, off the page's main thread; a WebGPU
+ *  run's batch is kept within the adapter's largest buffer. Sends a `backend` event. */
+async function prepare(requested, config) {
+  let adapter = null;
+  try {
+    adapter = (await navigator.gpu?.requestAdapter()) ?? null;
+  } catch {
+    adapter = null;
+  }
+  const { backend, reason } = chooseBackend(describeAdapter(adapter), requested);
+  let note = '';
+  if (backend === 'webgpu' && adapter) {
+    const limit = Math.min(adapter.limits.maxStorageBufferBindingSize, adapter.limits.maxBufferSize);
+    const size = (await engine('webgpu')).modelSize(JSON.stringify(config.model), config.batch_size);
+    const most = Math.max(2, Math.floor(limit / size.largest_buffer_per_face));
+    if (config.batch_size > most) {
+      note = `Batch size cut from ${config.batch_size} to ${most}: this adapter's largest buffer is ${(limit / 1024 / 1024).toFixed(0)} MB and one face needs ${(size.largest_buffer_per_face / 1024 / 1024).toFixed(1)} MB in ${config.model.name}'s largest layer.`;
+      config.batch_size = most;
+    }
+  }
+  emit({ type: 'backend', backend, reason, note, batch_size: config.batch_size });
+  return backend;
+}
+
 serveRequests({
-  async train({ images, coords, ids, train, valid, split, data, config, backend }) {
-    await engine;
+  async train({ images, coords, ids, train, valid, split, data, config, requested }) {
+    const backend = await prepare(requested, config);
+    const { trainModel, lastPanic } = await engine(backend);
     paused = false;
     stopping = false;
-    const result = await trainModel(
+    let result;
+    try {
+      result = await trainModel(
       images, coords, ids, Uint32Array.from(train), Uint32Array.from(valid),
       split, data, JSON.stringify(config), backend,
       (event) => emit(event), control,
-    );
+      );
+    } catch (err) {
+      // A trap (a panic, a lost GPU device) leaves this engine unusable: the next run loads
+      // it afresh.
+      if (err instanceof WebAssembly.RuntimeError) {
+        engines.delete(backend === 'webgpu' ? 'gpu' : 'cpu');
+        throw new Error(`the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`);
+      }
+      throw err;
+    }
     return transferring(result, [result.checkpoint.buffer]);
   },
 }, {
