@@ -413,3 +413,64 @@ fn augmentation_multiplier_adds_fresh_variants_each_epoch() {
     assert_eq!(fly, 2 * 5);
     assert!(history.iter().all(|h| h.valid_rmse.is_finite()));
 }
+
+/// Stops after `after` batches.
+struct StopAfter {
+    after: usize,
+    asked: usize,
+}
+
+impl facepoints::train::RunControl for StopAfter {
+    async fn after_batch(&mut self) -> facepoints::train::Flow {
+        self.asked += 1;
+        match self.asked >= self.after {
+            true => facepoints::train::Flow::Stop,
+            false => facepoints::train::Flow::Continue,
+        }
+    }
+}
+
+#[test]
+fn a_run_stopped_between_batches_validates_the_model_as_it_stands_and_keeps_it() {
+    let (train_set, valid_set) = sample_split();
+    let config = TrainingConfig::new(ModelConfig::preset("model2").unwrap())
+        .with_epochs(5)
+        .with_batch_size(16)
+        .with_seed(5);
+    let mut batches = 0;
+    let mut events = Vec::new();
+    let mut control = StopAfter { after: 3, asked: 0 };
+    let trained = pollster::block_on(facepoints::train::train_controlled(
+        &config,
+        &train_set,
+        &valid_set,
+        &Device::flex(),
+        &mut |e| match e {
+            TrainEvent::Batch { .. } => batches += 1,
+            TrainEvent::Validated {
+                per_keypoint,
+                best,
+                worst,
+                ..
+            } => {
+                assert_eq!(per_keypoint.len(), 15);
+                assert!(best.rmse <= worst.rmse);
+                assert_eq!((best.image.len(), best.predicted.len()), (9216, 30));
+                events.push("validated");
+            }
+            TrainEvent::Epoch { .. } => events.push("epoch"),
+            TrainEvent::Stopped { epoch } => {
+                assert_eq!(*epoch, 0);
+                events.push("stopped");
+            }
+            TrainEvent::EarlyStop { .. } => events.push("early stop"),
+        },
+        &mut control,
+    ))
+    .unwrap();
+    assert_eq!(batches, 3, "no batch after the stop");
+    assert_eq!(events, ["validated", "epoch", "stopped"]);
+    assert_eq!(trained.history.len(), 1);
+    assert_eq!(trained.best_epoch, 0);
+    assert!(trained.best_rmse.is_finite() && trained.best_rmse > 0.0);
+}

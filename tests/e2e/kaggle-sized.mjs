@@ -1,17 +1,17 @@
 // A generated file of Kaggle's training.csv size and shape, for loading tests and benches.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { KEYPOINT_NAMES } from '../../www/js/studio/face-canvas.js';
 
 /** A file shaped like Kaggle's training.csv: `rows` faces, ~70% missing some keypoints. */
 export async function writeKaggleSized(path, rows) {
   const out = createWriteStream(path);
-  const names = ['left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner', 'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end', 'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner', 'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip'];
-  out.write(`${names.flatMap((n) => [`${n}_x`, `${n}_y`]).join(',')},Image\n`);
+  out.write(`${KEYPOINT_NAMES.flatMap((n) => [`${n}_x`, `${n}_y`]).join(',')},Image\n`);
   let seed = 1;
   const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
   for (let r = 0; r < rows; r++) {
     const complete = r % 10 < 3;
-    const coords = names.flatMap((_, k) => (complete || k < 2 || k === 10 || k === 14 ? [(20 + 50 * random()).toFixed(6), (20 + 50 * random()).toFixed(6)] : ['', '']));
+    const coords = KEYPOINT_NAMES.flatMap((_, k) => (complete || k < 2 || k === 10 || k === 14 ? [(20 + 50 * random()).toFixed(6), (20 + 50 * random()).toFixed(6)] : ['', '']));
     const image = Array.from({ length: 9216 }, () => Math.floor(random() * 256)).join(' ');
     if (!out.write(`${coords.join(',')},${image}\n`)) await once(out, 'drain');
   }

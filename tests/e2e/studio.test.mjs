@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
 import { writeKaggleSized } from './kaggle-sized.mjs';
+import { KEYPOINT_NAMES } from '../../www/js/studio/face-canvas.js';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
 // Screenshots for the README when FACEPOINTS_SCREENSHOTS names a folder (docs/screenshots).
@@ -155,9 +156,8 @@ test('augment: a forced flip swaps each physical point\'s colour; a forced big c
   const cropped = await page.evaluate(() => window.__augment.variants);
   const out = cropped.find((v) => v.pushed_out.length > 0);
   assert.ok(out, 'cutting 28–30% off each side pushes keypoints out');
-  const names = ['left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner', 'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end', 'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner', 'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip'];
   for (const p of out.pushed_out) {
-    const k = names.indexOf(p.name);
+    const k = KEYPOINT_NAMES.indexOf(p.name);
     assert.ok(Number.isNaN(out.coords[2 * k]), `${p.name} is missing after the crop`);
     assert.ok(p.x < 0 || p.x > 96 || p.y < 0 || p.y > 96, `${p.name} went outside: (${p.x}, ${p.y})`);
   }

@@ -8,6 +8,8 @@
 // Coordinates are the source image's own pixels (canvas convention: the top-left pixel
 // spans [0, 1)). Work runs in a module Worker; this side only posts requests.
 
+import { WorkerClient } from './worker-client.js';
+
 const here = new URL('.', import.meta.url);
 export const DEFAULT_MODEL = new URL('../models/default.fpk', here).href;
 
@@ -64,11 +66,10 @@ class Detector extends EventTarget {
   model;
   /** @type {number} milliseconds from the worker's start to a warmed-up engine */
   readyMs;
+  /** @type {WorkerClient} */
   #worker;
   #options;
   #ready;
-  #next = 1;
-  #pending = new Map();
 
   constructor(options) {
     super();
@@ -78,21 +79,9 @@ class Detector extends EventTarget {
 
   /** A new worker and engine; the detector's facts (backend, adapter, model…) come with it. */
   async #start() {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    this.#worker = worker;
-    worker.onmessage = ({ data: { id, ok, result, error, crashed } }) => {
-      const request = this.#pending.get(id);
-      if (!request) return;
-      this.#pending.delete(id);
-      if (ok) return request.resolve(result);
-      request.reject(new Error(error));
-      if (crashed) this.#restart(error);
-    };
-    worker.onerror = (event) => {
-      const error = new Error(`the detector worker failed: ${event.message || 'could not start'}`);
-      for (const request of this.#pending.values()) request.reject(error);
-      this.#pending.clear();
-    };
+    this.#worker = new WorkerClient(new URL('./worker.js', import.meta.url), undefined, {
+      name: 'the detector', onCrash: (message) => this.#restart(message),
+    });
     const { backend, description, reason, adapter, model, readyMs } = await this.#post('create', this.#options);
     Object.assign(this, { backend, description, reason, adapter, model, readyMs });
   }
@@ -100,20 +89,13 @@ class Detector extends EventTarget {
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
   #restart(message) {
     this.dispatchEvent(new CustomEvent('crash', { detail: { message } }));
-    const old = this.#worker;
-    for (const request of this.#pending.values()) request.reject(new Error('the detector crashed and is restarting'));
-    this.#pending.clear();
-    old.terminate();
+    this.#worker.terminate('the detector crashed and is restarting');
     this.#ready = this.#start();
     this.#ready.catch(() => {}); // the next request reports it
   }
 
   #post(type, args = {}, transfer = []) {
-    const id = this.#next++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, type, ...args }, transfer);
-    });
+    return this.#worker.request(type, args, transfer);
   }
 
   /** Resolves when the engine has started (again, after a crash). */

@@ -1,31 +1,41 @@
 // A module Worker behind promises: `request(type, args, transfer)` resolves with the
 // worker's result or rejects with its message; messages the worker sends without an id
-// (progress, training events) go to `onEvent`.
+// (progress, training events) go to `onEvent`; a failure marked `crashed` also goes to
+// `onCrash` (the engine in the worker is not to be trusted again).
 //
 // Worker side protocol: {id, type, ...args} in; {id, ok: true, result} or
-// {id, ok: false, error} out; {event: {...}} for events.
+// {id, ok: false, error, crashed?} out; {event: {...}} for events.
 
 export class WorkerClient {
   #worker;
   #next = 1;
   #pending = new Map();
 
-  /** @param {URL} url  the worker module  @param {(event: object) => void} [onEvent] */
-  constructor(url, onEvent = () => {}) {
+  /**
+   * @param {URL} url  the worker module
+   * @param {(event: object) => void} [onEvent]
+   * @param {{name?: string, onCrash?: (message: string) => void}} [options]  `name` says
+   *   which worker failed in messages
+   */
+  constructor(url, onEvent = () => {}, { name = 'the', onCrash = () => {} } = {}) {
     this.#worker = new Worker(url, { type: 'module' });
     this.#worker.onmessage = ({ data }) => {
       if (data.event) return onEvent(data.event);
       const request = this.#pending.get(data.id);
       if (!request) return;
       this.#pending.delete(data.id);
-      if (data.ok) request.resolve(data.result);
-      else request.reject(new Error(data.error));
+      if (data.ok) return request.resolve(data.result);
+      request.reject(new Error(data.error));
+      if (data.crashed) onCrash(data.error);
     };
     this.#worker.onerror = (event) => {
-      const error = new Error(`the worker failed: ${event.message || 'it could not start'}`);
-      for (const request of this.#pending.values()) request.reject(error);
-      this.#pending.clear();
+      this.#rejectAll(`${name} worker failed: ${event.message || 'could not start'}`);
     };
+  }
+
+  #rejectAll(message) {
+    for (const request of this.#pending.values()) request.reject(new Error(message));
+    this.#pending.clear();
   }
 
   request(type, args = {}, transfer = []) {
@@ -41,10 +51,10 @@ export class WorkerClient {
     this.#worker.postMessage({ type, ...args });
   }
 
-  terminate() {
+  /** Stops the worker; requests still waiting reject with `message`. */
+  terminate(message = 'the worker was stopped') {
     this.#worker.terminate();
-    for (const request of this.#pending.values()) request.reject(new Error('the worker was stopped'));
-    this.#pending.clear();
+    this.#rejectAll(message);
   }
 }
 
