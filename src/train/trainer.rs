@@ -99,6 +99,18 @@ pub enum Flow {
 pub trait RunControl {
     /// Resolves to what the run does next.
     fn after_batch(&mut self) -> impl Future<Output = Flow>;
+
+    /// Called when epoch `epoch` has improved on every earlier one, with its weights (in
+    /// validation mode) and validation RMSE: the page keeps a copy outside the engine, so a
+    /// run whose engine fails (a lost GPU device) still leaves its best weights.
+    fn improved(
+        &mut self,
+        _best: &KeypointCnn,
+        _epoch: usize,
+        _valid_rmse: f64,
+    ) -> impl Future<Output = ()> {
+        std::future::ready(())
+    }
 }
 
 /// Runs to the end (the CLI).
@@ -207,7 +219,10 @@ pub async fn train_controlled(
         let candidate = model.valid();
         let (valid_rmse, detail) = validate(&candidate, valid_set, norm, device, epoch).await?;
         on_event(&detail);
-        let improved = stopping.observe(epoch, valid_rmse, candidate);
+        let improved = stopping.observe(epoch, valid_rmse, candidate.clone());
+        if improved {
+            control.improved(&candidate, epoch, valid_rmse).await;
+        }
         history.push(EpochRecord {
             train_loss,
             valid_rmse,

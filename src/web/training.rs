@@ -11,25 +11,49 @@ use wasm_bindgen_futures::JsFuture;
 use super::{backend, js_err, to_js};
 use crate::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes_async};
 use crate::data::FaceSet;
-use crate::model::{Features, LayerSpec, ModelConfig};
+use crate::model::{Features, KeypointCnn, LayerSpec, ModelConfig};
 use crate::train::{Flow, RunControl, TrainEvent, TrainingConfig, train_controlled};
 
 /// Asks the page's control function after every batch: it resolves to `"stop"` to end the
 /// run, anything else to go on, and simply does not resolve while the run is paused.
 /// Awaiting it is also what lets the worker's event loop take messages during a run.
-struct JsControl(Function);
+/// `"panic:<message>"` makes the engine panic there: how the tests check that a run whose
+/// engine fails keeps its best weights. Each improvement is sent to `on_checkpoint` as the
+/// `.fpk` bytes of the best weights so far.
+struct JsControl {
+    control: Function,
+    on_checkpoint: Function,
+    meta: CheckpointMeta,
+}
 
 impl RunControl for JsControl {
     async fn after_batch(&mut self) -> Flow {
-        let answer = match self.0.call0(&JsValue::NULL) {
+        let answer = match self.control.call0(&JsValue::NULL) {
             Ok(value) => JsFuture::from(Promise::resolve(&value)).await,
             Err(e) => Err(e),
         };
-        match answer {
-            Ok(value) if value.as_string().as_deref() == Some("stop") => Flow::Stop,
+        match answer.map(|value| value.as_string()) {
+            Ok(Some(text)) if text == "stop" => Flow::Stop,
+            Ok(Some(text)) if text.starts_with("panic:") => panic!("{}", &text[6..]),
             Ok(_) => Flow::Continue,
             // A control that fails stops the run: its best weights are still kept.
             Err(_) => Flow::Stop,
+        }
+    }
+
+    async fn improved(&mut self, best: &KeypointCnn, epoch: usize, valid_rmse: f64) {
+        if let Some(summary) = &mut self.meta.summary {
+            (summary.epochs_run, summary.best_epoch, summary.valid_rmse) =
+                (epoch + 1, epoch, valid_rmse);
+        }
+        // Best effort: a failed copy leaves the previous one, and the run goes on.
+        if let Ok(bytes) = save_to_bytes_async(best.clone(), &self.meta).await {
+            let _ = self.on_checkpoint.call3(
+                &JsValue::NULL,
+                &Uint8Array::from(&bytes[..]).into(),
+                &epoch.into(),
+                &valid_rmse.into(),
+            );
         }
     }
 }
@@ -122,6 +146,7 @@ pub async fn train_model(
     backend_name: String,
     on_event: Function,
     control: Function,
+    on_checkpoint: Function,
 ) -> Result<JsValue, JsValue> {
     let config: TrainingConfig =
         serde_json::from_str(&config).map_err(|e| js_err(format!("training settings: {e}")))?;
@@ -132,6 +157,23 @@ pub async fn train_model(
     let (train_set, valid_set) = (faces_of(&all, &train_rows)?, faces_of(&all, &valid_rows)?);
     drop(all);
     let backend = backend(&backend_name).await.map_err(JsValue::from)?;
+    let mut meta = CheckpointMeta {
+        model: config.model.clone(),
+        normalization: config.normalization.clone(),
+        summary: Some(TrainingSummary {
+            training: serde_json::to_value(&config).map_err(js_err)?,
+            split,
+            epochs_run: 0,
+            best_epoch: 0,
+            valid_rmse: f64::NAN,
+            data,
+        }),
+    };
+    let mut control = JsControl {
+        control,
+        on_checkpoint,
+        meta: meta.clone(),
+    };
     let mut stopped = false;
     let mut event_error = None;
     let trained = train_controlled(
@@ -146,25 +188,17 @@ pub async fn train_model(
                 event_error.get_or_insert(e);
             }
         },
-        &mut JsControl(control),
+        &mut control,
     )
     .await
     .map_err(js_err)?;
     if let Some(e) = event_error {
         return Err(e);
     }
-    let meta = CheckpointMeta {
-        model: config.model.clone(),
-        normalization: config.normalization.clone(),
-        summary: Some(TrainingSummary {
-            training: serde_json::to_value(&config).map_err(js_err)?,
-            split,
-            epochs_run: trained.history.len(),
-            best_epoch: trained.best_epoch,
-            valid_rmse: trained.best_rmse,
-            data,
-        }),
-    };
+    if let Some(summary) = &mut meta.summary {
+        (summary.epochs_run, summary.best_epoch, summary.valid_rmse) =
+            (trained.history.len(), trained.best_epoch, trained.best_rmse);
+    }
     // Every weight read back asynchronously: no synchronous GPU read, in any engine.
     let bytes = save_to_bytes_async(trained.model, &meta)
         .await

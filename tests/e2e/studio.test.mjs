@@ -322,12 +322,50 @@ test('models: kept across a reload, downloaded as .fpk that `facepoints eval` re
   assert.match(await page.locator('#message').textContent(), /bad\.fpk cannot be used: .*(truncated|corrupt|version)/);
 });
 
-test('a malformed CSV shows its row, line and column, and the data loaded before stays', async () => {
+/** Loads the sample unless data is loaded (a reload forgets it). */
+async function haveData() {
+  if (await page.locator('#data-status').getAttribute('data-rows')) return;
   await page.click('.tabs a[data-view="data"]');
-  if (!(await page.locator('#data-status').getAttribute('data-rows'))) {
-    await page.click('#data-sample');
-    await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
-  }
+  await page.click('#data-sample');
+  await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
+}
+
+test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
+  await haveData();
+  await page.click('.tabs a[data-view="train"]');
+  await page.selectOption('#train-model', 'custom');
+  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
+  await page.fill('#train-custom', JSON.stringify(tiny));
+  await page.locator('#train-custom').dispatchEvent('change');
+  await page.fill('#train-epochs', '50');
+  await page.fill('#train-patience', '0');
+  await page.selectOption('#train-backend', 'cpu');
+  const models = Number(await page.locator('#models-table').getAttribute('data-count'));
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+  await page.waitForFunction(() => Number(document.getElementById('chart-rmse').dataset.points) >= 1, null, { timeout: 120_000 });
+  await page.evaluate(() => window.__train.crash('deliberate test crash 7'));
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  await page.waitForFunction(() => /Kept in Models/.test(document.getElementById('train-result').textContent), null, { timeout: 30_000 });
+  assert.match(await page.locator('#message').textContent(), /^Training failed: the CPU engine stopped: panicked at .*deliberate test crash 7.*The best weights so far \(epoch \d+\) are kept in Models\./);
+  assert.match(await page.locator('#train-result').textContent(), /the run failed after it; these weights kept/);
+  const values = (await page.locator('#chart-rmse').getAttribute('data-values')).split(' ').map(Number);
+  const kept = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.ok(Math.abs(kept - Math.min(...values)) < 1e-9, `kept ${kept}, the epochs so far ${values}`);
+  await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), models + 1);
+  // The engine comes back for the next run.
+  await page.fill('#train-epochs', '1');
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  assert.match(await page.locator('#train-result').textContent(), /^Best validation RMSE .* at epoch 1 of 1\. Kept in Models/);
+  await page.selectOption('#train-backend', 'auto');
+  await page.fill('#train-patience', '5');
+});
+
+test('a malformed CSV shows its row, line and column, and the data loaded before stays', async () => {
+  await haveData();
+  await page.click('.tabs a[data-view="data"]');
   const rows = await page.locator('#data-status').getAttribute('data-rows');
   const pixels = (v) => Array(9216).fill(v).join(' ');
   const bad = join(work, 'bad.csv');
@@ -357,8 +395,10 @@ test('WebGPU, chosen: a small network trains on the adapter, its batch cut to th
   await page.selectOption('#train-backend', 'auto');
   await page.fill('#train-batch', '32');
   await page.click('.tabs a[data-view="models"]');
-  const row = page.locator('#models-table tbody tr', { hasText: 'tiny' });
+  const tinies = page.locator('#models-table tbody tr', { hasText: 'tiny' });
+  const row = tinies.first(); // the newest
   await row.waitFor();
+  const tinyCount = await tinies.count();
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
   const file = join(work, 'tiny.fpk');
   await download.saveAs(file);
@@ -371,7 +411,7 @@ test('WebGPU, chosen: a small network trains on the adapter, its batch cut to th
   await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), count - 1);
   await page.reload();
   await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), count - 1);
-  assert.equal(await page.locator('#models-table tbody tr', { hasText: 'tiny' }).count(), 0);
+  assert.equal(await tinies.count(), tinyCount - 1);
 });
 
 test('a 7,049-row training.csv of Kaggle\'s size loads streamed, with the engine\'s memory under twice its pixel bytes', async () => {

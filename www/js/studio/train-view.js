@@ -133,10 +133,18 @@ export function setupTrainView({ report }) {
 
   async function finished(result, config) {
     const name = `${config.model.name} · ${new Date().toLocaleString()}`;
-    const text = `Best validation RMSE ${result.best_rmse.toFixed(4)} px at epoch ${result.best_epoch + 1} of ${result.epochs_run}${result.stopped ? ' (stopped; best weights kept)' : ''}.`;
+    if (result.failed) {
+      // The engine failed; the best weights copied out before it did are kept.
+      const cpu = result.backend === 'webgpu' ? ' To go on, choose Backend → CPU (wasm) and start again.' : '';
+      report(`Training failed: ${result.failed}. The best weights so far (epoch ${result.best_epoch + 1}) are kept in Models.${cpu}`, 'error');
+      setPhase('failed', `Failed: ${result.failed}`);
+      if (result.backend === 'webgpu') $('train-backend').value = 'cpu';
+      result.epochs_run = result.best_epoch + 1;
+    }
+    const text = `Best validation RMSE ${result.best_rmse.toFixed(4)} px at epoch ${result.best_epoch + 1} of ${result.epochs_run}${result.stopped ? ' (stopped; best weights kept)' : ''}${result.failed ? ' (the run failed after it; these weights kept)' : ''}.`;
     $('train-result').textContent = text;
     $('train-result').dataset.rmse = String(result.best_rmse);
-    setPhase('done', 'Done.');
+    if (!result.failed) setPhase('done', 'Done.');
     const record = await saveModel({
       name, architecture: config.model.name, rmse: result.best_rmse, split: studio.dataset.split.info,
       epochs: result.epochs_run, bytes: result.checkpoint.buffer,
@@ -235,6 +243,7 @@ export function setupTrainView({ report }) {
     charts.update('lr', run.lr);
     $('train-result').textContent = `Epoch ${epoch + 1}: validation RMSE ${rmse.toFixed(4)} px${improved ? ' (best so far)' : ''}, training loss ${Number(loss).toFixed(5)}.`;
     $('chart-rmse').dataset.points = String(run.rmse[0].length);
+    $('chart-rmse').dataset.values = run.rmse[1].join(' ');
   }
 
   function face(canvas, scored) {
@@ -283,6 +292,8 @@ export function setupTrainView({ report }) {
     $('train-pause').disabled = true;
   });
   showData();
+  // The tests make the engine fail in the middle of a run through this.
+  window.__train = { crash: (message) => worker?.signal('crashForTesting', { message }) };
 }
 
 function formatTime(seconds) {

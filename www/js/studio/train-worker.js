@@ -19,6 +19,8 @@ function engine(backend) {
 let paused = false;
 let stopping = false;
 let waiting = null; // resolves the paused run's control promise
+let crashing = null; // a test's message: the engine panics at the next batch
+let best = null; // the run's best weights so far, as .fpk bytes, outside the engine
 
 /** Lets the worker take its messages (pause, stop) before the next batch. */
 function nextTask(callback) {
@@ -29,7 +31,7 @@ function nextTask(callback) {
 
 function control() {
   return new Promise((resolve) => {
-    const answer = () => resolve(stopping ? 'stop' : 'go');
+    const answer = () => resolve(crashing ? `panic:${crashing}` : stopping ? 'stop' : 'go');
     nextTask(() => {
       if (paused && !stopping) waiting = answer;
       else answer();
@@ -74,21 +76,42 @@ serveRequests({
     const { trainModel, lastPanic } = await engine(backend);
     paused = false;
     stopping = false;
+    crashing = null;
+    best = null;
+    const keep = (checkpoint, epoch, rmse) => {
+      best = { checkpoint, best_epoch: epoch, best_rmse: rmse };
+      emit({ type: 'checkpoint', epoch, rmse });
+    };
+    // A panic while the run is suspended (it resumes from a promise) is thrown outside the
+    // trainModel call, as an uncaught error of this worker: it fails the run as well.
+    let onError;
+    const crashed = new Promise((_, reject) => {
+      onError = (event) => {
+        event.preventDefault();
+        reject(event.error ?? new Error(event.message));
+      };
+      self.addEventListener('error', onError);
+    });
     let result;
     try {
-      result = await trainModel(
-      images, coords, ids, Uint32Array.from(train), Uint32Array.from(valid),
-      split, data, JSON.stringify(config), backend,
-      (event) => emit(event), control,
-      );
+      result = await Promise.race([crashed, trainModel(
+        images, coords, ids, Uint32Array.from(train), Uint32Array.from(valid),
+        split, data, JSON.stringify(config), backend,
+        (event) => emit(event), control, keep,
+      )]);
     } catch (err) {
       // A trap (a panic, a lost GPU device) leaves this engine unusable: the next run loads
       // it afresh.
+      let message = err.message ?? String(err);
       if (err instanceof WebAssembly.RuntimeError) {
         engines.delete(backend === 'webgpu' ? 'gpu' : 'cpu');
-        throw new Error(`the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`);
+        message = `the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`;
       }
-      throw err;
+      if (!best) throw new Error(message);
+      // The best weights of the epochs before the failure were copied out: they are the result.
+      return transferring({ ...best, failed: message, backend }, [best.checkpoint.buffer]);
+    } finally {
+      self.removeEventListener('error', onError);
     }
     return transferring(result, [result.checkpoint.buffer]);
   },
@@ -96,4 +119,5 @@ serveRequests({
   pause() { paused = true; emit({ type: 'paused' }); },
   resume() { paused = false; emit({ type: 'resumed' }); release(); },
   stop() { stopping = true; release(); },
+  crashForTesting({ message }) { crashing = message; release(); },
 });
