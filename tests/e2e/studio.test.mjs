@@ -46,6 +46,25 @@ const near = (px, rgb, tolerance = 40) => rgb.every((v, i) => Math.abs(v - px[i]
 const RED = [255, 59, 48];
 const BLUE = [10, 132, 255];
 
+/** Starts a run with the Train form as it stands (the last result cleared). */
+async function startRun() {
+  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
+  await page.click('#train-start');
+}
+
+/** Waits until the run has ended: kept in Models, or failed. */
+function runEnded(timeout) {
+  return page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout });
+}
+
+/** A small network (a ModelConfig JSON in the form) that trains in seconds. */
+async function chooseTinyModel() {
+  await page.selectOption('#train-model', 'custom');
+  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
+  await page.fill('#train-custom', JSON.stringify(tiny));
+  await page.locator('#train-custom').dispatchEvent('change');
+}
+
 test('the views are tabs with a URL each; a reload returns to the view; the scheme toggles', async () => {
   assert.deepEqual(await visibleView(), ['try']);
   for (const view of ['data', 'augment', 'train', 'models', 'try']) {
@@ -205,9 +224,9 @@ test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, th
       .observe({ type: 'longtask' });
   });
   const started = await page.evaluate(() => performance.now());
-  await page.click('#train-start');
+  await startRun();
   await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'warmup');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 300_000 });
+  await runEnded(300_000);
   const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
   assert.ok(pageRmse > 0 && pageRmse < 40, `RMSE ${pageRmse}`);
   assert.equal(await page.locator('#chart-rmse').getAttribute('data-points'), '1');
@@ -239,9 +258,8 @@ async function cliTrain(config) {
 test('one core: Model 0 trained in the page gives the CLI\'s validation RMSE within 1e-3 px', async () => {
   await page.selectOption('#train-model', 'model0');
   await page.fill('#train-epochs', '1');
-  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
-  await page.click('#train-start');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 300_000 });
+  await startRun();
+  await runEnded(300_000);
   const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
   const cliRmse = await cliTrain(await page.evaluate(() => window.__trainConfig));
   assert.ok(Math.abs(cliRmse - pageRmse) < 1e-3, `CLI ${cliRmse} px, page ${pageRmse} px`);
@@ -250,8 +268,7 @@ test('one core: Model 0 trained in the page gives the CLI\'s validation RMSE wit
 test('KNN in the page gives the CLI\'s validation RMSE', async () => {
   await page.selectOption('#train-model', 'knn');
   await page.fill('#train-k', '5');
-  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
-  await page.click('#train-start');
+  await startRun();
   await page.waitForFunction(() => /^KNN/.test(document.getElementById('train-result').textContent) || !document.getElementById('message').hidden);
   const pageRmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
   const output = cli('knn', '--data', SAMPLE, '--k', '5');
@@ -264,7 +281,7 @@ test('pause holds the run, resume continues it, stop ends it with the best weigh
   await page.selectOption('#train-model', 'model0');
   await page.fill('#train-epochs', '50');
   await page.fill('#train-batch', '16');
-  await page.click('#train-start');
+  await startRun();
   await page.waitForFunction(() => /batch [2-9]/.test(document.getElementById('train-rate').textContent), null, { timeout: 120_000 });
   await page.click('#train-pause');
   await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'paused');
@@ -275,7 +292,7 @@ test('pause holds the run, resume continues it, stop ends it with the best weigh
   await page.click('#train-pause');
   await page.waitForFunction((before) => document.getElementById('train-rate').textContent !== before, at, { timeout: 60_000 });
   await page.click('#train-stop');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  await runEnded(120_000);
   assert.match(await page.locator('#train-result').textContent(), /stopped; best weights kept\)\. Kept in Models/);
   await page.fill('#train-batch', '32');
 });
@@ -333,19 +350,15 @@ async function haveData() {
 test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');
-  await page.selectOption('#train-model', 'custom');
-  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
-  await page.fill('#train-custom', JSON.stringify(tiny));
-  await page.locator('#train-custom').dispatchEvent('change');
+  await chooseTinyModel();
   await page.fill('#train-epochs', '50');
   await page.fill('#train-patience', '0');
   await page.selectOption('#train-backend', 'cpu');
   const models = Number(await page.locator('#models-table').getAttribute('data-count'));
-  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
-  await page.click('#train-start');
+  await startRun();
   await page.waitForFunction(() => Number(document.getElementById('chart-rmse').dataset.points) >= 1, null, { timeout: 120_000 });
   await page.evaluate(() => window.__train.crash('deliberate test crash 7'));
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  await runEnded(120_000);
   await page.waitForFunction(() => /Kept in Models/.test(document.getElementById('train-result').textContent), null, { timeout: 30_000 });
   assert.match(await page.locator('#message').textContent(), /^Training failed: the CPU engine stopped: panicked at .*deliberate test crash 7.*The best weights so far \(epoch \d+\) are kept in Models\./);
   assert.match(await page.locator('#train-result').textContent(), /the run failed after it; these weights kept/);
@@ -355,9 +368,8 @@ test('a run whose engine fails part way keeps the best weights of the epochs bef
   await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), models + 1);
   // The engine comes back for the next run.
   await page.fill('#train-epochs', '1');
-  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
-  await page.click('#train-start');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 120_000 });
+  await startRun();
+  await runEnded(120_000);
   assert.match(await page.locator('#train-result').textContent(), /^Best validation RMSE .* at epoch 1 of 1\. Kept in Models/);
   await page.selectOption('#train-backend', 'auto');
   await page.fill('#train-patience', '5');
@@ -378,16 +390,12 @@ test('a malformed CSV shows its row, line and column, and the data loaded before
 
 test('WebGPU, chosen: a small network trains on the adapter, its batch cut to the adapter\'s buffer limit, its weights read back asynchronously into a .fpk the CLI reads', async () => {
   await page.click('.tabs a[data-view="train"]');
-  await page.selectOption('#train-model', 'custom');
-  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
-  await page.fill('#train-custom', JSON.stringify(tiny));
-  await page.locator('#train-custom').dispatchEvent('change');
+  await chooseTinyModel();
   await page.fill('#train-epochs', '1');
   await page.fill('#train-batch', '4096');
   await page.selectOption('#train-backend', 'webgpu');
-  await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
-  await page.click('#train-start');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 600_000 });
+  await startRun();
+  await runEnded(600_000);
   assert.match(await page.locator('#train-result').textContent(), /Kept in Models/, await page.locator('#message').textContent());
   assert.match(await page.locator('#train-backend-note').textContent(), /^Batch size cut from 4096 to \d+: this adapter's largest buffer is \d+ MB/);
   const rmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
