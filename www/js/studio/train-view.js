@@ -178,6 +178,7 @@ export function setupTrainView({ report }) {
       case 'batch': return onBatch(event);
       case 'validated': return onValidated(event);
       case 'epoch': return onEpoch(event);
+      case 'pausing': return setPhase('pausing', 'Pausing after this batch…');
       case 'paused': return setPhase('paused', 'Paused.');
       case 'resumed': return setPhase('running', 'Training…');
       case 'stopped': return setPhase('running', 'Stopping: validating the model as it stands…');

@@ -33,8 +33,11 @@ function control() {
   return new Promise((resolve) => {
     const answer = () => resolve(crashing ? `panic:${crashing}` : stopping ? 'stop' : 'go');
     nextTask(() => {
-      if (paused && !stopping) waiting = answer;
-      else answer();
+      if (paused && !stopping) {
+        // Held here, between batches: only now is the run paused.
+        waiting = answer;
+        emit({ type: 'paused' });
+      } else answer();
     });
   });
 }
@@ -116,7 +119,7 @@ serveRequests({
     return transferring(result, [result.checkpoint.buffer]);
   },
 }, {
-  pause() { paused = true; emit({ type: 'paused' }); },
+  pause() { paused = true; emit({ type: 'pausing' }); },
   resume() { paused = false; emit({ type: 'resumed' }); release(); },
   stop() { stopping = true; release(); },
   crashForTesting({ message }) { crashing = message; release(); },
