@@ -282,6 +282,13 @@ test('pause holds the run, resume continues it, stop ends it with the best weigh
   await page.fill('#train-epochs', '50');
   await page.fill('#train-batch', '16');
   await startRun();
+  // Paused at once, while the engine is still loading: the run holds before its first batch.
+  await page.click('#train-pause');
+  await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'paused', null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  assert.doesNotMatch(await page.locator('#train-rate').textContent(), /batch [2-9]/, 'no batch while paused');
+  await page.click('#train-pause');
+  // Paused again in the middle of the run.
   await page.waitForFunction(() => /batch [2-9]/.test(document.getElementById('train-rate').textContent), null, { timeout: 120_000 });
   await page.click('#train-pause');
   await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'paused');

@@ -104,6 +104,7 @@ export function setupTrainView({ report }) {
     setPhase('warmup', 'Starting…');
     $('train-backend-note').textContent = '';
     $('train-result').textContent = '';
+    $('train-rate').textContent = ''; // the last run's progress is not this one's
     $('train-keypoints').tBodies[0].replaceChildren();
     worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), onEvent);
     try {

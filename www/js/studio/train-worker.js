@@ -75,12 +75,14 @@ async function prepare(requested, config) {
 
 serveRequests({
   async train({ images, coords, ids, train, valid, split, data, config, requested }) {
-    const backend = await prepare(requested, config);
-    const { trainModel, lastPanic } = await engine(backend);
+    // A fresh run's state, before the first await: a pause or stop sent while the engine
+    // loads belongs to this run and is kept.
     paused = false;
     stopping = false;
     crashing = null;
     best = null;
+    const backend = await prepare(requested, config);
+    const { trainModel, lastPanic } = await engine(backend);
     const keep = (checkpoint, epoch, rmse) => {
       best = { checkpoint, best_epoch: epoch, best_rmse: rmse };
       emit({ type: 'checkpoint', epoch, rmse });
