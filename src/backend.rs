@@ -112,6 +112,17 @@ impl Backend {
     }
 }
 
+/// Whether `device` is the flex CPU backend's (where [`crate::infer::CpuNet`] predicts).
+pub fn is_cpu(device: &Device) -> bool {
+    #[cfg(cpu_backend)]
+    return *device == Device::flex();
+    #[cfg(not(cpu_backend))]
+    {
+        let _ = device;
+        false
+    }
+}
+
 /// A tensor's values, read back asynchronously (the only way a GPU tensor can be read in a
 /// browser; natively it waits for the device).
 pub async fn read_back<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f32>, FaceError> {

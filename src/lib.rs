@@ -10,6 +10,7 @@ pub mod detect;
 pub mod eval;
 pub mod face;
 pub mod image;
+pub mod infer;
 pub mod keypoints;
 pub mod model;
 pub mod normalize;

@@ -5,12 +5,15 @@ use std::path::Path;
 use facepoints::backend::{Backend, BackendKind};
 use facepoints::checkpoint::{Checkpoint, CheckpointMeta};
 use facepoints::data::{DataError, FaceSet, read_faces_file, read_test_faces_file};
+use facepoints::infer::CpuNet;
 use facepoints::model::KeypointCnn;
-use facepoints::predict::{INFERENCE_BATCH, predict};
+use facepoints::predict::{INFERENCE_BATCH, predict, predict_cpu};
 
 /// A `.fpk` model ready to predict.
 pub struct ModelFile {
     pub model: KeypointCnn,
+    /// The model packed for CPU inference, on the CPU backend.
+    pub cpu: Option<CpuNet>,
     pub meta: CheckpointMeta,
     pub backend: Backend,
 }
@@ -27,6 +30,8 @@ impl ModelFile {
             .into_model(&backend.device)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(ModelFile {
+            cpu: (kind == BackendKind::Flex)
+                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale)),
             model,
             meta,
             backend,
@@ -35,6 +40,10 @@ impl ModelFile {
 
     /// Predicted coordinates in pixels, `faces.len() * 30`.
     pub fn predict(&self, faces: &FaceSet) -> Result<Vec<f32>, String> {
+        if let Some(net) = &self.cpu {
+            return predict_cpu(net, faces, &self.meta.normalization, INFERENCE_BATCH)
+                .map_err(|e| e.to_string());
+        }
         pollster::block_on(predict(
             &self.model,
             faces,

@@ -7,15 +7,17 @@ use web_time::Instant;
 
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
+use crate::backend::is_cpu;
 use crate::checkpoint::{Checkpoint, CheckpointMeta};
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, FaceDetector};
 use crate::image::{Outside, RgbaImage, View, luma, sample_view};
+use crate::infer::CpuNet;
 use crate::keypoints::{
     IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, LEFT_RIGHT_PAIRS, NUM_COORDS, NUM_KEYPOINTS,
 };
 use crate::model::KeypointCnn;
-use crate::predict::predict;
+use crate::predict::{predict, predict_cpu};
 
 /// One named keypoint in image pixels (pixel-centre convention).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -160,6 +162,8 @@ pub struct PipelineTimings {
 pub struct FacePipeline {
     detector: FaceDetector,
     model: KeypointCnn,
+    /// The model packed for CPU inference, on the CPU backend.
+    cpu: Option<CpuNet>,
     meta: CheckpointMeta,
     /// Box-to-crop rule.
     pub crop_rule: CropRule,
@@ -190,6 +194,7 @@ impl FacePipeline {
         let model = checkpoint.into_model(device)?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
+            cpu: is_cpu(device).then(|| CpuNet::pack(&model, meta.normalization.pixel_scale)),
             model,
             meta,
             crop_rule: CropRule::default(),
@@ -326,6 +331,9 @@ impl FacePipeline {
     /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces: the
     /// model's own output, as `facepoints predict` gives it.
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
+        if let Some(net) = &self.cpu {
+            return predict_cpu(net, faces, &self.meta.normalization, CROP_BATCH);
+        }
         predict(
             &self.model,
             faces,

@@ -73,6 +73,11 @@ impl ModelConfig {
 }
 
 impl KeypointCnn {
+    /// The built layers, in order (flattening is implicit before the first `Dense`).
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
     /// Predicts normalised keypoint coordinates.
     ///
     /// # Shapes

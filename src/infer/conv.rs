@@ -1,0 +1,223 @@
+//! A stride-1 "same" convolution followed by ReLU, over NHWC activations, with its weights
+//! packed once at load: per output tile, the input patches are gathered (im2col) in cache-sized
+//! tiles and multiplied by the packed weights in one matrix product, bias added by starting
+//! from it, ReLU applied while the tile is still in cache.
+
+use super::matmul::add_product;
+
+/// Gathered patch values per tile (floats): the tile's patches stay in L2.
+const TILE_FLOATS: usize = 32 * 1024;
+
+/// A convolution layer ready for inference.
+#[derive(Debug, Clone)]
+pub struct PackedConv {
+    kernel: usize,
+    inputs: usize,
+    outputs: usize,
+    /// `[k·k·C_in, C_out]`, row `(i·k + j)·C_in + c`, column `o` = burn's `weight[o][c][i][j]`.
+    weight: Vec<f32>,
+    /// `[C_out]`.
+    bias: Vec<f32>,
+}
+
+impl PackedConv {
+    /// From burn's `[C_out, C_in, k, k]` weight and `[C_out]` bias (`k` odd).
+    pub fn new(
+        weight: &[f32],
+        bias: Option<&[f32]>,
+        outputs: usize,
+        inputs: usize,
+        kernel: usize,
+    ) -> Self {
+        assert_eq!(weight.len(), outputs * inputs * kernel * kernel);
+        assert!(
+            kernel % 2 == 1,
+            "a \"same\" convolution here has an odd kernel"
+        );
+        let rows = kernel * kernel * inputs;
+        let mut packed = vec![0.0; rows * outputs];
+        for o in 0..outputs {
+            for c in 0..inputs {
+                for i in 0..kernel {
+                    for j in 0..kernel {
+                        let from = ((o * inputs + c) * kernel + i) * kernel + j;
+                        packed[((i * kernel + j) * inputs + c) * outputs + o] = weight[from];
+                    }
+                }
+            }
+        }
+        PackedConv {
+            kernel,
+            inputs,
+            outputs,
+            weight: packed,
+            bias: bias.map_or_else(|| vec![0.0; outputs], <[f32]>::to_vec),
+        }
+    }
+
+    /// Output channels.
+    pub fn outputs(&self) -> usize {
+        self.outputs
+    }
+
+    /// # Shapes
+    /// - `x`: `[n, side, side, C_in]`
+    /// - returns: `[n, side, side, C_out]`, after ReLU
+    pub fn forward(&self, x: &[f32], n: usize, side: usize) -> Vec<f32> {
+        let pixels = side * side;
+        assert_eq!(x.len(), n * pixels * self.inputs);
+        let depth = self.kernel * self.kernel * self.inputs;
+        let tile = (TILE_FLOATS / depth).clamp(16, 4096).min(pixels);
+        let mut out = vec![0.0; n * pixels * self.outputs];
+        for (b, image_out) in out.chunks_mut(pixels * self.outputs).enumerate() {
+            let image = &x[b * pixels * self.inputs..(b + 1) * pixels * self.inputs];
+            let run = |(t, dst): (usize, &mut [f32]), col: &mut Vec<f32>| {
+                self.tile(image, side, t * tile, dst, col);
+            };
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                use rayon::prelude::*;
+                image_out
+                    .par_chunks_mut(tile * self.outputs)
+                    .enumerate()
+                    .for_each_init(Vec::new, |col, job| run(job, col));
+            }
+            #[cfg(target_arch = "wasm32")]
+            {
+                let mut col = Vec::new();
+                for job in image_out.chunks_mut(tile * self.outputs).enumerate() {
+                    run(job, &mut col);
+                }
+            }
+        }
+        out
+    }
+
+    /// Output pixels `first..` (as many as `dst` holds) of one image.
+    fn tile(&self, image: &[f32], side: usize, first: usize, dst: &mut [f32], col: &mut Vec<f32>) {
+        let (k, cin) = (self.kernel, self.inputs);
+        let depth = k * k * cin;
+        let count = dst.len() / self.outputs;
+        let pad = k / 2;
+        col.clear();
+        col.resize(count * depth, 0.0);
+        for (p, patch) in col.chunks_exact_mut(depth).enumerate() {
+            let (y, x) = ((first + p) / side, (first + p) % side);
+            // Columns of the patch inside the image: one contiguous run per kernel row.
+            let x0 = x.saturating_sub(pad);
+            let x1 = (x + pad + 1).min(side);
+            let j0 = x0 + pad - x;
+            for i in 0..k {
+                let Some(yy) = (y + i).checked_sub(pad).filter(|&yy| yy < side) else {
+                    continue; // a padding row: zeros
+                };
+                let from = (yy * side + x0) * cin;
+                let to = (i * k + j0) * cin;
+                let len = (x1 - x0) * cin;
+                patch[to..to + len].copy_from_slice(&image[from..from + len]);
+            }
+        }
+        for row in dst.chunks_exact_mut(self.outputs) {
+            row.copy_from_slice(&self.bias);
+        }
+        add_product(dst, col, &self.weight, count, depth, self.outputs, false);
+        relu(dst);
+    }
+}
+
+/// `max(v, 0)` in place; NaN stays NaN, as burn's ReLU keeps it.
+pub fn relu(values: &mut [f32]) {
+    for v in values {
+        if *v < 0.0 {
+            *v = 0.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition, one output at a time: NHWC input, burn's `[C_out, C_in, k, k]` weights.
+    fn direct(
+        x: &[f32],
+        w: &[f32],
+        b: &[f32],
+        side: usize,
+        cin: usize,
+        cout: usize,
+        k: usize,
+    ) -> Vec<f32> {
+        let pad = (k / 2) as isize;
+        let mut out = vec![0.0; side * side * cout];
+        for y in 0..side {
+            for xo in 0..side {
+                for o in 0..cout {
+                    let mut acc = b[o];
+                    for c in 0..cin {
+                        for i in 0..k {
+                            for j in 0..k {
+                                let (yy, xx) = (
+                                    y as isize + i as isize - pad,
+                                    xo as isize + j as isize - pad,
+                                );
+                                if yy < 0 || xx < 0 || yy >= side as isize || xx >= side as isize {
+                                    continue;
+                                }
+                                let input = x[((yy as usize) * side + xx as usize) * cin + c];
+                                acc += input * w[((o * cin + c) * k + i) * k + j];
+                            }
+                        }
+                    }
+                    out[(y * side + xo) * cout + o] = acc.max(0.0);
+                }
+            }
+        }
+        out
+    }
+
+    fn values(n: usize, seed: usize) -> Vec<f32> {
+        (0..n)
+            .map(|i| (((i * 7919 + seed * 104_729) % 1000) as f32 / 500.0) - 1.0)
+            .collect()
+    }
+
+    #[test]
+    fn equals_the_definition_for_3x3_and_5x5_kernels_at_every_border() {
+        for (side, cin, cout, k) in [(7, 1, 4, 3), (9, 3, 5, 5), (6, 8, 16, 3), (40, 2, 3, 3)] {
+            let x = values(side * side * cin, 1);
+            let w = values(cout * cin * k * k, 2);
+            let b = values(cout, 3);
+            let conv = PackedConv::new(&w, Some(&b), cout, cin, k);
+            let got = conv.forward(&x, 1, side);
+            let want = direct(&x, &w, &b, side, cin, cout, k);
+            for (g, e) in got.iter().zip(&want) {
+                assert!(
+                    (g - e).abs() < 1e-4,
+                    "{side}x{side}x{cin} → {cout}, k {k}: {g} vs {e}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn images_of_a_batch_are_independent() {
+        let (side, cin, cout, k) = (5, 2, 3, 3);
+        let w = values(cout * cin * k * k, 4);
+        let conv = PackedConv::new(&w, None, cout, cin, k);
+        let (a, b) = (values(side * side * cin, 5), values(side * side * cin, 6));
+        let both = conv.forward(&[a.clone(), b.clone()].concat(), 2, side);
+        assert_eq!(
+            both,
+            [conv.forward(&a, 1, side), conv.forward(&b, 1, side)].concat()
+        );
+    }
+
+    #[test]
+    fn relu_keeps_nan() {
+        let mut v = [-1.0, 0.5, f32::NAN];
+        relu(&mut v);
+        assert_eq!(&v[..2], &[0.0, 0.5]);
+        assert!(v[2].is_nan());
+    }
+}
