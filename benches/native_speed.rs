@@ -85,7 +85,7 @@ fn inference(name: &str) -> [String; 2] {
         .valid();
     let face = faces(1);
     let norm = Normalization::default();
-    let net = CpuNet::pack(&model, norm.pixel_scale);
+    let net = CpuNet::pack(&model, norm.pixel_scale).expect("odd kernels");
     let packed = latency(|| {
         predict_cpu(&net, &face, &norm, 1).unwrap();
     });

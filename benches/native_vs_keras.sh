@@ -24,6 +24,7 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 key = lambda r: (r["model"], r["what"], r["batch"])
 fp = {key(r): r for r in rows if r["engine"] == "facepoints"}
 ks = {key(r): r for r in rows if r["engine"] == "keras"}
+before = {key(r): r for r in rows if r["engine"] == "facepoints-burn-modules"}
 print(f"\nnative, {os.cpu_count()} cores; ratio > 1: facepoints faster\n")
 print("| model | measure | batch | facepoints | Keras 3 / TF 2.21 | ratio |")
 print("|---|---|---|---|---|---|")
@@ -35,5 +36,6 @@ for k in sorted(fp):
         print(f"| {k[0]} | training, images/s (warm-up {a['warmup_s']} s / {b['warmup_s']} s) | {k[2]} | {a['images_per_s']:.1f} | {b['images_per_s']:.1f} | **{a['images_per_s'] / b['images_per_s']:.2f}×** |")
     else:
         for q in ("median_ms", "p95_ms"):
-            print(f"| {k[0]} | inference, {q.replace('_ms', '')} ms | {k[2]} | {a[q]:.2f} | {b[q]:.2f} | **{b[q] / a[q]:.2f}×** |")
+            was = f" (through burn's modules: {before[k][q]:.2f})" if k in before else ""
+            print(f"| {k[0]} | inference, {q.replace('_ms', '')} ms, Keras: {b.get('path', '?')} | {k[2]} | {a[q]:.2f}{was} | {b[q]:.2f} | **{b[q] / a[q]:.2f}×** |")
 PY

@@ -31,7 +31,8 @@ impl ModelFile {
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(ModelFile {
             cpu: (kind == BackendKind::Flex)
-                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale)),
+                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale))
+                .flatten(),
             model,
             meta,
             backend,

@@ -194,7 +194,9 @@ impl FacePipeline {
         let model = checkpoint.into_model(device)?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
-            cpu: is_cpu(device).then(|| CpuNet::pack(&model, meta.normalization.pixel_scale)),
+            cpu: is_cpu(device)
+                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale))
+                .flatten(),
             model,
             meta,
             crop_rule: CropRule::default(),

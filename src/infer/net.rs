@@ -86,9 +86,11 @@ fn folded(bn: &BatchNorm) -> (Vec<f32>, Vec<f32>) {
 }
 
 impl CpuNet {
-    /// Repacks `model` (its current weights; any device) with the pixel scale of its
-    /// normalisation.
-    pub fn pack(model: &KeypointCnn, pixel_scale: f32) -> Self {
+    /// Repacks `model` (its current weights, read synchronously: the CPU backend, or any
+    /// device natively) with the pixel scale of its normalisation. `None` for a network with
+    /// a layer it has no kernel for (an even convolution kernel, whose "same" padding is
+    /// uneven): burn's modules predict for those.
+    pub fn pack(model: &KeypointCnn, pixel_scale: f32) -> Option<Self> {
         let mut steps = Vec::new();
         let mut shape = Shape::Spatial {
             side: IMAGE_SIDE,
@@ -121,6 +123,9 @@ impl CpuNet {
                     };
                     let [outputs, inputs, kernel, _] = conv.weight.val().dims();
                     assert_eq!(inputs, channels);
+                    if kernel % 2 == 0 {
+                        return None;
+                    }
                     let bias = conv.bias.as_ref().map(|b| values(b.val()));
                     let weight = values(conv.weight.val());
                     steps.push(Step::Conv(PackedConv::new(
@@ -178,12 +183,12 @@ impl CpuNet {
                 }
             }
         }
-        CpuNet {
+        Some(CpuNet {
             pixel_scale,
             pixel_shift,
             steps,
             outputs: shape.len(),
-        }
+        })
     }
 
     /// Outputs per face (30 for a keypoint model).
@@ -280,7 +285,9 @@ mod tests {
         let device = Device::flex();
         let rows: Vec<usize> = (0..faces.len()).collect();
         let want = values(model.forward(images_tensor(faces, &rows, norm, &device)));
-        let got = CpuNet::pack(model, norm.pixel_scale).forward(&faces.images);
+        let got = CpuNet::pack(model, norm.pixel_scale)
+            .unwrap()
+            .forward(&faces.images);
         assert_eq!(got.len(), want.len());
         let worst = got
             .iter()
@@ -324,13 +331,32 @@ mod tests {
     }
 
     #[test]
+    fn an_even_kernel_is_left_to_burn() {
+        use crate::model::LayerSpec::*;
+        let config = ModelConfig::new(
+            "even".into(),
+            vec![
+                Conv {
+                    filters: 2,
+                    kernel: 4,
+                },
+                MaxPool,
+                Flatten,
+                Dense { units: 30 },
+            ],
+        );
+        let model = config.init(&Device::flex()).unwrap();
+        assert!(CpuNet::pack(&model, 1.0 / 255.0).is_none());
+    }
+
+    #[test]
     fn a_nan_weight_gives_nan_keypoints_as_in_burn() {
         let device = Device::flex();
         let model = ModelConfig::preset("model2")
             .unwrap()
             .init(&device)
             .unwrap();
-        let mut net = CpuNet::pack(&model, 1.0 / 255.0);
+        let mut net = CpuNet::pack(&model, 1.0 / 255.0).unwrap();
         net.pixel_shift = f32::NAN;
         assert!(net.forward(&faces(1).images).iter().all(|v| v.is_nan()));
     }

@@ -9,7 +9,7 @@
 // added here from its own matMul, see tfjs-models.js), and with --gpu facepoints' WebGPU engine
 // vs TF.js webgl (on this machine's adapter; SwiftShader here, so fewer calls).
 // Prints one markdown table (ratio > 1: facepoints faster) and writes the rows as JSON.
-//   node tests/e2e/bench-tfjs.mjs [--gpu] [--only inference|training] [--json FILE]
+//   node tests/e2e/bench-tfjs.mjs [--gpu | --gpu-only] [--only inference|training] [--json FILE]
 //   (after scripts/build-web.sh and npm ci)
 // TF.js comes from node_modules, which `facepoints serve` never serves: this benchmark has
 // its own static server of the repository root.
@@ -22,6 +22,7 @@ import { ROOT, browser } from './harness.mjs';
 const { values: args } = parseArgs({
   options: {
     gpu: { type: 'boolean', default: false },
+    'gpu-only': { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string', default: 'bench-tfjs.json' },
   },
@@ -49,7 +50,7 @@ const PLAN = {
 };
 
 const server = await serve();
-const chrome = await browser({ webgpu: args.gpu });
+const chrome = await browser({ webgpu: args.gpu || args['gpu-only'] });
 const page = await chrome.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
 page.on('response', (r) => { if (r.status() >= 400) console.error(`${r.status()} ${r.url()}`); });
@@ -106,7 +107,7 @@ const setup = await page.evaluate(async () => {
   return { filterCheck: worst, filterMs, filterVia: filterGradient.via, ua: navigator.userAgent, simd, threads };
 });
 
-const rows = await page.evaluate(async ({ PLAN, gpu, only }) => {
+const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only }) => {
   const tf = window.tf;
   const { buildModel } = await import('/tests/e2e/tfjs-models.js');
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -124,13 +125,13 @@ const rows = await page.evaluate(async ({ PLAN, gpu, only }) => {
   const gray = (n) => Uint8Array.from({ length: 9216 * n }, (_, i) => (i * 37 + (i >> 7)) % 251);
   const out = [];
   let adapter = null;
-  if (gpu) {
+  if (gpu || gpuOnly) {
     const a = await navigator.gpu?.requestAdapter();
     const info = a?.info ?? {};
     adapter = a ? `${info.vendor} ${info.architecture}`.trim() : 'none';
   }
-  const pairs = [{ pair: 'CPU', engine: 'cpu', backend: 'cpu', tfjs: 'wasm', plan: PLAN.cpu }];
-  if (gpu) pairs.push({ pair: 'GPU', engine: 'gpu', backend: 'webgpu', tfjs: 'webgl', plan: PLAN.gpu });
+  const pairs = gpuOnly ? [] : [{ pair: 'CPU', engine: 'cpu', backend: 'cpu', tfjs: 'wasm', plan: PLAN.cpu }];
+  if (gpu || gpuOnly) pairs.push({ pair: 'GPU', engine: 'gpu', backend: 'webgpu', tfjs: 'webgl', plan: PLAN.gpu });
 
   for (const { pair, engine, backend, tfjs, plan } of pairs) {
     const fp = await import(`/pkg/${engine}/facepoints.js`);
@@ -162,8 +163,13 @@ const rows = await page.evaluate(async ({ PLAN, gpu, only }) => {
             (event) => { if (event.type === 'batch') stamps.push(performance.now()); },
             async () => (stamps.length >= steps ? 'stop' : 'go'),
             () => {});
+          // The run's end, not the last batch event: on WebGPU a batch event marks the step's
+          // submission, and only the run's end (validation and weights read back) waits for
+          // the device. The end's own work (one validation face, the weights) counts against
+          // facepoints.
+          const ended = performance.now();
           const warm = stamps[plan.warmSteps - 1];
-          const fpRate = (plan.timedSteps[batch] * batch) / ((stamps[steps - 1] - warm) / 1000);
+          const fpRate = (plan.timedSteps[batch] * batch) / ((ended - warm) / 1000);
 
           net.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
           const x = tf.tidy(() => tf.tensor4d(images.subarray(0, batch * 9216), [batch, 96, 96, 1], 'float32').div(255));
@@ -191,7 +197,7 @@ const rows = await page.evaluate(async ({ PLAN, gpu, only }) => {
           // No Model 3 ships: one training step gives a checkpoint of its shape.
           const settings = { ...config, batch_size: 2, epochs: 1, augment: null, seed: 1 };
           const result = await fp.trainModel(gray(2), new Float32Array(60).fill(48), Uint32Array.from([0, 1]), Uint32Array.from([0, 1]), Uint32Array.from([0]),
-            'bench', 'random faces', JSON.stringify(settings), 'cpu', () => {}, async () => 'go', () => {});
+            'bench', 'random faces', JSON.stringify(settings), backend, () => {}, async () => 'go', () => {});
           return result.checkpoint;
         })();
         const engineModel = await fp.Facepoints.create(model, backend);
@@ -214,7 +220,7 @@ const rows = await page.evaluate(async ({ PLAN, gpu, only }) => {
     }
   }
   return { rows: out, adapter };
-}, { PLAN, gpu: args.gpu, only: args.only });
+}, { PLAN, gpu: args.gpu, gpuOnly: args['gpu-only'], only: args.only });
 
 const date = new Date().toISOString().slice(0, 10);
 const chromium = setup.ua.match(/Chrome\/([\d.]+)/)?.[1] ?? '?';
