@@ -30,9 +30,7 @@ impl ModelFile {
             .into_model(&backend.device)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(ModelFile {
-            cpu: (kind == BackendKind::Flex)
-                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale))
-                .flatten(),
+            cpu: CpuNet::for_device(&model, &backend.device, meta.normalization.pixel_scale),
             model,
             meta,
             backend,

@@ -7,7 +7,6 @@ use web_time::Instant;
 
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
-use crate::backend::is_cpu;
 use crate::checkpoint::{Checkpoint, CheckpointMeta};
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, FaceDetector};
@@ -194,9 +193,7 @@ impl FacePipeline {
         let model = checkpoint.into_model(device)?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
-            cpu: is_cpu(device)
-                .then(|| CpuNet::pack(&model, meta.normalization.pixel_scale))
-                .flatten(),
+            cpu: CpuNet::for_device(&model, device, meta.normalization.pixel_scale),
             model,
             meta,
             crop_rule: CropRule::default(),

@@ -191,6 +191,14 @@ impl CpuNet {
         })
     }
 
+    /// [`Self::pack`] when `device` is the CPU backend's (the only one this net serves);
+    /// `None` elsewhere, or for a network it has no kernel for.
+    pub fn for_device(model: &KeypointCnn, device: &Device, pixel_scale: f32) -> Option<Self> {
+        crate::backend::is_cpu(device)
+            .then(|| Self::pack(model, pixel_scale))
+            .flatten()
+    }
+
     /// Outputs per face (30 for a keypoint model).
     pub fn outputs(&self) -> usize {
         self.outputs
