@@ -1,9 +1,13 @@
 //! Where a training step's time goes, natively on the flex CPU backend: each layer of Model 2
 //! and Model 3 alone, on its real input shape at batch 32, forward (inference device) and
-//! forward + backward (autodiff device), ms per step (median of a few runs), summed per kind
+//! forward + backward (autodiff device; the loss weights the output by fixed random values, so
+//! the gradient arriving is dense, as in a network), ms per step (median of a few runs), summed per kind
 //! of operation. Prints markdown tables.
 //!
-//! `cargo bench --profile dev --bench op_profile [-- model2 model3] [-- --batch 32]`
+//! The convolutions and pools are the model's (`facepoints::model::ops`); `BURN_OPS=1` times
+//! burn's modules instead.
+//!
+//! `[BURN_OPS=1] cargo bench --profile dev --bench op_profile [-- model2 model3] [-- --batch 32]`
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -12,8 +16,8 @@ use burn::nn::conv::Conv2dConfig;
 use burn::nn::pool::MaxPool2dConfig;
 use burn::nn::{BatchNormConfig, LinearConfig, PaddingConfig2d, Relu};
 use burn::prelude::*;
-use burn::tensor::{Distribution, s};
-use facepoints::model::{Features, LayerSpec, ModelConfig};
+use burn::tensor::Distribution;
+use facepoints::model::{Features, LayerSpec, ModelConfig, ops};
 
 const RUNS: usize = 5;
 
@@ -50,14 +54,19 @@ fn layer_forward(
             let conv = Conv2dConfig::new([channels, filters], [kernel, kernel])
                 .with_padding(PaddingConfig2d::Same)
                 .init(device);
-            Box::new(move |x| relu.forward(conv.forward(x)).flatten(1, 3))
-        }
-        LayerSpec::MaxPool if std::env::var_os("POOL_BY_SLICES").is_some() => {
-            Box::new(|x| pool_by_slices(x).flatten(1, 3))
+            if burn_ops() {
+                Box::new(move |x| relu.forward(conv.forward(x)).flatten(1, 3))
+            } else {
+                Box::new(move |x| relu.forward(ops::conv2d(&conv, x)).flatten(1, 3))
+            }
         }
         LayerSpec::MaxPool => {
             let pool = MaxPool2dConfig::new([2, 2]).with_strides([2, 2]).init();
-            Box::new(move |x| pool.forward(x).flatten(1, 3))
+            if burn_ops() {
+                Box::new(move |x| pool.forward(x).flatten(1, 3))
+            } else {
+                Box::new(move |x| ops::max_pool(&pool, x).flatten(1, 3))
+            }
         }
         LayerSpec::BatchNorm => {
             let bn = BatchNormConfig::new(channels).init(device);
@@ -74,15 +83,9 @@ fn layer_forward(
     }
 }
 
-/// The same pool as the four strided sub-grids joined by `max_pair` (ties to the first in
-/// scan order, as burn's pool), for comparison.
-fn pool_by_slices(x: Tensor<4>) -> Tensor<4> {
-    let [_, _, h, w] = x.dims();
-    let (h2, w2) = (h / 2 * 2, w / 2 * 2);
-    let at = |dy: usize, dx: usize| x.clone().slice(s![.., .., dy..h2;2, dx..w2;2]);
-    at(0, 0)
-        .max_pair(at(0, 1))
-        .max_pair(at(1, 0).max_pair(at(1, 1)))
+/// `BURN_OPS=1`: burn's own convolution and pool modules instead of the model's operations.
+fn burn_ops() -> bool {
+    std::env::var_os("BURN_OPS").is_some()
 }
 
 fn input_shape(input: Features, batch: usize) -> [usize; 4] {
@@ -121,7 +124,10 @@ fn main() {
     let autodiff = Device::flex().autodiff();
     for name in models {
         let shapes = ModelConfig::preset(name).unwrap().shapes().unwrap();
-        println!("\n{name}, batch {batch}, flex, ms per step (median of {RUNS})\n");
+        println!(
+            "\n{name}, batch {batch}, flex, {} convolutions and pools, ms per step (median of {RUNS})\n",
+            if burn_ops() { "burn's" } else { "the model's" }
+        );
         println!("| layer | input | forward | forward + backward | backward |");
         println!("|---|---|---|---|---|");
         let mut per_kind: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
@@ -140,9 +146,14 @@ fn main() {
             let both = {
                 let layer = layer_forward(shape.spec, shape.input, &autodiff);
                 let x = Tensor::<4>::random(dims, Distribution::Default, &autodiff).require_grad();
+                // A dense upstream gradient, as in a network (a bare sum's is one broadcast value).
+                let r =
+                    Tensor::<2>::random(layer(x.clone()).dims(), Distribution::Default, &autodiff);
                 time(|| {
-                    let grads = layer(x.clone()).sum().backward();
-                    x.grad(&grads).unwrap().into_data();
+                    let grads = (layer(x.clone()) * r.clone()).sum().backward();
+                    // flex is eager: the gradient is computed by now (reading it back into a
+                    // `TensorData` would add a copy the size of the input).
+                    assert!(x.grad(&grads).is_some());
                 })
             };
             let entry = per_kind.entry(kind(shape.spec)).or_default();

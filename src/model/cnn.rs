@@ -91,9 +91,11 @@ impl KeypointCnn {
                 (Layer::BatchNorm(bn), Features::Spatial(t)) => Features::Spatial(bn.forward(t)),
                 (Layer::BatchNorm(bn), Features::Flat(t)) => Features::Flat(bn.forward(t)),
                 (Layer::Conv(conv), Features::Spatial(t)) => {
-                    Features::Spatial(self.activation.forward(conv.forward(t)))
+                    Features::Spatial(self.activation.forward(super::ops::conv2d(conv, t)))
                 }
-                (Layer::MaxPool(pool), Features::Spatial(t)) => Features::Spatial(pool.forward(t)),
+                (Layer::MaxPool(pool), Features::Spatial(t)) => {
+                    Features::Spatial(super::ops::max_pool(pool, t))
+                }
                 (Layer::Dropout(d), Features::Spatial(t)) => Features::Spatial(d.forward(t)),
                 (Layer::Dropout(d), Features::Flat(t)) => Features::Flat(d.forward(t)),
                 (Layer::Dense(dense), x) => {

@@ -3,6 +3,7 @@
 pub mod cnn;
 pub mod config;
 pub mod knn;
+pub mod ops;
 
 pub use cnn::KeypointCnn;
 pub use config::{ConfigError, Features, LayerShape, LayerSpec, ModelConfig, PRESETS};

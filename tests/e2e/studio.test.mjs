@@ -217,6 +217,11 @@ test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, th
   await page.fill('#train-epochs', '1');
   await page.fill('#train-seed', '42');
   await page.selectOption('#train-augment', 'off');
+  // SGD: Adam divides each gradient by its own running size, so weights whose gradient is
+  // near zero move by a whole step either way on a rounding difference (wasm SIMD128 vs
+  // native AVX-512 sums): with Adam the page and the CLI measured 0.105 px apart after this
+  // epoch, with SGD 0.0000.
+  await page.selectOption('#train-optimizer', 'sgd');
   await page.waitForFunction(() => /543,490 parameters/.test(document.getElementById('train-size').textContent));
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -240,10 +245,10 @@ test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, th
   const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), started);
   assert.deepEqual(tasks.filter((t) => t.duration > 50), [], 'no task over 50 ms on the main thread while training');
   // The same settings, split and seed in the CLI: the same model up to the order of float
-  // sums (wasm SIMD vs native kernels), which a batch-norm stack grows over an epoch.
+  // sums (wasm SIMD128 vs native kernels).
   const cliRmse = await cliTrain(await page.evaluate(() => window.__trainConfig));
-  console.log(`# Model 2, one epoch: page ${pageRmse.toFixed(4)} px, CLI ${cliRmse.toFixed(4)} px`);
-  assert.ok(Math.abs(cliRmse - pageRmse) < 0.05, `CLI ${cliRmse} px, page ${pageRmse} px`);
+  console.log(`# Model 2, one epoch of SGD: page ${pageRmse.toFixed(4)} px, CLI ${cliRmse.toFixed(4)} px`);
+  assert.ok(Math.abs(cliRmse - pageRmse) < 1e-3, `CLI ${cliRmse} px, page ${pageRmse} px`);
   await shot('train');
 });
 
