@@ -2,8 +2,9 @@
 //! CPU backend, where they run as their own differentiable operations (forward and hand-written
 //! backward over the tensors' memory, `flex.rs`). burn-flex 0.22's pool computes indices with
 //! an integer division and a branch per element, and its convolution's weight gradient is a
-//! convolution whose kernel is the whole output-gradient map (the first layer's backward took
-//! 17× its forward); these kernels cost about one forward each way.
+//! convolution whose kernel is the whole output-gradient map (9× its forward in Model 2's
+//! first layer: `BURN_OPS=1 cargo bench --profile dev --bench op_profile`); these kernels cost
+//! about one forward each way.
 
 pub mod conv;
 #[cfg(cpu_backend)]
