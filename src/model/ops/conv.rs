@@ -7,7 +7,7 @@
 //! - input gradient: `dX = col2im(Wᵀ · dY)`
 //! - bias gradient: `db = Σ dY`
 
-use super::parallel::{for_each_chunk, workers};
+use super::parallel::{fill_rows, for_each_chunk, workers};
 use crate::infer::matmul::{View, add_product, add_product_of};
 
 /// The shapes of one convolution call.
@@ -108,20 +108,14 @@ fn col2im(g: &Geometry, cols: &[f32], image: &mut [f32]) {
 pub fn forward(g: &Geometry, x: &[f32], weight: &[f32], bias: &[f32]) -> Vec<f32> {
     check(g, x, weight, bias);
     let (p, depth) = (g.pixels(), g.depth());
-    let mut out = vec![0.0; g.batch * g.image_out()];
-    if out.is_empty() {
-        return out;
-    }
-    let mut images: Vec<&mut [f32]> = out.chunks_mut(g.image_out()).collect();
-    for_each_chunk(&mut images, |b, y| {
+    fill_rows(g.batch, g.image_out(), |b, y| {
         let mut cols = Vec::new();
         im2col(g, &x[b * g.image_in()..(b + 1) * g.image_in()], &mut cols);
         for (row, &v) in y.chunks_exact_mut(p).zip(bias) {
             row.fill(v);
         }
         add_product(y, weight, &cols, g.outputs, depth, p, false);
-    });
-    out
+    })
 }
 
 /// The input's gradient.
@@ -133,12 +127,7 @@ pub fn input_grad(g: &Geometry, grad: &[f32], weight: &[f32]) -> Vec<f32> {
     assert_eq!(grad.len(), g.batch * g.image_out());
     assert_eq!(weight.len(), g.outputs * g.depth());
     let (p, depth) = (g.pixels(), g.depth());
-    let mut dx = vec![0.0; g.batch * g.image_in()];
-    if dx.is_empty() {
-        return dx;
-    }
-    let mut images: Vec<&mut [f32]> = dx.chunks_mut(g.image_in()).collect();
-    for_each_chunk(&mut images, |b, dx| {
+    fill_rows(g.batch, g.image_in(), |b, dx| {
         let mut cols = vec![0.0; depth * p];
         let dy = &grad[b * g.image_out()..(b + 1) * g.image_out()];
         add_product_of(
@@ -151,8 +140,7 @@ pub fn input_grad(g: &Geometry, grad: &[f32], weight: &[f32]) -> Vec<f32> {
             false,
         );
         col2im(g, &cols, dx);
-    });
-    dx
+    })
 }
 
 /// The weight's and the bias's gradients.

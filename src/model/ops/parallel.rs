@@ -9,6 +9,17 @@ pub fn workers() -> usize {
     1
 }
 
+/// A zeroed buffer of `count` rows of `len` values, `job(i, row)` run on each row (in
+/// parallel where threads exist).
+pub fn fill_rows(count: usize, len: usize, job: impl Fn(usize, &mut [f32]) + Sync) -> Vec<f32> {
+    let mut out = vec![0.0; count * len];
+    if len > 0 {
+        let mut rows: Vec<&mut [f32]> = out.chunks_mut(len).collect();
+        for_each_chunk(&mut rows, |i, row| job(i, row));
+    }
+    out
+}
+
 /// Runs `job(i, &mut jobs[i])` for every job, in parallel where threads exist.
 pub fn for_each_chunk<T: Send>(jobs: &mut [T], job: impl Fn(usize, &mut T) + Sync) {
     #[cfg(not(target_arch = "wasm32"))]

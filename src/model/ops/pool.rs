@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::parallel::for_each_chunk;
+use super::parallel::{fill_rows, for_each_chunk};
 
 /// Which input of each 2×2 window won, `0..4` in reading order, one byte per output.
 #[derive(Clone)]
@@ -77,30 +77,25 @@ pub fn backward(grad: &[f32], won: &Winners, planes: usize, h: usize, w: usize) 
     let (oh, ow) = (half(h), half(w));
     assert_eq!(grad.len(), planes * oh * ow);
     assert_eq!(won.0.len(), grad.len());
-    let mut dx = vec![0.0; planes * h * w];
-    if oh * ow > 0 {
-        let mut jobs: Vec<&mut [f32]> = dx.chunks_mut(h * w).collect();
-        for_each_chunk(&mut jobs, |p, plane| {
-            let g = &grad[p * oh * ow..(p + 1) * oh * ow];
-            let k = &won.0[p * oh * ow..(p + 1) * oh * ow];
-            for y in 0..oh {
-                let (top, bottom) = plane[2 * y * w..(2 * y + 2) * w].split_at_mut(w);
-                let row = y * ow..(y + 1) * ow;
-                for (((&g, &k), t), b) in g[row.clone()]
-                    .iter()
-                    .zip(&k[row])
-                    .zip(top.chunks_exact_mut(2))
-                    .zip(bottom.chunks_exact_mut(2))
-                {
-                    t[0] = if k == 0 { g } else { 0.0 };
-                    t[1] = if k == 1 { g } else { 0.0 };
-                    b[0] = if k == 2 { g } else { 0.0 };
-                    b[1] = if k == 3 { g } else { 0.0 };
-                }
+    fill_rows(planes, h * w, |p, plane| {
+        let g = &grad[p * oh * ow..(p + 1) * oh * ow];
+        let k = &won.0[p * oh * ow..(p + 1) * oh * ow];
+        for y in 0..oh {
+            let (top, bottom) = plane[2 * y * w..(2 * y + 2) * w].split_at_mut(w);
+            let row = y * ow..(y + 1) * ow;
+            for (((&g, &k), t), b) in g[row.clone()]
+                .iter()
+                .zip(&k[row])
+                .zip(top.chunks_exact_mut(2))
+                .zip(bottom.chunks_exact_mut(2))
+            {
+                t[0] = if k == 0 { g } else { 0.0 };
+                t[1] = if k == 1 { g } else { 0.0 };
+                b[0] = if k == 2 { g } else { 0.0 };
+                b[1] = if k == 3 { g } else { 0.0 };
             }
-        });
-    }
-    dx
+        }
+    })
 }
 
 #[cfg(test)]
