@@ -54,7 +54,7 @@ pub enum CheckpointError {
     NotACheckpoint,
     /// Written by another format version.
     #[error(
-        "model file format version {found} is not supported (this build reads version {FORMAT_VERSION})"
+        "model file format version {found} is not supported (this build reads version {FORMAT_VERSION}, one model, and version 2, an ensemble)"
     )]
     Version {
         /// The version in the file.
@@ -256,6 +256,11 @@ impl Checkpoint {
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let version = u32_at(&mut at, "the version")?;
+        if version == crate::ensemble::ENSEMBLE_VERSION {
+            return Err(CheckpointError::Meta(
+                "this file holds an ensemble of models: read it as one (`Ensemble`)".into(),
+            ));
+        }
         if version != FORMAT_VERSION {
             return Err(CheckpointError::Version { found: version });
         }

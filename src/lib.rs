@@ -7,6 +7,7 @@ pub mod batch;
 pub mod checkpoint;
 pub mod data;
 pub mod detect;
+pub mod ensemble;
 pub mod eval;
 pub mod face;
 pub mod image;
@@ -15,6 +16,7 @@ pub mod keypoints;
 pub mod model;
 pub mod normalize;
 pub mod predict;
+pub mod study;
 pub mod train;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -159,6 +159,19 @@ impl AugmentConfig {
         out
     }
 
+    /// The variants an ablation trains, named: no augmentation, all seven (these
+    /// settings), and all but each one in turn (`all but rotate`, …).
+    pub fn ablation(&self) -> Vec<(String, Option<AugmentConfig>)> {
+        let mut variants = vec![
+            ("none".to_string(), None),
+            ("all seven".to_string(), Some(self.clone())),
+        ];
+        for kind in AugmentKind::ALL {
+            variants.push((format!("all but {}", kind.name()), Some(self.without(kind))));
+        }
+        variants
+    }
+
     /// Checks probabilities and ranges.
     pub fn validate(&self) -> Result<(), String> {
         for kind in AugmentKind::ALL {

@@ -4,7 +4,7 @@
 use super::Failure;
 use super::output;
 use clap::Args;
-use facepoints::augment::{AugmentConfig, AugmentKind};
+use facepoints::augment::AugmentConfig;
 use facepoints::backend::Backend;
 
 use super::dataset::DataArgs;
@@ -42,16 +42,7 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
     let data = args.data.load()?;
     let (train_set, valid_set) = (data.train(), data.valid());
 
-    let mut variants: Vec<(String, Option<AugmentConfig>)> = vec![
-        ("none".into(), None),
-        ("all seven".into(), Some(pipeline.clone())),
-    ];
-    for kind in AugmentKind::ALL {
-        variants.push((
-            format!("all but {}", kind.name()),
-            Some(pipeline.without(kind)),
-        ));
-    }
+    let variants = pipeline.ablation();
     let mut results = Vec::new();
     for (name, augment) in &variants {
         let mut rmses = Vec::new();

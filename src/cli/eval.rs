@@ -13,7 +13,7 @@ use super::model_file::{ModelFile, read_data};
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
-    /// A .fpk model file.
+    /// A .fpk model file (one model or an ensemble).
     #[arg(long)]
     pub model: PathBuf,
     #[command(flatten)]
@@ -43,7 +43,9 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     output::print(rmse.per_keypoint_table())?;
     output::print(format!(
         "{}: RMSE {:.4} px over {} coordinates ({source})",
-        model.meta.model.name, rmse.overall, rmse.count
+        model.models.name(),
+        rmse.overall,
+        rmse.count
     ))?;
     Ok(())
 }

@@ -5,6 +5,7 @@ mod bench_e2e;
 mod calibrate;
 mod dataset;
 mod detect;
+mod ensemble;
 mod eval;
 mod knn;
 mod model_file;
@@ -13,6 +14,7 @@ mod photo;
 mod predict;
 mod progress;
 mod report;
+mod search;
 mod serve;
 mod site;
 mod submit;
@@ -47,6 +49,10 @@ enum Command {
     Report(report::ReportArgs),
     /// Train one model with no augmentation, all seven, and each one left out.
     Ablate(ablate::AblateArgs),
+    /// Save several model files as one ensemble (the mean of their keypoints).
+    Ensemble(ensemble::EnsembleArgs),
+    /// Random hyper-parameter search over a search space file: one run per trial.
+    Search(search::SearchArgs),
     /// Faces and their 15 keypoints in photos (JPEG, PNG, WebP), as JSON.
     Detect(detect::DetectArgs),
     /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
@@ -80,6 +86,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Submit(args) => submit::run(args),
         Command::Report(args) => report::run(args),
         Command::Ablate(args) => ablate::run(args),
+        Command::Ensemble(args) => ensemble::run(args),
+        Command::Search(args) => search::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
         Command::BenchE2e(args) => bench_e2e::run(args),

@@ -3,54 +3,30 @@
 use std::path::Path;
 
 use facepoints::backend::{Backend, BackendKind};
-use facepoints::checkpoint::{Checkpoint, CheckpointMeta};
 use facepoints::data::{DataError, FaceSet, read_faces_file, read_test_faces_file};
-use facepoints::infer::CpuNet;
-use facepoints::model::KeypointCnn;
-use facepoints::predict::{INFERENCE_BATCH, predict, predict_cpu};
+use facepoints::ensemble::Ensemble;
+use facepoints::predict::INFERENCE_BATCH;
 
-/// A `.fpk` model ready to predict.
+/// A `.fpk` model file (one model or an ensemble) ready to predict.
 pub struct ModelFile {
-    pub model: KeypointCnn,
-    /// The model packed for CPU inference, on the CPU backend.
-    pub cpu: Option<CpuNet>,
-    pub meta: CheckpointMeta,
-    pub backend: Backend,
+    pub models: Ensemble,
 }
 
 impl ModelFile {
-    /// Reads the model at `path` onto the backend of `kind`.
+    /// Reads the model file at `path` onto the backend of `kind`.
     pub fn open(path: &Path, kind: BackendKind) -> Result<Self, String> {
         let backend = Backend::of(kind).map_err(|e| e.to_string())?;
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let checkpoint =
-            Checkpoint::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let meta = checkpoint.meta.clone();
-        let model = checkpoint
-            .into_model(&backend.device)
+        let models = Ensemble::from_bytes(&bytes, &backend.device)
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(ModelFile {
-            cpu: CpuNet::for_device(&model, &backend.device, meta.normalization.pixel_scale),
-            model,
-            meta,
-            backend,
-        })
+        Ok(ModelFile { models })
     }
 
-    /// Predicted coordinates in pixels, `faces.len() * 30`.
+    /// Predicted coordinates in pixels, `faces.len() * 30` (an ensemble's mean, with its
+    /// test-time flip when it was saved with one).
     pub fn predict(&self, faces: &FaceSet) -> Result<Vec<f32>, String> {
-        if let Some(net) = &self.cpu {
-            return predict_cpu(net, faces, &self.meta.normalization, INFERENCE_BATCH)
-                .map_err(|e| e.to_string());
-        }
-        pollster::block_on(predict(
-            &self.model,
-            faces,
-            &self.meta.normalization,
-            INFERENCE_BATCH,
-            &self.backend.device,
-        ))
-        .map_err(|e| e.to_string())
+        pollster::block_on(self.models.predict_as_saved(faces, INFERENCE_BATCH))
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -12,7 +12,7 @@ use super::model_file::{ModelFile, read_data};
 
 #[derive(Args, Debug)]
 pub struct PredictArgs {
-    /// A .fpk model file.
+    /// A .fpk model file (one model or an ensemble).
     #[arg(long)]
     pub model: PathBuf,
     /// Kaggle-format CSV of faces (test.csv or training.csv, plain or gzip).

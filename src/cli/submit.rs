@@ -2,20 +2,18 @@
 
 use super::Failure;
 use super::output;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::BackendKind;
 use facepoints::data::source::open_file;
-use facepoints::data::submission::write_submission;
-use facepoints::keypoints::NUM_COORDS;
+use facepoints::data::submission::{by_image_id, write_submission};
 
 use super::model_file::{ModelFile, read_test_data};
 
 #[derive(Args, Debug)]
 pub struct SubmitArgs {
-    /// A .fpk model file.
+    /// A .fpk model file (one model or an ensemble).
     #[arg(long)]
     pub model: PathBuf,
     /// Kaggle test.csv (ImageId,Image), plain or gzip.
@@ -34,18 +32,12 @@ pub fn run(args: SubmitArgs) -> Result<(), Failure> {
     let model = ModelFile::open(&args.model, args.backend)?;
     let faces = read_test_data(&args.test)?;
     let preds = model.predict(&faces)?;
-    let mut by_id: HashMap<u32, [f32; NUM_COORDS]> = HashMap::with_capacity(faces.len());
-    for (&id, row) in faces.ids.iter().zip(preds.chunks_exact(NUM_COORDS)) {
-        let mut coords = [0.0; NUM_COORDS];
-        coords.copy_from_slice(row);
-        if by_id.insert(id, coords).is_some() {
-            return Err(format!(
-                "{}: ImageId {id} appears twice: a submission could not tell the two apart",
-                args.test.display()
-            )
-            .into());
-        }
-    }
+    let by_id = by_image_id(&faces.ids, &preds).map_err(|id| {
+        format!(
+            "{}: ImageId {id} appears twice: a submission could not tell the two apart",
+            args.test.display()
+        )
+    })?;
     let lookup = open_file(&args.lookup).map_err(|e| e.to_string())?;
     // Built in memory and written only when complete: a failed run leaves no half file.
     let mut out = Vec::new();

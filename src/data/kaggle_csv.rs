@@ -55,6 +55,12 @@ pub fn read_faces(source: impl Read) -> Result<FaceSet, DataError> {
     read_plain(decompressing(source)?, Ids::ImageIdOrRow)
 }
 
+/// Reads a Kaggle `test.csv` from `source`, gzip or plain: like [`read_faces`], but the
+/// `ImageId` column must be there.
+pub fn read_test_faces(source: impl Read) -> Result<FaceSet, DataError> {
+    read_plain(decompressing(source)?, Ids::ImageId)
+}
+
 /// Reads Kaggle-format faces from the file at `path` (see [`read_faces`]).
 pub fn read_faces_file(path: &std::path::Path) -> Result<FaceSet, DataError> {
     read_file(path, Ids::ImageIdOrRow)

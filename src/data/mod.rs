@@ -13,5 +13,7 @@ pub mod submission;
 
 pub use error::{DataError, Location};
 pub use faces::FaceSet;
-pub use kaggle_csv::{FaceReader, read_faces, read_faces_file, read_test_faces_file};
+pub use kaggle_csv::{
+    FaceReader, read_faces, read_faces_file, read_test_faces, read_test_faces_file,
+};
 pub use split::{Split, SplitInfo, grouped_split, random_split};

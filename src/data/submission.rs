@@ -9,6 +9,24 @@ use super::error::{DataError, Location, printable};
 use super::source::{LineGuard, csv_error, decompressing, io_error};
 use crate::keypoints::{IMAGE_SIDE, NUM_COORDS, coord_index};
 
+/// Each face's 30 predicted coordinates (`predictions`: 30 per id, in order) by its
+/// `ImageId`; an id that appears twice is returned as the error (a submission could not tell
+/// the two faces apart).
+pub fn by_image_id(
+    ids: &[u32],
+    predictions: &[f32],
+) -> Result<HashMap<u32, [f32; NUM_COORDS]>, u32> {
+    let mut by_id = HashMap::with_capacity(ids.len());
+    for (&id, row) in ids.iter().zip(predictions.chunks_exact(NUM_COORDS)) {
+        let mut coords = [0.0; NUM_COORDS];
+        coords.copy_from_slice(row);
+        if by_id.insert(id, coords).is_some() {
+            return Err(id);
+        }
+    }
+    Ok(by_id)
+}
+
 /// Writes `RowId,Location` for every row of the lookup table read from `lookup`.
 ///
 /// `predictions` maps an `ImageId` to its 30 predicted coordinates; locations are clipped to

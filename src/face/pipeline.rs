@@ -7,16 +7,12 @@ use web_time::Instant;
 
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
-use crate::checkpoint::{Checkpoint, CheckpointMeta};
+use crate::checkpoint::CheckpointMeta;
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, FaceDetector};
+use crate::ensemble::{Description, Ensemble};
 use crate::image::{Outside, RgbaImage, View, luma, sample_view};
-use crate::infer::CpuNet;
-use crate::keypoints::{
-    IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, LEFT_RIGHT_PAIRS, NUM_COORDS, NUM_KEYPOINTS,
-};
-use crate::model::KeypointCnn;
-use crate::predict::{predict, predict_cpu};
+use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
 
 /// One named keypoint in image pixels (pixel-centre convention).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -160,10 +156,8 @@ pub struct PipelineTimings {
 /// Detector, keypoint model and framing rules on one device.
 pub struct FacePipeline {
     detector: FaceDetector,
-    model: KeypointCnn,
-    /// The model packed for CPU inference, on the CPU backend.
-    cpu: Option<CpuNet>,
-    meta: CheckpointMeta,
+    /// The keypoint model: one, or an ensemble.
+    models: Ensemble,
     /// Box-to-crop rule.
     pub crop_rule: CropRule,
     /// Landmarks-to-crop rule (used when set and the landmarks are not degenerate).
@@ -176,9 +170,9 @@ pub struct FacePipeline {
     /// keypoints back; off: upright crops.
     pub level: bool,
     /// Test-time flip: predict each crop and its mirror image, and average the two (the
-    /// mirror's keypoints flipped back and their left/right names swapped).
+    /// mirror's keypoints flipped back and their left/right names swapped). An ensemble file
+    /// saved with flip predicts that way whatever this says.
     pub flip: bool,
-    device: Device,
 }
 
 fn ms_since(t: Instant) -> f64 {
@@ -186,16 +180,11 @@ fn ms_since(t: Instant) -> f64 {
 }
 
 impl FacePipeline {
-    /// Builds the pipeline from a `.fpk` keypoint model.
+    /// Builds the pipeline from a `.fpk` keypoint model file (one model or an ensemble).
     pub fn new(device: &Device, checkpoint: &[u8]) -> Result<Self, FaceError> {
-        let checkpoint = Checkpoint::from_bytes(checkpoint)?;
-        let meta = checkpoint.meta.clone();
-        let model = checkpoint.into_model(device)?;
         Ok(FacePipeline {
             detector: FaceDetector::new(device, DetectorConfig::default()),
-            cpu: CpuNet::for_device(&model, device, meta.normalization.pixel_scale),
-            model,
-            meta,
+            models: Ensemble::from_bytes(checkpoint, device)?,
             crop_rule: CropRule::default(),
             landmark_rule: Some(LandmarkRule::default()),
             framing: KeypointFraming::default(),
@@ -204,7 +193,6 @@ impl FacePipeline {
             // Measured on held-out people's frames (README, "End to end"): 6.8% NME with,
             // 6.7% without, for twice the model's work.
             flip: false,
-            device: device.clone(),
         })
     }
 
@@ -217,9 +205,20 @@ impl FacePipeline {
         Ok(())
     }
 
-    /// The keypoint model's description (architecture, normalisation, training summary).
+    /// The (first) keypoint model's description (architecture, normalisation, training
+    /// summary).
     pub fn meta(&self) -> &CheckpointMeta {
-        &self.meta
+        self.models.first()
+    }
+
+    /// What the model file holds: one model, or an ensemble and its members.
+    pub fn description(&self) -> Description {
+        self.models.description()
+    }
+
+    /// `model2`, or the ensemble's members.
+    pub fn model_name(&self) -> String {
+        self.models.name()
     }
 
     /// Finds every face and its keypoints.
@@ -328,45 +327,16 @@ impl FacePipeline {
     }
 
     /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces: the
-    /// model's own output, as `facepoints predict` gives it.
+    /// model file's own output, as `facepoints predict` gives it.
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
-        if let Some(net) = &self.cpu {
-            return predict_cpu(net, faces, &self.meta.normalization, CROP_BATCH);
-        }
-        predict(
-            &self.model,
-            faces,
-            &self.meta.normalization,
-            CROP_BATCH,
-            &self.device,
-        )
-        .await
+        self.models.predict_as_saved(faces, CROP_BATCH).await
     }
 
     /// Keypoints of the crops the pipeline made: [`Self::predict_crops`], or with
     /// [`FacePipeline::flip`] the mean of each face's and its mirror image's.
     async fn predict_framed(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
-        if !self.flip {
-            return self.predict_crops(faces).await;
-        }
-        let mut both = faces.clone();
-        for i in 0..faces.len() {
-            let mirrored = mirror(faces.image(i));
-            both.push(faces.ids[i], &mirrored, faces.coords(i));
-        }
-        let coords = self.predict_crops(&both).await?;
-        let (direct, mirrored) = coords.split_at(faces.len() * NUM_COORDS);
-        let mut out = direct.to_vec();
-        for (face, back) in out
-            .chunks_exact_mut(NUM_COORDS)
-            .zip(mirrored.chunks_exact(NUM_COORDS))
-        {
-            let back = unmirror(back);
-            face.iter_mut()
-                .zip(back)
-                .for_each(|(a, b)| *a = (*a + b) / 2.0);
-        }
-        Ok(out)
+        let flip = self.flip || self.models.flip();
+        self.models.predict(faces, CROP_BATCH, flip).await
     }
 
     /// The detector box that the crop rule would have turned into `crop`.
@@ -379,28 +349,6 @@ impl FacePipeline {
         );
         BoxF::from_center(cx, cy, s, s)
     }
-}
-
-/// A 96×96 face mirrored left-right.
-fn mirror(image: &[u8]) -> Vec<u8> {
-    image
-        .chunks_exact(IMAGE_SIDE)
-        .flat_map(|row| row.iter().rev().copied())
-        .collect()
-}
-
-/// Keypoints predicted on a mirrored face, as keypoints of the face itself: x mirrored
-/// about the centre (pixel `k` ↔ `95 − k`) and left/right names swapped.
-fn unmirror(coords: &[f32]) -> [f32; NUM_COORDS] {
-    let mut out: [f32; NUM_COORDS] = std::array::from_fn(|c| match c % 2 {
-        0 => (IMAGE_SIDE - 1) as f32 - coords[c],
-        _ => coords[c],
-    });
-    for (l, r) in LEFT_RIGHT_PAIRS {
-        out.swap(2 * l, 2 * r);
-        out.swap(2 * l + 1, 2 * r + 1);
-    }
-    out
 }
 
 /// The 96×96 8-bit grayscale resampling of `view` (edges repeated outside the image, as

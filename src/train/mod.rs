@@ -4,11 +4,13 @@ pub mod config;
 pub mod early_stopping;
 pub mod events;
 pub mod loss;
+pub mod search;
 pub mod trainer;
 
 pub use config::{LabelPolicy, LrSchedule, OptimizerSpec, TrainingConfig};
 pub use early_stopping::EarlyStopping;
 pub use events::{ScoredFace, TrainError, TrainEvent};
+pub use search::{SearchSpace, describe_trial};
 pub use trainer::{
     EpochRecord, Flow, RunControl, Trained, Uninterrupted, optimizer, train, train_controlled,
     train_step,

@@ -336,16 +336,31 @@ impl Dataset {
         valid_rows: Vec<u32>,
         k: usize,
     ) -> Result<JsValue, JsValue> {
-        let pick = |rows: &[u32]| -> Result<FaceSet, JsValue> {
-            let rows = rows
-                .iter()
-                .map(|&r| self.row(r).map_err(JsValue::from))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(self.faces.subset(&rows))
-        };
-        let (train, valid) = (pick(&train_rows)?, pick(&valid_rows)?);
+        let (train, valid) = (self.pick(&train_rows)?, self.pick(&valid_rows)?);
         let scores = search_k(&train, &valid, &[k]).map_err(js_err)?;
         to_js(&scores[0])
+    }
+
+    /// The KNN baseline for every k of `ks`, as `facepoints report` searches it: resolves to
+    /// `[{k, rmse: {overall, per_keypoint, count}}]` in the order of `ks`.
+    #[wasm_bindgen(js_name = knnSearch)]
+    pub fn knn_search(
+        &self,
+        train_rows: Vec<u32>,
+        valid_rows: Vec<u32>,
+        ks: Vec<u32>,
+    ) -> Result<JsValue, JsValue> {
+        let (train, valid) = (self.pick(&train_rows)?, self.pick(&valid_rows)?);
+        let ks: Vec<usize> = ks.into_iter().map(|k| k as usize).collect();
+        to_js(&search_k(&train, &valid, &ks).map_err(js_err)?)
+    }
+
+    fn pick(&self, rows: &[u32]) -> Result<FaceSet, JsValue> {
+        let rows = rows
+            .iter()
+            .map(|&r| self.row(r).map_err(JsValue::from))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(self.faces.subset(&rows))
     }
 
     fn row(&self, r: u32) -> Result<usize, JsError> {
@@ -370,6 +385,43 @@ fn mirror(k: usize) -> usize {
             _ => None,
         })
         .unwrap_or(k)
+}
+
+/// Scoring models needs the CPU backend (the data worker's engine).
+#[cfg(cpu_backend)]
+#[wasm_bindgen]
+impl Dataset {
+    /// A model file's (one model or an ensemble) predictions for the faces at `rows`, scored
+    /// against their labels, as `facepoints eval` scores them: resolves to
+    /// `{predictions: Float32Array (30 per face, pixels), rmse: {overall, per_keypoint, count}}`.
+    /// `flip`: add the test-time flip (an ensemble saved with one uses it anyway).
+    pub async fn evaluate(
+        &self,
+        model: Vec<u8>,
+        rows: Vec<u32>,
+        flip: bool,
+    ) -> Result<JsValue, JsValue> {
+        let faces = self.pick(&rows)?;
+        let models = crate::ensemble::Ensemble::from_bytes(&model, &burn::tensor::Device::flex())
+            .map_err(js_err)?;
+        let predictions = models
+            .predict(
+                &faces,
+                crate::predict::INFERENCE_BATCH,
+                flip || models.flip(),
+            )
+            .await
+            .map_err(js_err)?;
+        let rmse = crate::eval::Rmse::score(&predictions, &faces).map_err(js_err)?;
+        let result = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &result,
+            &"predictions".into(),
+            &js_sys::Float32Array::from(predictions.as_slice()).into(),
+        )?;
+        js_sys::Reflect::set(&result, &"rmse".into(), &to_js(&rmse)?)?;
+        Ok(result.into())
+    }
 }
 
 impl Dataset {

@@ -4,6 +4,7 @@
 
 mod dataset;
 mod diagnostics;
+mod experiments;
 mod training;
 
 use std::rc::Rc;
@@ -115,7 +116,7 @@ impl Facepoints {
         let backend = backend(&backend_name).await?;
         let pipeline = FacePipeline::new(&backend.device, &model).map_err(js_error)?;
         pipeline.warm_up().await.map_err(js_error)?;
-        let meta = serde_json::to_string(pipeline.meta()).map_err(js_error)?;
+        let meta = serde_json::to_string(&pipeline.description()).map_err(js_error)?;
         Ok(Facepoints {
             inner: Rc::new(pipeline),
             backend: backend.description,

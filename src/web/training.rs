@@ -215,14 +215,12 @@ pub async fn train_model(
 }
 
 /// What a `.fpk` file holds (its description as JSON: architecture, normalisation, training
-/// summary), after checking that it loads: the checkpoint's own message when it does not.
+/// summary; for an ensemble its members), after checking that every model loads: the
+/// checkpoint's own message when one does not.
 #[cfg(cpu_backend)]
 #[wasm_bindgen(js_name = describeModel)]
 pub fn describe_model(bytes: &[u8]) -> Result<String, JsError> {
-    let checkpoint = crate::checkpoint::Checkpoint::from_bytes(bytes).map_err(super::js_error)?;
-    let meta = serde_json::to_string(&checkpoint.meta).map_err(super::js_error)?;
-    checkpoint
-        .into_model(&burn::tensor::Device::flex())
+    let models = crate::ensemble::Ensemble::from_bytes(bytes, &burn::tensor::Device::flex())
         .map_err(super::js_error)?;
-    Ok(meta)
+    serde_json::to_string(&models.description()).map_err(super::js_error)
 }

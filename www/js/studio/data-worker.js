@@ -2,13 +2,17 @@
 // browser's DecompressionStream), keeps the faces in the CPU engine's memory, and answers
 // the Data and Augment views (counts, faces, split, augmented variants, KNN) and checks
 // model files. The page's main thread never parses or augments.
-import init, { CsvLoader, describeModel, defaultAugmentConfig, defaultTrainingConfig, modelSize } from '../../../pkg/cpu/facepoints.js';
+import init, {
+  CsvLoader, describeModel, defaultAugmentConfig, defaultTrainingConfig, modelSize,
+  ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, studyResults, submissionCsv,
+} from '../../../pkg/cpu/facepoints.js';
 import { serveRequests, transferring, emit } from '../worker-client.js';
 
 const engine = init();
 let dataset = null; // the faces loaded last (kept when a later load fails or is cancelled)
 let people = 0;
 let loading = null; // {cancelled} of the load in progress
+let source = null; // the file the faces came from, and its sha256 once asked for
 
 async function isGzip(blob) {
   const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
@@ -86,6 +90,7 @@ const handlers = {
     const seconds = (performance.now() - started) / 1000;
     dataset?.free();
     dataset = loaded;
+    source = { file, sha256: null };
     people = 0;
     let metaError = null;
     if (meta) {
@@ -120,6 +125,50 @@ const handlers = {
   },
   augment({ row, config, seed, count }) {
     return dataset.augment(row, JSON.stringify(config), BigInt(seed), count);
+  },
+  knnSearch({ train, valid, ks }) {
+    return dataset.knnSearch(Uint32Array.from(train), Uint32Array.from(valid), Uint32Array.from(ks));
+  },
+  /** A model file's predictions for `rows` and their RMSE, as `facepoints eval` scores. */
+  async evaluate({ bytes, rows, flip = false }) {
+    if (!dataset) throw new Error('load data first (Data view)');
+    const { predictions, rmse } = await dataset.evaluate(new Uint8Array(bytes), Uint32Array.from(rows), flip);
+    return transferring({ predictions, rmse }, [predictions.buffer]);
+  },
+  /** The sha256 (hex) of the loaded file, as the CLI's reports name their data. */
+  async fingerprint() {
+    if (!source) throw new Error('no data loaded');
+    source.sha256 ??= [...new Uint8Array(await crypto.subtle.digest('SHA-256', await source.file.arrayBuffer()))]
+      .map((b) => b.toString(16).padStart(2, '0')).join('');
+    return source.sha256;
+  },
+  async ensembleFile({ members, flip, rmse = NaN, split = '' }) {
+    await engine;
+    const bytes = ensembleFile(members.map((m) => new Uint8Array(m)), flip, rmse, split);
+    return transferring(bytes, [bytes.buffer]);
+  },
+  async searchTrials({ space, base, seed, trials }) {
+    await engine;
+    return JSON.parse(searchTrials(space, JSON.stringify(base), seed, trials));
+  },
+  async searchSpace() {
+    await engine;
+    return defaultSearchSpace();
+  },
+  async ablationVariants({ augment }) {
+    await engine;
+    return JSON.parse(ablationVariants(JSON.stringify(augment)));
+  },
+  async studyResults() {
+    await engine;
+    return JSON.parse(studyResults());
+  },
+  /** submission.csv's bytes, as `facepoints submit` writes them. */
+  async submission({ model, test, lookup }) {
+    await engine;
+    const [testBytes, lookupBytes] = await Promise.all([test, lookup].map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    const bytes = await submissionCsv(new Uint8Array(model), testBytes, lookupBytes);
+    return transferring(bytes, [bytes.buffer]);
   },
   knn({ train, valid, k }) {
     return dataset.knn(Uint32Array.from(train), Uint32Array.from(valid), k);

@@ -1,5 +1,8 @@
-// Trained models kept in IndexedDB: {id, name, architecture, rmse, split, epochs, date,
-// bytes (the .fpk file)}. The first save asks the browser to keep the storage (persist).
+// Runs and trained models kept in IndexedDB: {id, name, kind ('cnn' | 'knn' | 'ensemble'),
+// architecture, rmse, split, epochs, date, bytes (the .fpk file; null for KNN)} and, for
+// runs recorded by this version, config, seed, augmented, data fingerprint, history,
+// per_keypoint, wall_s, backend and group (the experiment). The first save asks the browser
+// to keep the storage (persist).
 const DB = 'facepoints';
 const STORE = 'models';
 
@@ -46,11 +49,15 @@ export function getModel(id) {
   return transaction('readonly', (store) => store.get(id));
 }
 
-export async function renameModel(id, name) {
+export function renameModel(id, name) {
+  return updateModel(id, { name });
+}
+
+/** Changes fields of a stored record. */
+export async function updateModel(id, patch) {
   const record = await getModel(id);
-  if (!record) throw new Error('that model is no longer stored');
-  record.name = name;
-  await transaction('readwrite', (store) => store.put(record));
+  if (!record) throw new Error('that run is no longer stored');
+  await transaction('readwrite', (store) => store.put({ ...record, ...patch }));
 }
 
 export function deleteModel(id) {

@@ -1,0 +1,110 @@
+//! The studio's experiments, for the page's workers: ensembles saved as one model file, the
+//! trials of a hyper-parameter search, the variants of an ablation and a Kaggle submission,
+//! each computed as the CLI computes it.
+
+use wasm_bindgen::prelude::*;
+
+use super::js_error;
+use crate::augment::AugmentConfig;
+use crate::ensemble::{EnsembleInfo, ensemble_to_bytes};
+use crate::train::{SearchSpace, TrainingConfig, describe_trial};
+
+/// One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
+/// `facepoints ensemble` writes it: `flip` saves the test-time flip with it; `valid_rmse`
+/// (NaN: not scored) and `split` say how it scored.
+#[wasm_bindgen(js_name = ensembleFile)]
+pub fn ensemble_file(
+    members: Vec<js_sys::Uint8Array>,
+    flip: bool,
+    valid_rmse: f64,
+    split: String,
+) -> Result<Vec<u8>, JsError> {
+    let files: Vec<Vec<u8>> = members.iter().map(js_sys::Uint8Array::to_vec).collect();
+    let slices: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    let info = EnsembleInfo {
+        flip,
+        valid_rmse: valid_rmse.is_finite().then_some(valid_rmse),
+        split,
+    };
+    ensemble_to_bytes(&slices, &info).map_err(js_error)
+}
+
+/// The study's own results: `[{model, augmented, rmse}]`, the reference column.
+#[wasm_bindgen(js_name = studyResults)]
+pub fn study_results() -> Result<String, JsError> {
+    serde_json::to_string(&crate::study::STUDY_RESULTS).map_err(js_error)
+}
+
+/// The built-in search space, as the JSON `facepoints search --space` reads.
+#[wasm_bindgen(js_name = defaultSearchSpace)]
+pub fn default_search_space() -> Result<String, JsError> {
+    serde_json::to_string_pretty(&SearchSpace::default()).map_err(js_error)
+}
+
+/// The `n` trials `facepoints search --space <space> --search-seed <seed>` draws from the
+/// base settings `base` (a `TrainingConfig` JSON): `[{config, label}]`, where `config` is a
+/// `TrainingConfig` JSON and `label` its drawn settings in words.
+#[wasm_bindgen(js_name = searchTrials)]
+pub fn search_trials(space: &str, base: &str, seed: f64, n: usize) -> Result<String, JsError> {
+    let space: SearchSpace =
+        serde_json::from_str(space).map_err(|e| js_error(format!("search space: {e}")))?;
+    let base: TrainingConfig =
+        serde_json::from_str(base).map_err(|e| js_error(format!("training settings: {e}")))?;
+    if !(seed >= 0.0 && seed.fract() == 0.0 && seed <= 2f64.powi(53)) {
+        return Err(js_error(format!(
+            "the seed must be a whole number ≥ 0, not {seed}"
+        )));
+    }
+    let trials = space.trials(&base, seed as u64, n).map_err(js_error)?;
+    let out: Vec<serde_json::Value> = trials
+        .iter()
+        .map(|t| serde_json::json!({ "config": t, "label": describe_trial(t) }))
+        .collect();
+    serde_json::to_string(&out).map_err(js_error)
+}
+
+/// The ablation's variants of an `AugmentConfig` JSON, as `facepoints ablate` trains them:
+/// `[{name, augment}]` (`augment` null for "none").
+#[wasm_bindgen(js_name = ablationVariants)]
+pub fn ablation_variants(augment: &str) -> Result<String, JsError> {
+    let pipeline: AugmentConfig =
+        serde_json::from_str(augment).map_err(|e| js_error(format!("augmentation: {e}")))?;
+    pipeline.validate().map_err(js_error)?;
+    let out: Vec<serde_json::Value> = pipeline
+        .ablation()
+        .into_iter()
+        .map(|(name, augment)| serde_json::json!({ "name": name, "augment": augment }))
+        .collect();
+    serde_json::to_string(&out).map_err(js_error)
+}
+
+/// `submission.csv`, as `facepoints submit` writes it (byte for byte): `model` (a `.fpk`,
+/// single or ensemble) predicts every face of `test` (Kaggle's `test.csv`, plain or gzip),
+/// written in the order of `lookup` (`IdLookupTable.csv`, plain or gzip). Errors name the
+/// file and, for a CSV, the row and column.
+#[cfg(cpu_backend)]
+#[wasm_bindgen(js_name = submissionCsv)]
+pub async fn submission_csv(
+    model: Vec<u8>,
+    test: Vec<u8>,
+    lookup: Vec<u8>,
+) -> Result<Vec<u8>, JsError> {
+    use crate::data::submission::{by_image_id, write_submission};
+    let models = crate::ensemble::Ensemble::from_bytes(&model, &burn::tensor::Device::flex())
+        .map_err(|e| js_error(format!("the model: {e}")))?;
+    let faces =
+        crate::data::read_test_faces(&test[..]).map_err(|e| js_error(format!("test.csv: {e}")))?;
+    let predictions = models
+        .predict_as_saved(&faces, crate::predict::INFERENCE_BATCH)
+        .await
+        .map_err(|e| js_error(format!("test.csv: {e}")))?;
+    let by_id = by_image_id(&faces.ids, &predictions).map_err(|id| {
+        js_error(format!(
+            "test.csv: ImageId {id} appears twice: a submission could not tell the two apart"
+        ))
+    })?;
+    let mut out = Vec::new();
+    write_submission(&lookup[..], &by_id, &mut out)
+        .map_err(|e| js_error(format!("IdLookupTable.csv: {e}")))?;
+    Ok(out)
+}

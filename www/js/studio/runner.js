@@ -1,0 +1,160 @@
+// Runs, one at a time, for the Train view and the experiments: the training worker (the
+// CLI's training loop in the CPU or WebGPU engine), KNN in the data worker, and the record a
+// finished run leaves in IndexedDB (config, seed, split, data fingerprint, history,
+// per-keypoint RMSE, weights, wall time, backend).
+import { studio } from './state.js';
+import { WorkerClient } from '../worker-client.js';
+import { saveModel } from './model-store.js';
+
+let worker = null;
+let listener = null; // the run in progress's event handler
+let running = null; // what runs now: 'cnn' | 'knn' | null
+
+/** Whether a run is in progress (the Train view's or an experiment's). */
+export const busy = () => running !== null;
+
+function claim(kind) {
+  if (running) throw new Error('another run is in progress: wait for it to finish or stop it first');
+  running = kind;
+  studio.emit('busy', true);
+}
+
+function release() {
+  running = null;
+  listener = null;
+  studio.emit('busy', false);
+}
+
+/** Pause / resume / stop / crashForTesting for the run in progress. */
+export function signal(type, args) {
+  worker?.signal(type, args);
+}
+
+/**
+ * Trains `config` (the CLI's TrainingConfig JSON) on the loaded data's split. `onEvent`
+ * gets every training event. Resolves to the worker's result (checkpoint, best_epoch,
+ * best_rmse, epochs_run, stopped, failed?) with `history` (one entry per epoch),
+ * `per_keypoint` (the best epoch's), `wall_s` and `backend`.
+ */
+export async function trainRun(config, { requested = 'auto', onEvent = () => {} } = {}) {
+  const data = studio.dataset;
+  if (!data) throw new Error('load data first (Data view)');
+  claim('cnn');
+  const history = [];
+  let validated = null;
+  let perKeypoint = null;
+  let backend = null;
+  const started = performance.now();
+  listener = (event) => {
+    if (event.type === 'backend') backend = event.backend;
+    if (event.type === 'validated') validated = event.per_keypoint;
+    if (event.type === 'epoch') {
+      const { epoch, valid_rmse, train_loss, learning_rate, images_per_sec, improved } = event;
+      history.push({ epoch, valid_rmse, train_loss, learning_rate, images_per_sec });
+      if (improved) perKeypoint = validated;
+    }
+    onEvent(event);
+  };
+  worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), (event) => listener?.(event), { name: 'the training' });
+  try {
+    const parts = await studio.data.request('parts');
+    const result = await worker.request('train', {
+      ...parts,
+      train: data.split.train, valid: data.split.valid,
+      split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
+      config, requested,
+    }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
+    return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend };
+  } catch (err) {
+    // A lost GPU device leaves that engine unusable: the next run starts a fresh worker.
+    if (backend === 'webgpu') {
+      worker?.terminate();
+      worker = null;
+    }
+    err.backend = backend;
+    throw err;
+  } finally {
+    release();
+  }
+}
+
+/** KNN for each k of `ks` on the loaded data's split: `[{k, rmse: {overall, per_keypoint}}]`. */
+export async function knnRun(ks) {
+  const data = studio.dataset;
+  if (!data) throw new Error('load data first (Data view)');
+  claim('knn');
+  const started = performance.now();
+  try {
+    const scores = await studio.data.request('knnSearch', { train: data.split.train, valid: data.split.valid, ks });
+    return { scores, wall_s: (performance.now() - started) / 1000 };
+  } finally {
+    release();
+  }
+}
+
+/** The backend a finished run names. */
+function backendName(backend) {
+  if (!backend) return '';
+  return /webgpu/i.test(backend) ? 'WebGPU' : 'CPU (wasm)';
+}
+
+/** The study's table key of a run: `model2`, `knn`… (or the architecture's own name). */
+export function studyKey(architecture) {
+  return /^(knn|model[0-3])$/.test(architecture) ? architecture : null;
+}
+
+/** Records a finished training run; resolves to the stored record. */
+export async function recordTraining(result, config, { name, group = '' } = {}) {
+  const data = studio.dataset;
+  return saveModel({
+    kind: 'cnn',
+    name: name ?? `${config.model.name} · ${new Date().toLocaleString()}`,
+    architecture: config.model.name,
+    augmented: Boolean(config.augment),
+    seed: config.seed,
+    config,
+    rmse: result.best_rmse,
+    per_keypoint: result.per_keypoint,
+    history: result.history,
+    best_epoch: result.best_epoch,
+    epochs: result.epochs_run,
+    stopped: Boolean(result.stopped),
+    failed: result.failed ?? null,
+    wall_s: result.wall_s,
+    backend: backendName(result.backend),
+    split: data.split.info,
+    data: data.name,
+    fingerprint: await fingerprint(),
+    group,
+    bytes: result.checkpoint.buffer,
+  });
+}
+
+/** Records a KNN run (no weights). */
+export async function recordKnn(score, { wall_s, tried, group = '' }) {
+  const data = studio.dataset;
+  return saveModel({
+    kind: 'knn',
+    name: `KNN (k = ${score.k}${tried ? ` of ${tried.join(', ')}` : ''})`,
+    architecture: 'knn',
+    augmented: false,
+    seed: null,
+    config: { k: score.k, tried },
+    rmse: score.rmse.overall,
+    per_keypoint: score.rmse.per_keypoint,
+    history: [],
+    epochs: 0,
+    wall_s,
+    backend: 'CPU (wasm)',
+    split: data.split.info,
+    data: data.name,
+    fingerprint: await fingerprint(),
+    group,
+    bytes: null,
+  });
+}
+
+/** The sha256 of the loaded data file (hex). */
+export function fingerprint() {
+  return studio.data.request('fingerprint').catch(() => '');
+}
