@@ -180,7 +180,11 @@ fn ablate_prints_every_variant() {
         rows[0].starts_with("| none |") && rows[1].starts_with("| all seven |"),
         "{stdout}"
     );
-    assert!(rows[1].ends_with("| +0.0000 |"), "{stdout}");
+    assert!(rows[1].ends_with("| +0.0000 | — |"), "{stdout}");
+    assert!(
+        rows[0].ends_with("| one seed: no spread to compare |"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("| all but clahe |") && stdout.contains("| all but flip |"),
         "{stdout}"
@@ -224,4 +228,238 @@ fn report_prints_the_studys_table() {
         "{model2}"
     );
     assert!(model2.contains("3.1621"), "{model2}");
+}
+
+/// A small network that trains in seconds, as a ModelConfig JSON file in `dir`.
+fn tiny_model(dir: &Path) -> String {
+    let path = dir.join("tiny.json");
+    std::fs::write(
+        &path,
+        r#"{"name": "tiny", "layers": [{"type": "batch_norm"}, {"type": "conv", "filters": 4, "kernel": 3}, {"type": "max_pool"}, {"type": "max_pool"}, {"type": "flatten"}, {"type": "dense", "units": 30}]}"#,
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `facepoints train` of the tiny model with `seed`, saved in `dir`.
+fn train_tiny(dir: &Path, seed: &str) -> std::path::PathBuf {
+    let out = dir.join(format!("tiny{seed}.fpk"));
+    let data = sample();
+    let run = facepoints(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--model",
+        &tiny_model(dir),
+        "--epochs",
+        "2",
+        "--seed",
+        seed,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    out
+}
+
+fn rmse_in(stdout: &str) -> f64 {
+    let at = stdout.rfind(": RMSE ").expect("an RMSE") + 7;
+    stdout[at..].split(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn an_ensemble_file_scores_predicts_and_submits_like_any_model_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (train_tiny(dir.path(), "1"), train_tiny(dir.path(), "2"));
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let e = dir.path().join("e.fpk");
+    let out = facepoints(&[
+        "ensemble",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--out",
+        e.to_str().unwrap(),
+        "--data",
+        data,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("wrote ensemble of 2 (tiny, tiny) (2 models"),
+        "{stdout}"
+    );
+    let members: Vec<f64> = stdout
+        .lines()
+        .filter(|l| l.contains(".fpk |"))
+        .map(|l| {
+            l.trim_end_matches(" |")
+                .rsplit("| ")
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    let line = stdout.lines().find(|l| l.contains("**ensemble")).unwrap();
+    let ensemble: f64 = line.split("**").nth(3).unwrap().parse().unwrap();
+    assert_eq!(members.len(), 2, "{stdout}");
+    // The error of a mean is at most the mean of the errors.
+    assert!(
+        ensemble <= (members[0] + members[1]) / 2.0 + 1e-6,
+        "{stdout}"
+    );
+    // eval reads the ensemble, and the single-model files (format version 1) as before.
+    let eval = |model: &Path| {
+        let out = facepoints(&["eval", "--model", model.to_str().unwrap(), "--data", data]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let scored = eval(&e);
+    assert!(
+        scored.contains("ensemble of 2 (tiny, tiny): RMSE"),
+        "{scored}"
+    );
+    assert!((rmse_in(&scored) - ensemble).abs() < 1e-4, "{scored}");
+    assert!((rmse_in(&eval(&a)) - members[0]).abs() < 1e-4);
+    // With the flip, and an ensemble of an ensemble and a model: three members.
+    let f = dir.path().join("f.fpk");
+    let out = facepoints(&[
+        "ensemble",
+        e.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "--flip",
+        "--out",
+        f.to_str().unwrap(),
+    ]);
+    assert!(
+        text(&out.stdout).contains("wrote ensemble of 3 (tiny, tiny, tiny) + flip"),
+        "{}",
+        text(&out.stderr)
+    );
+    let predictions = dir.path().join("p.csv");
+    let out = facepoints(&[
+        "predict",
+        "--model",
+        f.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        predictions.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // A damaged ensemble is refused with the reason.
+    let mut bytes = std::fs::read(&e).unwrap();
+    let last = bytes.len() - 9;
+    bytes[last] ^= 0x10;
+    let bad = dir.path().join("bad.fpk");
+    std::fs::write(&bad, bytes).unwrap();
+    let out = facepoints(&["eval", "--model", bad.to_str().unwrap(), "--data", data]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("corrupt"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn search_draws_the_same_trials_for_a_seed_and_writes_the_best_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let tiny = tiny_model(dir.path());
+    let out = facepoints(&["search", "--data", data, "--print-space"]);
+    let space: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(space["learning_rate"], serde_json::json!([1e-4, 1e-2]));
+    let space_file = dir.path().join("space.json");
+    std::fs::write(
+        &space_file,
+        r#"{"learning_rate": [1e-3, 1e-2], "batch_size": [16, 32], "dropout": [], "optimizer": ["sgd", "adam"], "schedule": ["constant"], "augment": [false], "augment_k": [1], "epochs": 1, "patience": 1}"#,
+    )
+    .unwrap();
+    let list = |seed: &str, trials: &str| {
+        let out = facepoints(&[
+            "search",
+            "--data",
+            data,
+            "--model",
+            &tiny,
+            "--space",
+            space_file.to_str().unwrap(),
+            "--search-seed",
+            seed,
+            "--trials",
+            trials,
+            "--list",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let (three, two) = (list("4", "3"), list("4", "2"));
+    assert_eq!(three.len(), 3);
+    assert_eq!(&three[..2], &two[..], "more trials extend the same draws");
+    assert_ne!(list("5", "3"), three);
+    let best = dir.path().join("best.json");
+    let out = facepoints(&[
+        "search",
+        "--data",
+        data,
+        "--model",
+        &tiny,
+        "--space",
+        space_file.to_str().unwrap(),
+        "--search-seed",
+        "4",
+        "--trials",
+        "2",
+        "--best-config",
+        best.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("| 1 |") || l.starts_with("| 2 |"))
+            .count(),
+        2,
+        "{stdout}"
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&best).unwrap()).unwrap();
+    assert!(
+        three[..2]
+            .iter()
+            .any(|t| serde_json::from_str::<serde_json::Value>(t).unwrap() == written)
+    );
+    let out = facepoints(&[
+        "train",
+        "--config",
+        best.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        dir.path().join("best.fpk").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // A space that cannot be drawn from says why.
+    std::fs::write(&space_file, r#"{"learning_rate": [1e-3, 1e-2], "batch_size": [], "dropout": [], "optimizer": ["sgd"], "schedule": ["constant"], "augment": [false], "augment_k": [1], "epochs": 1, "patience": 1}"#).unwrap();
+    let out = facepoints(&[
+        "search",
+        "--data",
+        data,
+        "--space",
+        space_file.to_str().unwrap(),
+        "--list",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("batch_size needs at least one value"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -32,6 +32,17 @@ fn mean_sd(values: &[f64]) -> (f64, Option<f64>) {
     (mean, sd)
 }
 
+/// Whether a variant's difference to "all seven" is larger than the seeds' spread: beyond
+/// it when |Δ| exceeds the two standard deviations added (as the page says it).
+fn verdict(name: &str, delta: f64, sd: Option<f64>, all_sd: Option<f64>) -> &'static str {
+    match (name, sd, all_sd) {
+        ("all seven", _, _) => "—",
+        (_, Some(sd), Some(all_sd)) if delta.abs() <= sd + all_sd => "within the seeds' spread",
+        (_, Some(_), Some(_)) => "beyond the seeds' spread",
+        _ => "one seed: no spread to compare",
+    }
+}
+
 pub fn run(args: AblateArgs) -> Result<(), Failure> {
     if args.seeds == 0 {
         return Err("--seeds must be at least 1".into());
@@ -56,7 +67,7 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
         results.push((name.clone(), rmses));
     }
 
-    let all = mean_sd(&results[1].1).0;
+    let (all, all_sd) = mean_sd(&results[1].1);
     output::print(format!(
         "Model {}; {}; {} seed(s) from {}; mode {:?}; backend {}.\n",
         base.model.name,
@@ -66,16 +77,19 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
         base.augment_mode,
         backend.description
     ))?;
-    output::print("| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven |")?;
-    output::print("|---|---|---|---|")?;
+    output::print(
+        "| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven | is the difference real? |",
+    )?;
+    output::print("|---|---|---|---|---|")?;
     for (name, rmses) in &results {
         let (mean, sd) = mean_sd(rmses);
         let each: Vec<String> = rmses.iter().map(|r| format!("{r:.4}")).collect();
         output::print(format!(
-            "| {name} | {} | {mean:.4}{} | {:+.4} |",
+            "| {name} | {} | {mean:.4}{} | {:+.4} | {} |",
             each.join(" / "),
             sd.map_or(String::new(), |sd| format!(" ± {sd:.4}")),
-            mean - all
+            mean - all,
+            verdict(name, mean - all, sd, all_sd)
         ))?;
     }
     Ok(())

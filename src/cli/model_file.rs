@@ -22,6 +22,13 @@ impl ModelFile {
         Ok(ModelFile { models })
     }
 
+    /// The same models computing with the same rounding on every CPU.
+    pub fn portable(self) -> Self {
+        ModelFile {
+            models: self.models.portable(),
+        }
+    }
+
     /// Predicted coordinates in pixels, `faces.len() * 30` (an ensemble's mean, with its
     /// test-time flip when it was saved with one).
     pub fn predict(&self, faces: &FaceSet) -> Result<Vec<f32>, String> {

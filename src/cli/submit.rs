@@ -24,12 +24,16 @@ pub struct SubmitArgs {
     pub lookup: PathBuf,
     #[arg(long, default_value = "submission.csv")]
     pub out: PathBuf,
+    /// Compute backend (on `flex`, the CPU, the file is the same bytes on every machine and
+    /// in the page).
     #[arg(long, value_enum, default_value_t = BackendKind::Flex)]
     pub backend: BackendKind,
 }
 
 pub fn run(args: SubmitArgs) -> Result<(), Failure> {
-    let model = ModelFile::open(&args.model, args.backend)?;
+    // The same bytes as the page's submission for the same model: on the CPU backend,
+    // predicted with the same rounding on every machine.
+    let model = ModelFile::open(&args.model, args.backend)?.portable();
     let faces = read_test_data(&args.test)?;
     let preds = model.predict(&faces)?;
     let by_id = by_image_id(&faces.ids, &preds).map_err(|id| {

@@ -76,6 +76,16 @@ impl Ensemble {
         })
     }
 
+    /// The same models computing with the same rounding on every CPU ([`CpuNet::portable`]):
+    /// on the CPU backend, a file of predictions is then the same bytes natively and in the
+    /// browser's engine.
+    pub fn portable(mut self) -> Self {
+        for member in &mut self.members {
+            member.cpu = member.cpu.take().map(CpuNet::portable);
+        }
+        self
+    }
+
     /// How many models predict.
     pub fn len(&self) -> usize {
         self.members.len()

@@ -3,7 +3,7 @@
 //! tiles and multiplied by the packed weights in one matrix product, bias added by starting
 //! from it, ReLU applied while the tile is still in cache.
 
-use super::matmul::add_product;
+use super::matmul::{add_product, add_product_portable};
 
 /// Gathered patch values per tile (floats): the tile's patches stay in L2.
 const TILE_FLOATS: usize = 32 * 1024;
@@ -63,7 +63,9 @@ impl PackedConv {
     /// # Shapes
     /// - `x`: `[n, side, side, C_in]`
     /// - returns: `[n, side, side, C_out]`, after ReLU
-    pub fn forward(&self, x: &[f32], n: usize, side: usize) -> Vec<f32> {
+    ///
+    /// `portable`: the same rounding on every CPU ([`add_product_portable`]).
+    pub fn forward(&self, x: &[f32], n: usize, side: usize, portable: bool) -> Vec<f32> {
         let pixels = side * side;
         assert_eq!(x.len(), n * pixels * self.inputs);
         let depth = self.kernel * self.kernel * self.inputs;
@@ -72,7 +74,7 @@ impl PackedConv {
         for (b, image_out) in out.chunks_mut(pixels * self.outputs).enumerate() {
             let image = &x[b * pixels * self.inputs..(b + 1) * pixels * self.inputs];
             let run = |(t, dst): (usize, &mut [f32]), col: &mut Vec<f32>| {
-                self.tile(image, side, t * tile, dst, col);
+                self.tile(image, side, t * tile, dst, col, portable);
             };
             #[cfg(not(target_arch = "wasm32"))]
             {
@@ -94,7 +96,15 @@ impl PackedConv {
     }
 
     /// Output pixels `first..` (as many as `dst` holds) of one image.
-    fn tile(&self, image: &[f32], side: usize, first: usize, dst: &mut [f32], col: &mut Vec<f32>) {
+    fn tile(
+        &self,
+        image: &[f32],
+        side: usize,
+        first: usize,
+        dst: &mut [f32],
+        col: &mut Vec<f32>,
+        portable: bool,
+    ) {
         let (k, cin) = (self.kernel, self.inputs);
         let depth = k * k * cin;
         let count = dst.len() / self.outputs;
@@ -120,7 +130,10 @@ impl PackedConv {
         for row in dst.chunks_exact_mut(self.outputs) {
             row.copy_from_slice(&self.bias);
         }
-        add_product(dst, col, &self.weight, count, depth, self.outputs, false);
+        match portable {
+            true => add_product_portable(dst, col, &self.weight, count, depth, self.outputs),
+            false => add_product(dst, col, &self.weight, count, depth, self.outputs, false),
+        }
         relu(dst);
     }
 }
@@ -189,13 +202,15 @@ mod tests {
             let w = values(cout * cin * k * k, 2);
             let b = values(cout, 3);
             let conv = PackedConv::new(&w, Some(&b), cout, cin, k);
-            let got = conv.forward(&x, 1, side);
             let want = direct(&x, &w, &b, side, cin, cout, k);
-            for (g, e) in got.iter().zip(&want) {
-                assert!(
-                    (g - e).abs() < 1e-4,
-                    "{side}x{side}x{cin} → {cout}, k {k}: {g} vs {e}"
-                );
+            for portable in [false, true] {
+                let got = conv.forward(&x, 1, side, portable);
+                for (g, e) in got.iter().zip(&want) {
+                    assert!(
+                        (g - e).abs() < 1e-4,
+                        "{side}x{side}x{cin} → {cout}, k {k}, portable {portable}: {g} vs {e}"
+                    );
+                }
             }
         }
     }
@@ -206,10 +221,14 @@ mod tests {
         let w = values(cout * cin * k * k, 4);
         let conv = PackedConv::new(&w, None, cout, cin, k);
         let (a, b) = (values(side * side * cin, 5), values(side * side * cin, 6));
-        let both = conv.forward(&[a.clone(), b.clone()].concat(), 2, side);
+        let both = conv.forward(&[a.clone(), b.clone()].concat(), 2, side, false);
         assert_eq!(
             both,
-            [conv.forward(&a, 1, side), conv.forward(&b, 1, side)].concat()
+            [
+                conv.forward(&a, 1, side, false),
+                conv.forward(&b, 1, side, false)
+            ]
+            .concat()
         );
     }
 

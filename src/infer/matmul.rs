@@ -97,6 +97,25 @@ pub fn add_product_of(
     }
 }
 
+/// `out[m×n] += a[m×k] · b[k×n]` (row-major, contiguous) with the same rounding on every
+/// CPU: each output sums its products in the order of `k`, one multiply and one add at a
+/// time (no fused multiply-add, no reordering; vectorised across the row of `out` only, which
+/// changes no result). Slower than [`add_product`]; what a file whose bytes must not depend
+/// on the machine needs (a Kaggle submission written natively or in the browser).
+pub fn add_product_portable(out: &mut [f32], a: &[f32], b: &[f32], m: usize, k: usize, n: usize) {
+    assert!(out.len() == m * n && a.len() == m * k && b.len() == k * n);
+    if n == 0 {
+        return;
+    }
+    for (row, a_row) in out.chunks_exact_mut(n).zip(a.chunks_exact(k.max(1))) {
+        for (&a_ik, b_row) in a_row.iter().zip(b.chunks_exact(n)) {
+            for (o, &b_kj) in row.iter_mut().zip(b_row) {
+                *o += a_ik * b_kj;
+            }
+        }
+    }
+}
+
 /// Threads for a product of `work` multiply-adds: natively rayon's pool for large products
 /// (below ~1M the hand-off costs more than it saves); one thread in the browser's engine.
 fn parallelism(work: usize) -> gemm::Parallelism {
@@ -111,6 +130,28 @@ fn parallelism(work: usize) -> gemm::Parallelism {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portable_product_sums_in_order_of_k() {
+        let (m, k, n) = (5, 7, 9);
+        let a: Vec<f32> = (0..m * k)
+            .map(|i| ((i * 37 % 11) as f32 - 5.0) * 0.37)
+            .collect();
+        let b: Vec<f32> = (0..k * n)
+            .map(|i| ((i * 53 % 13) as f32 - 6.0) * 0.11)
+            .collect();
+        let mut out = vec![0.5; m * n];
+        add_product_portable(&mut out, &a, &b, m, k, n);
+        for i in 0..m {
+            for j in 0..n {
+                let mut want = 0.5f32;
+                for p in 0..k {
+                    want += a[i * k + p] * b[p * n + j];
+                }
+                assert_eq!(out[i * n + j].to_bits(), want.to_bits(), "({i}, {j})");
+            }
+        }
+    }
 
     #[test]
     fn adds_the_product_to_what_is_there() {

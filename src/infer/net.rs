@@ -8,7 +8,7 @@ use burn::nn::BatchNorm;
 use burn::prelude::*;
 
 use super::conv::{PackedConv, relu};
-use super::matmul::add_product;
+use super::matmul::{add_product, add_product_portable};
 use super::pool::{affine, max_pool_2x2};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE};
 use crate::model::KeypointCnn;
@@ -58,6 +58,8 @@ pub struct CpuNet {
     /// Pixel `p` enters as `p · pixel_scale + pixel_shift`.
     pixel_scale: f32,
     pixel_shift: f32,
+    /// Products with the same rounding on every CPU (see [`Self::portable`]).
+    portable: bool,
     steps: Vec<Step>,
     outputs: usize,
 }
@@ -186,6 +188,7 @@ impl CpuNet {
         Some(CpuNet {
             pixel_scale,
             pixel_shift,
+            portable: false,
             steps,
             outputs: shape.len(),
         })
@@ -197,6 +200,13 @@ impl CpuNet {
         crate::backend::is_cpu(device)
             .then(|| Self::pack(model, pixel_scale))
             .flatten()
+    }
+
+    /// The same net computing with the same rounding on every CPU: its output for given
+    /// pixels is the same bits natively and in the browser's engine (several times slower).
+    pub fn portable(mut self) -> Self {
+        self.portable = true;
+        self
     }
 
     /// Outputs per face (30 for a keypoint model).
@@ -226,7 +236,7 @@ impl CpuNet {
             match (step, shape) {
                 (Step::Affine { scale, shift }, _) => affine(&mut x, scale, shift),
                 (Step::Conv(conv), Shape::Spatial { side, .. }) => {
-                    x = conv.forward(&x, n, side);
+                    x = conv.forward(&x, n, side, self.portable);
                     shape = Shape::Spatial {
                         side,
                         channels: conv.outputs(),
@@ -250,7 +260,10 @@ impl CpuNet {
                 ) => {
                     let inputs = shape.len();
                     let mut y: Vec<f32> = bias.iter().copied().cycle().take(n * outputs).collect();
-                    add_product(&mut y, &x, weight, n, inputs, *outputs, true);
+                    match self.portable {
+                        true => add_product_portable(&mut y, &x, weight, n, inputs, *outputs),
+                        false => add_product(&mut y, &x, weight, n, inputs, *outputs, true),
+                    }
                     if *with_relu {
                         relu(&mut y);
                     }
@@ -293,19 +306,21 @@ mod tests {
         let device = Device::flex();
         let rows: Vec<usize> = (0..faces.len()).collect();
         let want = values(model.forward(images_tensor(faces, &rows, norm, &device)));
-        let got = CpuNet::pack(model, norm.pixel_scale)
-            .unwrap()
-            .forward(&faces.images);
-        assert_eq!(got.len(), want.len());
-        let worst = got
-            .iter()
-            .zip(&want)
-            .map(|(g, w)| (g - w).abs() / w.abs().max(1.0))
-            .fold(0.0, f32::max);
-        assert!(
-            worst < 1e-4,
-            "packed vs burn: worst relative difference {worst}"
-        );
+        let net = CpuNet::pack(model, norm.pixel_scale).unwrap();
+        for net in [net.clone(), net.portable()] {
+            let got = net.forward(&faces.images);
+            assert_eq!(got.len(), want.len());
+            let worst = got
+                .iter()
+                .zip(&want)
+                .map(|(g, w)| (g - w).abs() / w.abs().max(1.0))
+                .fold(0.0, f32::max);
+            assert!(
+                worst < 1e-4,
+                "packed vs burn (portable {}): worst relative difference {worst}",
+                net.portable
+            );
+        }
     }
 
     #[test]

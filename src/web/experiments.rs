@@ -35,6 +35,20 @@ pub fn study_results() -> Result<String, JsError> {
     serde_json::to_string(&crate::study::STUDY_RESULTS).map_err(js_error)
 }
 
+/// A trial's settings and their description.
+#[derive(serde::Serialize)]
+struct Named<T> {
+    config: T,
+    label: String,
+}
+
+/// One variant of an ablation.
+#[derive(serde::Serialize)]
+struct Variant {
+    name: String,
+    augment: Option<AugmentConfig>,
+}
+
 /// The built-in search space, as the JSON `facepoints search --space` reads.
 #[wasm_bindgen(js_name = defaultSearchSpace)]
 pub fn default_search_space() -> Result<String, JsError> {
@@ -56,9 +70,13 @@ pub fn search_trials(space: &str, base: &str, seed: f64, n: usize) -> Result<Str
         )));
     }
     let trials = space.trials(&base, seed as u64, n).map_err(js_error)?;
-    let out: Vec<serde_json::Value> = trials
+    // Serialised as they are (an f32 through `serde_json::Value` would print as its f64).
+    let out: Vec<Named<&TrainingConfig>> = trials
         .iter()
-        .map(|t| serde_json::json!({ "config": t, "label": describe_trial(t) }))
+        .map(|t| Named {
+            label: describe_trial(t),
+            config: t,
+        })
         .collect();
     serde_json::to_string(&out).map_err(js_error)
 }
@@ -70,10 +88,10 @@ pub fn ablation_variants(augment: &str) -> Result<String, JsError> {
     let pipeline: AugmentConfig =
         serde_json::from_str(augment).map_err(|e| js_error(format!("augmentation: {e}")))?;
     pipeline.validate().map_err(js_error)?;
-    let out: Vec<serde_json::Value> = pipeline
+    let out: Vec<Variant> = pipeline
         .ablation()
         .into_iter()
-        .map(|(name, augment)| serde_json::json!({ "name": name, "augment": augment }))
+        .map(|(name, augment)| Variant { name, augment })
         .collect();
     serde_json::to_string(&out).map_err(js_error)
 }
@@ -91,7 +109,8 @@ pub async fn submission_csv(
 ) -> Result<Vec<u8>, JsError> {
     use crate::data::submission::{by_image_id, write_submission};
     let models = crate::ensemble::Ensemble::from_bytes(&model, &burn::tensor::Device::flex())
-        .map_err(|e| js_error(format!("the model: {e}")))?;
+        .map_err(|e| js_error(format!("the model: {e}")))?
+        .portable();
     let faces =
         crate::data::read_test_faces(&test[..]).map_err(|e| js_error(format!("test.csv: {e}")))?;
     let predictions = models

@@ -35,7 +35,7 @@ for (const model of MODELS) {
   await page.selectOption('#train-augment', 'off');
   await page.evaluate(() => { document.getElementById('train-result').textContent = ''; });
   await page.click('#train-start');
-  await page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 1_800_000 });
+  await page.waitForFunction(() => /Kept in Runs|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 1_800_000 });
   const rates = (await page.locator('#train-rate').getAttribute('data-epoch-rates')).split(' ').map(Number);
   const warm = Number(await page.locator('#train-rate').getAttribute('data-warm-up-seconds'));
   const log = execFileSync('bash', ['-c', `"${FACEPOINTS_BIN}" train --model ${model} --epochs 2 --patience 0 --batch-size 32 --data "${SAMPLE}" --out "${join(work, 'cli.fpk')}" 2>&1`], { encoding: 'utf8' });

@@ -52,9 +52,9 @@ async function startRun() {
   await page.click('#train-start');
 }
 
-/** Waits until the run has ended: kept in Models, or failed. */
+/** Waits until the run has ended: kept in Runs, or failed. */
 function runEnded(timeout) {
-  return page.waitForFunction(() => /Kept in Models|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout });
+  return page.waitForFunction(() => /Kept in Runs|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout });
 }
 
 /** A small network (a ModelConfig JSON in the form) that trains in seconds. */
@@ -67,7 +67,7 @@ async function chooseTinyModel() {
 
 test('the views are tabs with a URL each; a reload returns to the view; the scheme toggles', async () => {
   assert.deepEqual(await visibleView(), ['try']);
-  for (const view of ['data', 'augment', 'train', 'models', 'try']) {
+  for (const view of ['data', 'augment', 'train', 'experiments', 'models', 'try']) {
     await page.click(`.tabs a[data-view="${view}"]`);
     await page.waitForFunction((v) => document.body.dataset.view === v, view);
     assert.equal(new URL(page.url()).hash, `#${view}`);
@@ -305,26 +305,25 @@ test('pause holds the run, resume continues it, stop ends it with the best weigh
   await page.waitForFunction((before) => document.getElementById('train-rate').textContent !== before, at, { timeout: 60_000 });
   await page.click('#train-stop');
   await runEnded(120_000);
-  assert.match(await page.locator('#train-result').textContent(), /stopped; best weights kept\)\. Kept in Models/);
+  assert.match(await page.locator('#train-result').textContent(), /stopped; best weights kept\)\. Kept in Runs/);
   await page.fill('#train-batch', '32');
 });
 
 test('models: kept across a reload, downloaded as .fpk that `facepoints eval` reads, used in Try it on a photo', async () => {
   await page.click('.tabs a[data-view="models"]');
-  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '3');
+  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '4');
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 240_000 });
-  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '3');
+  await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '4');
   const row = page.locator('#models-table tbody tr', { hasText: 'model2' });
-  await row.locator('input').fill('my model 2');
-  await row.locator('input').dispatchEvent('change');
+  await row.locator('input[type="text"]').fill('my model 2');
+  await row.locator('input[type="text"]').dispatchEvent('change');
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
   const file = join(work, 'page.fpk');
   await download.saveAs(file);
   assert.equal(download.suggestedFilename(), 'my_model_2.fpk');
   const evaluated = cli('eval', '--model', file, '--data', SAMPLE);
   assert.match(evaluated, /RMSE/);
-  await shot('models');
   await row.getByRole('button', { name: 'Use in Try it' }).click();
   await page.waitForFunction(() => document.body.dataset.model === 'my model 2', null, { timeout: 120_000 });
   assert.deepEqual(await visibleView(), ['try']);
@@ -371,8 +370,8 @@ test('a run whose engine fails part way keeps the best weights of the epochs bef
   await page.waitForFunction(() => Number(document.getElementById('chart-rmse').dataset.points) >= 1, null, { timeout: 120_000 });
   await page.evaluate(() => window.__train.crash('deliberate test crash 7'));
   await runEnded(120_000);
-  await page.waitForFunction(() => /Kept in Models/.test(document.getElementById('train-result').textContent), null, { timeout: 30_000 });
-  assert.match(await page.locator('#message').textContent(), /^Training failed: the CPU engine stopped: panicked at .*deliberate test crash 7.*The best weights so far \(epoch \d+\) are kept in Models\./);
+  await page.waitForFunction(() => /Kept in Runs/.test(document.getElementById('train-result').textContent), null, { timeout: 30_000 });
+  assert.match(await page.locator('#message').textContent(), /^Training failed: the CPU engine stopped: panicked at .*deliberate test crash 7.*The best weights so far \(epoch \d+\) are kept in Runs\./);
   assert.match(await page.locator('#train-result').textContent(), /the run failed after it; these weights kept/);
   const values = (await page.locator('#chart-rmse').getAttribute('data-values')).split(' ').map(Number);
   const kept = Number(await page.locator('#train-result').getAttribute('data-rmse'));
@@ -382,7 +381,7 @@ test('a run whose engine fails part way keeps the best weights of the epochs bef
   await page.fill('#train-epochs', '1');
   await startRun();
   await runEnded(120_000);
-  assert.match(await page.locator('#train-result').textContent(), /^Best validation RMSE .* at epoch 1 of 1\. Kept in Models/);
+  assert.match(await page.locator('#train-result').textContent(), /^Best validation RMSE .* at epoch 1 of 1\. Kept in Runs/);
   await page.selectOption('#train-backend', 'auto');
   await page.fill('#train-patience', '5');
 });
@@ -408,7 +407,7 @@ test('WebGPU, chosen: a small network trains on the adapter, its batch cut to th
   await page.selectOption('#train-backend', 'webgpu');
   await startRun();
   await runEnded(600_000);
-  assert.match(await page.locator('#train-result').textContent(), /Kept in Models/, await page.locator('#message').textContent());
+  assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
   assert.match(await page.locator('#train-backend-note').textContent(), /^Batch size cut from 4096 to \d+: this adapter's largest buffer is \d+ MB/);
   const rmse = Number(await page.locator('#train-result').getAttribute('data-rmse'));
   assert.ok(Number.isFinite(rmse) && rmse > 0, `RMSE ${rmse}`);

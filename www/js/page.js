@@ -10,10 +10,14 @@ import { studio } from './studio/state.js';
 import { setupDataView } from './studio/data-view.js';
 import { setupAugmentView } from './studio/augment-view.js';
 import { setupTrainView } from './studio/train-view.js';
-import { setupModelsView } from './studio/models-view.js';
+import { setupRunsView } from './studio/runs-view.js';
+import { setupEnsemblePanel } from './studio/ensemble-panel.js';
+import { setupAnalysisPanel } from './studio/analysis-panel.js';
+import { setupSubmissionPanel } from './studio/submission-panel.js';
+import { setupExperimentsView } from './studio/experiments-view.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['try', 'data', 'augment', 'train', 'models'];
+const VIEWS = ['try', 'data', 'augment', 'train', 'experiments', 'models'];
 
 function report(message, level = 'error') {
   const box = $('message');
@@ -110,7 +114,11 @@ async function main() {
   setupDataView({ report });
   setupAugmentView({ report });
   setupTrainView({ report });
-  setupModelsView({ report });
+  setupExperimentsView({ report });
+  setupRunsView({ report });
+  setupEnsemblePanel({ report });
+  setupAnalysisPanel({ report });
+  setupSubmissionPanel({ report });
   window.facepoints = { studio };
   window.addEventListener('hashchange', route);
   route();

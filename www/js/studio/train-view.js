@@ -1,17 +1,15 @@
 // The Train view: the CLI's training settings as a form, a run in its own worker with
 // pause / resume / stop, live curves (uPlot), the best and worst validation faces, the
-// per-keypoint table, and the trained model kept in the Models view.
+// per-keypoint table, and the run recorded in the Runs view.
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { studio } from './state.js';
-import { WorkerClient } from '../worker-client.js';
 import { drawFace, drawPoints, KEYPOINT_NAMES, pretty } from './face-canvas.js';
-import { saveModel } from './model-store.js';
+import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 const WARM_UP_BATCHES = 3; // the first steps (allocation, first kernels) are timed apart
 
 export function setupTrainView({ report }) {
-  let worker = null;
   let run = null; // the run in progress
   const charts = setupCharts();
   charts.prepare();
@@ -50,13 +48,14 @@ export function setupTrainView({ report }) {
     $('train-data').textContent = d
       ? `Data: ${d.name}, ${d.split.info} (${d.split.kind === 'grouped' ? 'by person' : 'random, by row'}).`
       : 'Load data first (Data view).';
-    $('train-start').disabled = !d || Boolean(run);
+    $('train-start').disabled = !d || busy();
   }
   studio.addEventListener('data', showData);
+  studio.addEventListener('busy', () => { if (!run) showData(); });
 
   /** The CLI's TrainingConfig JSON for the form: `facepoints train --config` reads it. */
-  async function trainingConfig() {
-    const config = await studio.data.request('trainingConfig', { model: modelSpec() });
+  async function trainingConfig(model = modelSpec()) {
+    const config = await studio.data.request('trainingConfig', { model });
     const number = (id) => Number($(id).value);
     const lr = number('train-lr');
     Object.assign(config, {
@@ -81,6 +80,8 @@ export function setupTrainView({ report }) {
     config.augment_mode = augment === 'on_the_fly' ? { type: 'on_the_fly' } : { type: 'multiplier', k: number('train-augment-k') };
     return config;
   }
+  // The experiments start from these settings.
+  studio.trainingConfig = trainingConfig;
 
   async function start() {
     report('');
@@ -106,25 +107,14 @@ export function setupTrainView({ report }) {
     $('train-result').textContent = '';
     $('train-rate').textContent = ''; // the last run's progress is not this one's
     $('train-keypoints').tBodies[0].replaceChildren();
-    worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), onEvent);
     try {
-      const parts = await studio.data.request('parts');
-      const result = await worker.request('train', {
-        ...parts,
-        train: data.split.train, valid: data.split.valid,
-        split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
-        config, requested,
-      }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
+      const result = await trainRun(config, { requested, onEvent });
       await finished(result, config);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);
-      const onGpu = run?.backend === 'webgpu';
+      const onGpu = err.backend === 'webgpu';
       const cpu = onGpu ? ' The CPU engine can run it: choose Backend → CPU and start again.' : '';
       report(`Training failed: ${err.message}.${cpu}`, 'error');
-      if (onGpu) {
-        worker?.terminate();
-        worker = null;
-      }
     } finally {
       run = null;
       setButtons('idle');
@@ -133,11 +123,10 @@ export function setupTrainView({ report }) {
   }
 
   async function finished(result, config) {
-    const name = `${config.model.name} · ${new Date().toLocaleString()}`;
     if (result.failed) {
       // The engine failed; the best weights copied out before it did are kept.
       const cpu = result.backend === 'webgpu' ? ' To go on, choose Backend → CPU (wasm) and start again.' : '';
-      report(`Training failed: ${result.failed}. The best weights so far (epoch ${result.best_epoch + 1}) are kept in Models.${cpu}`, 'error');
+      report(`Training failed: ${result.failed}. The best weights so far (epoch ${result.best_epoch + 1}) are kept in Runs.${cpu}`, 'error');
       setPhase('failed', `Failed: ${result.failed}`);
       if (result.backend === 'webgpu') $('train-backend').value = 'cpu';
       result.epochs_run = result.best_epoch + 1;
@@ -146,11 +135,8 @@ export function setupTrainView({ report }) {
     $('train-result').textContent = text;
     $('train-result').dataset.rmse = String(result.best_rmse);
     if (!result.failed) setPhase('done', 'Done.');
-    const record = await saveModel({
-      name, architecture: config.model.name, rmse: result.best_rmse, split: studio.dataset.split.info,
-      epochs: result.epochs_run, bytes: result.checkpoint.buffer,
-    });
-    $('train-result').textContent = `${text} Kept in Models as “${record.name}”.`;
+    const record = await recordTraining(result, config);
+    $('train-result').textContent = `${text} Kept in Runs as “${record.name}”.`;
     studio.emit('models');
   }
 
@@ -158,10 +144,12 @@ export function setupTrainView({ report }) {
     setButtons('running');
     setPhase('running', `KNN (k = ${$('train-k').value}) on ${data.split.train.length} training faces…`);
     try {
-      const score = await studio.data.request('knn', { train: data.split.train, valid: data.split.valid, k: Number($('train-k').value) });
-      $('train-result').textContent = `KNN, k = ${score.k}: validation RMSE ${score.rmse.overall.toFixed(4)} px (${data.split.info}). KNN keeps no weights, so there is no model file.`;
+      const { scores: [score], wall_s } = await knnRun([Number($('train-k').value)]);
+      $('train-result').textContent = `KNN, k = ${score.k}: validation RMSE ${score.rmse.overall.toFixed(4)} px (${data.split.info}). KNN keeps no weights, so there is no model file; the run is kept in Runs.`;
       $('train-result').dataset.rmse = String(score.rmse.overall);
       keypointTable(score.rmse.per_keypoint);
+      await recordKnn(score, { wall_s });
+      studio.emit('models');
       setPhase('done', 'Done.');
     } catch (err) {
       setPhase('failed', err.message);
@@ -282,20 +270,20 @@ export function setupTrainView({ report }) {
 
   $('train-form').addEventListener('submit', (e) => { e.preventDefault(); start(); });
   $('train-pause').addEventListener('click', () => {
-    if (!run || !worker) return;
+    if (!run) return;
     const pausing = $('train-pause').textContent === 'Pause';
-    worker.signal(pausing ? 'pause' : 'resume');
+    signal(pausing ? 'pause' : 'resume');
     $('train-pause').textContent = pausing ? 'Resume' : 'Pause';
   });
   $('train-stop').addEventListener('click', () => {
-    if (!run || !worker) return;
-    worker.signal('stop');
+    if (!run) return;
+    signal('stop');
     $('train-stop').disabled = true;
     $('train-pause').disabled = true;
   });
   showData();
   // The tests make the engine fail in the middle of a run through this.
-  window.__train = { crash: (message) => worker?.signal('crashForTesting', { message }) };
+  window.__train = { crash: (message) => signal('crashForTesting', { message }) };
 }
 
 function formatTime(seconds) {

@@ -1,0 +1,290 @@
+// The Runs view: every run kept in this browser (KNN, trained models, ensembles) as the
+// study's "How did we do?" table — sortable, with the study's own RMSE beside each model —
+// selection (overlaid validation curves, ensembles), rename, delete, download as .fpk (the
+// CLI's format), use in Try it, error analysis; the table as CSV or markdown; a run as one
+// bundle file (settings, history and weights) to export and import; .fpk files loaded from
+// disk (checked by the engine first).
+import uPlot from '../../vendor/uplot/uPlot.esm.js';
+import { studio } from './state.js';
+import { listModels, getModel, renameModel, deleteModel, saveModel, storageFacts } from './model-store.js';
+import { studyKey } from './runner.js';
+
+const $ = (id) => document.getElementById(id);
+const BUNDLE = 'facepoints-run';
+
+/** The table's columns: key, heading, the value a row sorts by, and how it reads. */
+const COLUMNS = [
+  { key: 'name', label: 'Name', value: (r) => r.name.toLowerCase() },
+  { key: 'architecture', label: 'Model', value: (r) => r.architecture },
+  { key: 'augmented', label: 'Augmented', value: (r) => (r.augmented === undefined ? '' : r.augmented ? 'yes' : 'no') },
+  { key: 'seed', label: 'Seed', value: (r) => r.seed ?? '' },
+  { key: 'rmse', label: 'Validation RMSE (px)', value: (r) => r.rmse, text: (v) => (Number.isFinite(v) ? v.toFixed(4) : '—') },
+  { key: 'study', label: "Study's RMSE (px)", value: (r) => r.study ?? NaN, text: (v) => (Number.isFinite(v) ? v.toFixed(4) : '—') },
+  { key: 'epochs', label: 'Epochs', value: (r) => r.epochs ?? 0, text: (v, r) => (r.kind === 'knn' || r.kind === 'ensemble' ? '—' : r.best_epoch !== undefined ? `${r.best_epoch + 1} of ${v}` : String(v)) },
+  { key: 'wall_s', label: 'Wall time', value: (r) => r.wall_s ?? NaN, text: (v) => (Number.isFinite(v) ? `${v < 100 ? v.toFixed(1) : v.toFixed(0)} s` : '—') },
+  { key: 'backend', label: 'Backend', value: (r) => r.backend ?? '' },
+  { key: 'group', label: 'Experiment', value: (r) => r.group ?? '' },
+  { key: 'date', label: 'Saved', value: (r) => r.date, text: (v) => new Date(v).toLocaleString() },
+];
+
+export function setupRunsView({ report }) {
+  let runs = [];
+  let study = [];
+  let sort = { key: 'date', ascending: false };
+  const selected = new Set();
+  const overlay = setupOverlay();
+
+  /** The study's RMSE for a run, when the study trained that model that way. */
+  function studyRmse(run) {
+    const key = studyKey(run.architecture);
+    return study.find((s) => s.model === key && s.augmented === Boolean(run.augmented))?.rmse ?? null;
+  }
+
+  function sorted() {
+    const column = COLUMNS.find((c) => c.key === sort.key);
+    const sign = sort.ascending ? 1 : -1;
+    return [...runs].sort((a, b) => {
+      const [x, y] = [column.value(a), column.value(b)];
+      const missing = (v) => v === '' || v === null || (typeof v === 'number' && !Number.isFinite(v));
+      if (missing(x) !== missing(y)) return missing(x) ? 1 : -1; // blanks last either way
+      return (x < y ? -1 : x > y ? 1 : 0) * sign;
+    });
+  }
+
+  async function refresh() {
+    try {
+      if (!study.length) study = await studio.data.request('studyResults').catch(() => []);
+      runs = (await listModels()).map((r) => ({ ...r, study: studyRmse(r) }));
+    } catch (err) {
+      return report(err.message, 'error');
+    }
+    for (const id of [...selected]) if (!runs.some((r) => r.id === id)) selected.delete(id);
+    render();
+    const facts = await storageFacts();
+    $('models-storage').textContent = facts.usage !== undefined
+      ? `${(facts.usage / 1024 / 1024).toFixed(1)} MB used of ${(facts.quota / 1024 / 1024 / 1024).toFixed(1)} GB · ${facts.persisted ? 'kept by the browser (persistent)' : 'the browser may clear it under storage pressure'}`
+      : '';
+  }
+
+  function render() {
+    $('models-empty').hidden = runs.length > 0;
+    const head = $('models-table').tHead.rows[0];
+    head.replaceChildren(document.createElement('th'), ...COLUMNS.map((c) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'link sort';
+      b.dataset.sort = c.key;
+      b.textContent = c.label;
+      th.setAttribute('aria-sort', sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : 'none');
+      b.addEventListener('click', () => {
+        sort = { key: c.key, ascending: sort.key === c.key ? !sort.ascending : true };
+        render();
+      });
+      th.append(b);
+      return th;
+    }), Object.assign(document.createElement('th'), { scope: 'col', textContent: 'Actions' }));
+    head.cells[0].innerHTML = '<span class="visually-hidden">Select</span>';
+    $('models-table').tBodies[0].replaceChildren(...sorted().map(row));
+    $('models-table').dataset.count = String(runs.length);
+    showSelection();
+  }
+
+  function row(run) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = String(run.id);
+    tr.dataset.kind = run.kind ?? 'cnn';
+    const pick = document.createElement('input');
+    pick.type = 'checkbox';
+    pick.checked = selected.has(run.id);
+    pick.setAttribute('aria-label', `Select ${run.name}`);
+    pick.addEventListener('change', () => {
+      if (pick.checked) selected.add(run.id); else selected.delete(run.id);
+      showSelection();
+    });
+    tr.insertCell().append(pick);
+    const name = document.createElement('input');
+    name.type = 'text';
+    name.value = run.name;
+    name.setAttribute('aria-label', 'Name (edit to rename)');
+    let renaming = Promise.resolve(); // the actions wait for a rename in progress
+    name.addEventListener('change', () => {
+      run.name = name.value.trim() || run.name;
+      renaming = renameModel(run.id, run.name).catch((e) => report(e.message));
+    });
+    tr.insertCell().append(name);
+    for (const c of COLUMNS.slice(1)) {
+      const v = c.value(run);
+      const cell = tr.insertCell();
+      cell.textContent = c.text ? c.text(v, run) : String(v ?? '');
+      cell.dataset.key = c.key;
+      if (c.key === 'rmse') cell.dataset.value = String(run.rmse);
+      if (c.key === 'rmse' && (run.stopped || run.failed)) cell.title = run.failed ? `the run failed: ${run.failed}` : 'stopped before its budget';
+    }
+    const actions = document.createElement('div');
+    actions.className = 'row';
+    const button = (label, action, enabled = true) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.disabled = !enabled;
+      b.addEventListener('click', () => renaming.then(action).catch((e) => report(e.message, 'error')));
+      actions.append(b);
+      return b;
+    };
+    const weights = Boolean(run.bytes);
+    button('Use in Try it', async () => {
+      const stored = await getModel(run.id);
+      studio.emit('use-model', { name: stored.name, bytes: stored.bytes.slice(0) });
+    }, weights).classList.add('primary');
+    button('Download .fpk', async () => {
+      const stored = await getModel(run.id);
+      download(new Blob([stored.bytes], { type: 'application/octet-stream' }), `${safe(stored.name)}.fpk`);
+    }, weights);
+    button('Analyse', () => studio.emit('analyse', run.id), weights);
+    button('Export run', async () => {
+      const stored = await getModel(run.id);
+      download(new Blob([JSON.stringify(bundle(stored))], { type: 'application/json' }), `${safe(stored.name)}.run.json`);
+    });
+    button('Delete', async () => {
+      await deleteModel(run.id);
+      selected.delete(run.id);
+      await refresh();
+    });
+    tr.insertCell().append(actions);
+    return tr;
+  }
+
+  function showSelection() {
+    const chosen = runs.filter((r) => selected.has(r.id));
+    $('runs-selected').textContent = chosen.length
+      ? `${chosen.length} selected: ${chosen.map((r) => r.name).join(', ')}`
+      : 'Select runs (the boxes on the left) to overlay their validation curves or make an ensemble.';
+    overlay.show(chosen);
+    studio.emit('selection', chosen);
+  }
+
+  /** The table as the user sees it (sorted), as rows of text. */
+  function tableText() {
+    const headings = COLUMNS.filter((c) => c.key !== 'date').map((c) => c.label);
+    const rows = sorted().map((r) => COLUMNS.filter((c) => c.key !== 'date').map((c) => {
+      const v = c.value(r);
+      return c.key === 'name' ? r.name : c.text ? c.text(v, r) : String(v ?? '');
+    }));
+    return { headings, rows };
+  }
+
+  $('runs-csv').addEventListener('click', () => {
+    const { headings, rows } = tableText();
+    const quote = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const csv = [headings, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+    download(new Blob([csv], { type: 'text/csv' }), 'runs.csv');
+  });
+  $('runs-markdown').addEventListener('click', () => {
+    const { headings, rows } = tableText();
+    const line = (cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+    const md = [line(headings), `|${headings.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n') + '\n';
+    download(new Blob([md], { type: 'text/markdown' }), 'runs.md');
+  });
+
+  $('models-input').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    report('');
+    try {
+      const text = /\.json$/i.test(file.name) ? await file.text() : null;
+      const record = text ? await fromBundle(text) : await fromModelFile(file.name.replace(/\.fpk$/i, ''), await file.arrayBuffer());
+      const stored = await saveModel(record);
+      report(`${file.name} loaded: ${stored.architecture}${Number.isFinite(stored.rmse) ? `, validation RMSE ${stored.rmse.toFixed(4)} px` : ''}.`, 'info');
+      await refresh();
+    } catch (err) {
+      report(`${file.name} cannot be used: ${err.message}`, 'error');
+    }
+  });
+
+  /** A record for a .fpk file, after the engine checked that every model in it loads. */
+  async function fromModelFile(name, bytes) {
+    const meta = await studio.data.request('describeModel', { bytes: bytes.slice(0) });
+    const ensemble = meta.members.length > 1 || meta.flip;
+    return {
+      kind: ensemble ? 'ensemble' : 'cnn', name, architecture: meta.model.name,
+      rmse: meta.summary?.valid_rmse ?? NaN, split: meta.summary?.split ?? '', epochs: meta.summary?.epochs_run ?? 0,
+      config: meta.summary?.training ?? null, seed: meta.summary?.training?.seed ?? null,
+      augmented: meta.summary ? Boolean(meta.summary.training?.augment) : undefined, bytes,
+    };
+  }
+
+  /** A record for a run bundle (settings, history, weights), its weights checked. */
+  async function fromBundle(text) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`not a run bundle: ${err.message}`);
+    }
+    if (parsed?.format !== BUNDLE || parsed.version !== 1 || typeof parsed.run !== 'object') {
+      throw new Error(`not a run bundle (it needs "format": "${BUNDLE}", "version": 1 and a "run")`);
+    }
+    const { run, fpk } = parsed;
+    let bytes = null;
+    if (fpk) {
+      bytes = Uint8Array.from(atob(fpk), (c) => c.charCodeAt(0)).buffer;
+      await studio.data.request('describeModel', { bytes: bytes.slice(0) }); // the engine's message if unusable
+    }
+    const { id: _, date: __, ...rest } = run;
+    return { ...rest, name: String(run.name ?? 'imported run'), bytes };
+  }
+
+  studio.addEventListener('models', refresh);
+  refresh();
+}
+
+/** A stored run as one JSON file: its record and its .fpk (base64). */
+function bundle(record) {
+  const { bytes, ...run } = record;
+  let fpk = null;
+  if (bytes) {
+    const view = new Uint8Array(bytes);
+    let binary = '';
+    for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+    fpk = btoa(binary);
+  }
+  return { format: BUNDLE, version: 1, run, fpk };
+}
+
+const safe = (name) => name.replace(/[^\w.-]+/g, '_');
+
+export function download(blob, name) {
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+const PALETTE = ['#ff9f0a', '#2457d6', '#30d158', '#ff375f', '#8e5cf5', '#0aa2c0', '#b8860b', '#555'];
+
+/** The selected runs' validation RMSE per epoch on one chart. */
+function setupOverlay() {
+  let plot = null;
+  return {
+    show(chosen) {
+      const box = $('runs-overlay');
+      const curves = chosen.filter((r) => r.history?.length);
+      box.dataset.series = String(curves.length);
+      plot?.destroy();
+      plot = null;
+      box.replaceChildren();
+      if (!curves.length) return;
+      const epochs = Math.max(...curves.map((r) => r.history.length));
+      const xs = Array.from({ length: epochs }, (_, i) => i + 1);
+      const data = [xs, ...curves.map((r) => xs.map((x) => r.history[x - 1]?.valid_rmse ?? null))];
+      plot = new uPlot({
+        width: Math.max(280, box.clientWidth || 480), height: 220,
+        scales: { x: { time: false } },
+        axes: [{ label: 'epoch', stroke: 'currentColor' }, { label: 'validation RMSE (px)', stroke: 'currentColor', size: 60 }],
+        series: [{ label: 'epoch' }, ...curves.map((r, i) => ({ label: r.name, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: true } }))],
+      }, data, box);
+    },
+  };
+}
