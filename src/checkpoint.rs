@@ -186,16 +186,21 @@ fn assemble(json: &[u8], record: &[u8]) -> Vec<u8> {
     body.extend_from_slice(json);
     body.extend_from_slice(&(record.len() as u64).to_le_bytes());
     body.extend_from_slice(record);
+    framed(FORMAT_VERSION, &body)
+}
+
+/// A model file of format `version` around `body`: magic, version, the body's CRC-32, body.
+pub(crate) fn framed(version: u32, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 12);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    out.extend_from_slice(&body);
+    out.extend_from_slice(&version.to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
+    out.extend_from_slice(body);
     out
 }
 
-/// Reads `n` bytes at `*at`, advancing it.
-fn take<'a>(
+/// Reads `n` bytes at `*at`, advancing it (`what` names them in the error).
+pub(crate) fn take<'a>(
     bytes: &'a [u8],
     at: &mut usize,
     n: usize,

@@ -14,7 +14,8 @@ use facepoints::eval::Rmse;
 use facepoints::model::{KeypointCnn, ModelConfig};
 use facepoints::normalize::Normalization;
 use facepoints::predict::{INFERENCE_BATCH, predict};
-use facepoints::train::{LabelPolicy, LrSchedule, OptimizerSpec, Trained, TrainingConfig, train};
+use facepoints::train::search::{OptimizerChoice, ScheduleChoice};
+use facepoints::train::{LabelPolicy, OptimizerSpec, Trained, TrainingConfig, train};
 
 use super::dataset::{DataArgs, SplitData};
 use super::progress::Progress;
@@ -111,12 +112,10 @@ impl HyperArgs {
         }
         if let Some(opt) = self.optimizer {
             config.optimizer = match opt {
-                OptimizerName::Adam => OptimizerSpec::default(),
-                OptimizerName::Sgd => OptimizerSpec::Sgd {
-                    momentum: 0.9,
-                    nesterov: false,
-                },
-            };
+                OptimizerName::Adam => OptimizerChoice::Adam,
+                OptimizerName::Sgd => OptimizerChoice::Sgd,
+            }
+            .spec();
         }
         if let Some(m) = self.momentum {
             match &mut config.optimizer {
@@ -130,16 +129,12 @@ impl HyperArgs {
             config.learning_rate = lr;
         }
         if let Some(schedule) = self.schedule {
-            config.schedule = match schedule {
-                ScheduleName::Constant => LrSchedule::Constant,
-                ScheduleName::Step => LrSchedule::Step {
-                    every: 10,
-                    gamma: 0.5,
-                },
-                ScheduleName::Cosine => LrSchedule::Cosine {
-                    min_lr: config.learning_rate / 100.0,
-                },
+            let choice = match schedule {
+                ScheduleName::Constant => ScheduleChoice::Constant,
+                ScheduleName::Step => ScheduleChoice::Step,
+                ScheduleName::Cosine => ScheduleChoice::Cosine,
             };
+            config.schedule = choice.schedule(config.learning_rate);
         }
         config.batch_size = self.batch_size.unwrap_or(config.batch_size);
         config.epochs = self.epochs.unwrap_or(config.epochs);

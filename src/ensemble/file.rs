@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::checkpoint::{CheckpointError, FORMAT_VERSION, MAGIC};
+use crate::checkpoint::{CheckpointError, FORMAT_VERSION, MAGIC, framed, take};
 
 /// The format version of a file holding several models.
 pub const ENSEMBLE_VERSION: u32 = 2;
@@ -27,27 +27,6 @@ pub struct EnsembleInfo {
     /// The split that RMSE comes from.
     #[serde(default)]
     pub split: String,
-}
-
-/// Reads `n` bytes at `*at`, advancing it.
-fn take<'a>(
-    bytes: &'a [u8],
-    at: &mut usize,
-    n: usize,
-    what: &str,
-) -> Result<&'a [u8], CheckpointError> {
-    let end = at
-        .checked_add(n)
-        .filter(|&e| e <= bytes.len())
-        .ok_or_else(|| {
-            CheckpointError::Truncated(format!(
-                "{what} needs {n} bytes at offset {at}, the file has {}",
-                bytes.len()
-            ))
-        })?;
-    let out = &bytes[*at..end];
-    *at = end;
-    Ok(out)
 }
 
 fn u32_at(bytes: &[u8], at: &mut usize, what: &str) -> Result<u32, CheckpointError> {
@@ -131,12 +110,7 @@ pub fn ensemble_to_bytes(files: &[&[u8]], info: &EnsembleInfo) -> Result<Vec<u8>
         body.extend_from_slice(&(member.len() as u64).to_le_bytes());
         body.extend_from_slice(member);
     }
-    let mut out = Vec::with_capacity(body.len() + 12);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&ENSEMBLE_VERSION.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+    Ok(framed(ENSEMBLE_VERSION, &body))
 }
 
 /// `e` about the `i`-th of `n` files given.

@@ -32,6 +32,35 @@ pub enum ScheduleChoice {
     Cosine,
 }
 
+impl OptimizerChoice {
+    /// The optimizer's settings.
+    pub fn spec(self) -> OptimizerSpec {
+        match self {
+            OptimizerChoice::Adam => OptimizerSpec::default(),
+            OptimizerChoice::Sgd => OptimizerSpec::Sgd {
+                momentum: 0.9,
+                nesterov: false,
+            },
+        }
+    }
+}
+
+impl ScheduleChoice {
+    /// The schedule for a base rate of `learning_rate`.
+    pub fn schedule(self, learning_rate: f64) -> LrSchedule {
+        match self {
+            ScheduleChoice::Constant => LrSchedule::Constant,
+            ScheduleChoice::Step => LrSchedule::Step {
+                every: 10,
+                gamma: 0.5,
+            },
+            ScheduleChoice::Cosine => LrSchedule::Cosine {
+                min_lr: learning_rate / 100.0,
+            },
+        }
+    }
+}
+
 /// Where each setting of a trial is drawn from; every list is drawn uniformly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,23 +176,8 @@ impl SearchSpace {
                 }
             }
         }
-        config.optimizer = match optimizer {
-            OptimizerChoice::Adam => OptimizerSpec::default(),
-            OptimizerChoice::Sgd => OptimizerSpec::Sgd {
-                momentum: 0.9,
-                nesterov: false,
-            },
-        };
-        config.schedule = match schedule {
-            ScheduleChoice::Constant => LrSchedule::Constant,
-            ScheduleChoice::Step => LrSchedule::Step {
-                every: 10,
-                gamma: 0.5,
-            },
-            ScheduleChoice::Cosine => LrSchedule::Cosine {
-                min_lr: config.learning_rate / 100.0,
-            },
-        };
+        config.optimizer = optimizer.spec();
+        config.schedule = schedule.schedule(config.learning_rate);
         config.augment = augment.then(|| base.augment.clone().unwrap_or_default());
         if augment {
             config.augment_mode = AugmentMode::Multiplier { k: k.unwrap_or(1) };

@@ -124,6 +124,7 @@ export function setupAnalysisPanel({ report }) {
     plots[axis] = new uPlot({
       width: Math.max(240, box.clientWidth || 300), height: 240,
       scales: { x: { time: false } },
+      legend: { live: false },
       axes: [{ label: `true ${axis} (px)`, stroke: 'currentColor' }, { label: `predicted ${axis} (px)`, stroke: 'currentColor', size: 50 }],
       series: [
         { label: `true ${axis}` },

@@ -184,7 +184,12 @@ export function setupExperimentsView({ report }) {
   $('ablation-cancel').addEventListener('click', () => cancel('ablation'));
 
   // ---- Search ------------------------------------------------------------------------
-  studio.data.request('searchSpace').then((space) => { if (!$('search-space').value) $('search-space').value = space; }).catch(() => {});
+  const loadSpace = ({ detail: view }) => {
+    if (view !== 'experiments') return;
+    studio.removeEventListener('view', loadSpace);
+    studio.data.request('searchSpace').then((space) => { if (!$('search-space').value) $('search-space').value = space; }).catch(() => {});
+  };
+  studio.addEventListener('view', loadSpace);
   $('search-start').addEventListener('click', async () => {
     report('');
     if ($('train-model').value === 'knn') return report('The search trains a network: choose one in the Train view.', 'error');

@@ -53,7 +53,6 @@ export function setupRunsView({ report }) {
 
   async function refresh() {
     try {
-      if (!study.length) study = await studio.data.request('studyResults').catch(() => []);
       runs = (await listModels()).map((r) => ({ ...r, study: studyRmse(r) }));
     } catch (err) {
       return report(err.message, 'error');
@@ -238,6 +237,15 @@ export function setupRunsView({ report }) {
   }
 
   studio.addEventListener('models', refresh);
+  // The study's column comes from the engine (the data worker, started when a studio view is
+  // first shown, not with the page).
+  const loadStudy = async ({ detail: view }) => {
+    if (view !== 'models') return;
+    studio.removeEventListener('view', loadStudy);
+    study = await studio.data.request('studyResults').catch(() => []);
+    await refresh();
+  };
+  studio.addEventListener('view', loadStudy);
   refresh();
 }
 
@@ -282,8 +290,9 @@ function setupOverlay() {
       plot = new uPlot({
         width: Math.max(280, box.clientWidth || 480), height: 220,
         scales: { x: { time: false } },
+        legend: { live: false },
         axes: [{ label: 'epoch', stroke: 'currentColor' }, { label: 'validation RMSE (px)', stroke: 'currentColor', size: 60 }],
-        series: [{ label: 'epoch' }, ...curves.map((r, i) => ({ label: r.name, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: true } }))],
+        series: [{ label: 'epoch' }, ...curves.map((r, i) => ({ label: `${r.architecture}${r.seed !== null && r.seed !== undefined ? ` seed ${r.seed}` : ''}${r.augmented ? ' aug' : ''}`, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: true } }))],
       }, data, box);
     },
   };
