@@ -327,22 +327,10 @@ impl Dataset {
         to_js(&variants)
     }
 
-    /// The study's KNN baseline: each validation face gets the mean keypoints of its `k`
-    /// nearest training faces (pixel distance), as `facepoints knn` does. Resolves to
-    /// `{k, rmse: {overall, per_keypoint, count}}` on the validation rows.
-    pub fn knn(
-        &self,
-        train_rows: Vec<u32>,
-        valid_rows: Vec<u32>,
-        k: usize,
-    ) -> Result<JsValue, JsValue> {
-        let (train, valid) = (self.pick(&train_rows)?, self.pick(&valid_rows)?);
-        let scores = search_k(&train, &valid, &[k]).map_err(js_err)?;
-        to_js(&scores[0])
-    }
-
-    /// The KNN baseline for every k of `ks`, as `facepoints report` searches it: resolves to
-    /// `[{k, rmse: {overall, per_keypoint, count}}]` in the order of `ks`.
+    /// The study's KNN baseline for every k of `ks`: each validation face gets the mean
+    /// keypoints of its k nearest training faces (pixel distance), as `facepoints knn` and
+    /// `report` search it. Resolves to `[{k, rmse: {overall, per_keypoint, count}}]` in the
+    /// order of `ks`.
     #[wasm_bindgen(js_name = knnSearch)]
     pub fn knn_search(
         &self,

@@ -1,7 +1,8 @@
 // The data worker: parses a training CSV streamed from a File (gzip decompressed by the
 // browser's DecompressionStream), keeps the faces in the CPU engine's memory, and answers
-// the Data and Augment views (counts, faces, split, augmented variants, KNN) and checks
-// model files. The page's main thread never parses or augments.
+// the studio's views (counts, faces, split, augmented variants, KNN, scoring model files,
+// ensembles, search trials, submissions) and checks model files. The page's main thread
+// never parses, augments or predicts.
 import init, {
   CsvLoader, describeModel, defaultAugmentConfig, defaultTrainingConfig, modelSize,
   ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, studyResults, submissionCsv,
@@ -169,9 +170,6 @@ const handlers = {
     const [testBytes, lookupBytes] = await Promise.all([test, lookup].map(async (f) => new Uint8Array(await f.arrayBuffer())));
     const bytes = await submissionCsv(new Uint8Array(model), testBytes, lookupBytes);
     return transferring(bytes, [bytes.buffer]);
-  },
-  knn({ train, valid, k }) {
-    return dataset.knn(Uint32Array.from(train), Uint32Array.from(valid), k);
   },
   parts() {
     const images = dataset.images();
