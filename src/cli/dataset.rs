@@ -24,6 +24,13 @@ pub struct DataArgs {
     /// Kaggle-format training.csv (plain or gzip).
     #[arg(long)]
     pub data: PathBuf,
+    #[command(flatten)]
+    pub holdout: SplitArgs,
+}
+
+/// How a training file is split into training and validation rows.
+#[derive(Args, Debug, Clone)]
+pub struct SplitArgs {
     /// meta.csv(.gz) naming each row's source image, for person-grouped splits
     /// [default: meta.csv.gz beside --data, when present].
     #[arg(long)]
@@ -66,7 +73,7 @@ pub fn sha256_file(path: &Path) -> Result<String, String> {
 impl DataArgs {
     /// `--groups`, or the meta.csv.gz beside the data when there is one.
     pub fn groups_path(&self) -> Option<PathBuf> {
-        self.groups.clone().or_else(|| {
+        self.holdout.groups.clone().or_else(|| {
             let beside = self.data.with_file_name("meta.csv.gz");
             beside.exists().then_some(beside)
         })
@@ -74,10 +81,17 @@ impl DataArgs {
 
     /// Reads the file and splits it.
     pub fn load(&self) -> Result<SplitData, String> {
-        if !(0.0..1.0).contains(&self.valid_fraction) || self.valid_fraction == 0.0 {
+        let SplitArgs {
+            split,
+            valid_fraction,
+            split_seed,
+            ..
+        } = &self.holdout;
+        let (split, valid_fraction, split_seed) = (*split, *valid_fraction, *split_seed);
+        if !(0.0..1.0).contains(&valid_fraction) || valid_fraction == 0.0 {
             return Err(format!(
                 "--valid-fraction {} must be between 0 and 1",
-                self.valid_fraction
+                valid_fraction
             ));
         }
         let faces = read_data(&self.data)?;
@@ -85,12 +99,12 @@ impl DataArgs {
             return Err(format!("{}: no faces", self.data.display()));
         }
         let groups_path = self.groups_path();
-        let kind = self.split.unwrap_or(match groups_path {
+        let kind = split.unwrap_or(match groups_path {
             Some(_) => SplitKind::Grouped,
             None => SplitKind::Random,
         });
         let split = match kind {
-            SplitKind::Random => random_split(faces.len(), self.valid_fraction, self.split_seed),
+            SplitKind::Random => random_split(faces.len(), valid_fraction, split_seed),
             SplitKind::Grouped => {
                 let path = groups_path.ok_or("a grouped split needs --groups meta.csv.gz")?;
                 let file = open_file(&path).map_err(|e| e.to_string())?;
@@ -105,7 +119,7 @@ impl DataArgs {
                         faces.len()
                     ));
                 }
-                grouped_split(&groups, self.valid_fraction, self.split_seed)
+                grouped_split(&groups, valid_fraction, split_seed)
             }
         };
         if split.train.is_empty() || split.valid.is_empty() {

@@ -10,7 +10,7 @@ use facepoints::eval::Rmse;
 use facepoints::predict::INFERENCE_BATCH;
 
 use super::Failure;
-use super::dataset::DataArgs;
+use super::dataset::{DataArgs, SplitArgs};
 use super::model_file::ModelFile;
 use super::output;
 
@@ -30,21 +30,7 @@ pub struct EnsembleArgs {
     #[arg(long)]
     pub data: Option<PathBuf>,
     #[command(flatten)]
-    pub split: SplitOnly,
-}
-
-/// The split options of [`DataArgs`] without its required `--data`.
-#[derive(Args, Debug)]
-pub struct SplitOnly {
-    /// meta.csv(.gz) naming each row's source image, for person-grouped splits.
-    #[arg(long)]
-    pub groups: Option<PathBuf>,
-    #[arg(long, value_enum)]
-    pub split: Option<super::dataset::SplitKind>,
-    #[arg(long, default_value_t = 0.2)]
-    pub valid_fraction: f64,
-    #[arg(long, default_value_t = 7)]
-    pub split_seed: u64,
+    pub holdout: SplitArgs,
 }
 
 pub fn run(args: EnsembleArgs) -> Result<(), Failure> {
@@ -58,13 +44,15 @@ pub fn run(args: EnsembleArgs) -> Result<(), Failure> {
         ..EnsembleInfo::default()
     };
     let slices: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    // Every member checked and loaded once; the description (its score) does not change it.
+    let ensemble = Ensemble::from_bytes(
+        &ensemble_to_bytes(&slices, &info)?,
+        &facepoints::backend::Backend::flex().device,
+    )?;
     if let Some(data) = &args.data {
         let data = DataArgs {
             data: data.clone(),
-            groups: args.split.groups.clone(),
-            split: args.split.split,
-            valid_fraction: args.split.valid_fraction,
-            split_seed: args.split.split_seed,
+            holdout: args.holdout.clone(),
         }
         .load()?;
         let valid = data.valid();
@@ -75,9 +63,6 @@ pub fn run(args: EnsembleArgs) -> Result<(), Failure> {
             let rmse = Rmse::score(&model.predict(&valid)?, &valid)?;
             output::print(format!("| {} | {:.4} |", path.display(), rmse.overall))?;
         }
-        let unscored = ensemble_to_bytes(&slices, &info)?;
-        let ensemble =
-            Ensemble::from_bytes(&unscored, &facepoints::backend::Backend::flex().device)?;
         let preds = pollster::block_on(ensemble.predict_as_saved(&valid, INFERENCE_BATCH))?;
         let rmse = Rmse::score(&preds, &valid)?;
         output::print(format!(
@@ -90,7 +75,6 @@ pub fn run(args: EnsembleArgs) -> Result<(), Failure> {
     }
     let bytes = ensemble_to_bytes(&slices, &info)?;
     std::fs::write(&args.out, &bytes).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let ensemble = Ensemble::from_bytes(&bytes, &facepoints::backend::Backend::flex().device)?;
     output::print(format!(
         "wrote {} ({} models, {} bytes) to {}",
         ensemble.name(),

@@ -8,12 +8,11 @@
 // byte for byte the CLI's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, cli, serve, browser, openPage, uploadPhoto } from './harness.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
 const LOOKUP = join(ROOT, 'www', 'data', 'kaggle', 'IdLookupTable.csv');
@@ -39,7 +38,6 @@ after(async () => {
   server?.close();
 });
 
-const cli = (...args) => execFileSync(FACEPOINTS_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const rmseOf = (output) => Number(output.match(/RMSE ([\d.]+) px/)[1]);
 const message = () => page.locator('#message').textContent();
 async function shot(name) {

@@ -1,6 +1,6 @@
 // Shared parts of the browser tests: the page served by `facepoints serve` and headless
 // Chromium (WebGPU through SwiftShader, as PLATFORM.md describes) driven by playwright-core.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ export const SHARED = process.env.FACEPOINTS_SHARED ?? join(ROOT, '..', 'shared'
 
 /** The CLI binary the tests use (`cargo test` builds it). */
 export const FACEPOINTS_BIN = process.env.FACEPOINTS_BIN ?? join(ROOT, 'target', 'debug', 'facepoints');
+
+/** Runs the CLI with `args`; its stdout (throws, with its stderr, when it fails). */
+export const cli = (...args) => execFileSync(FACEPOINTS_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Starts `facepoints serve` on a free port of 127.0.0.1 (a secure context, as WebGPU and
  *  cameras need) and resolves with the URL it prints; `close()` stops it with Ctrl-C. */

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto } from './harness.mjs';
 import { writeKaggleSized } from './kaggle-sized.mjs';
 import { KEYPOINT_NAMES } from '../../www/js/studio/face-canvas.js';
 
@@ -34,7 +34,6 @@ after(async () => {
   server?.close();
 });
 
-const cli = (...args) => execFileSync(FACEPOINTS_BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const visibleView = () => page.evaluate(() => [...document.querySelectorAll('main > .view')].filter((v) => !v.hidden).map((v) => v.dataset.view));
 async function shot(name) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

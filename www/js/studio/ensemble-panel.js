@@ -4,7 +4,7 @@
 // names swapped), what the ensemble gains over the best single run, and the ensemble saved
 // as one .fpk (usable in Try it, read by `facepoints eval`).
 import { studio } from './state.js';
-import { getModel, saveModel } from './model-store.js';
+import { saveModel } from './model-store.js';
 import { fingerprint } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,7 +28,7 @@ export function setupEnsemblePanel({ report }) {
     $('ensemble-save').disabled = true;
     $('ensemble-status').textContent = `Scoring ${chosen.length} models on ${data.split.valid.length} validation faces…`;
     try {
-      const members = await Promise.all(chosen.map((r) => getModel(r.id)));
+      const members = [...chosen]; // the records as the Runs view listed them, weights included
       const evaluate = async (bytes, withFlip) => (await studio.data.request('evaluate', { bytes: bytes.slice(0), rows: data.split.valid, flip: withFlip })).rmse;
       const rows = [];
       for (const m of members) {

@@ -59,6 +59,7 @@ export function setupRunsView({ report }) {
     }
     for (const id of [...selected]) if (!runs.some((r) => r.id === id)) selected.delete(id);
     render();
+    studio.emit('runs', runs);
     const facts = await storageFacts();
     $('models-storage').textContent = facts.usage !== undefined
       ? `${(facts.usage / 1024 / 1024).toFixed(1)} MB used of ${(facts.quota / 1024 / 1024 / 1024).toFixed(1)} GB · ${facts.persisted ? 'kept by the browser (persistent)' : 'the browser may clear it under storage pressure'}`

@@ -1,7 +1,8 @@
 // What the studio's views share: the data worker, the loaded data's summary, the
 // augmentation settings (the Augment view edits them, the Train view trains with them) and
 // events between views (`data`: new data loaded; `augment`: settings changed; `models`: the
-// model list changed; `use-model`: a model is to be used in Try it).
+// model list changed; `runs`: the Runs view listed them anew (the records); `use-model`: a
+// model is to be used in Try it).
 import { WorkerClient } from '../worker-client.js';
 
 class Studio extends EventTarget {

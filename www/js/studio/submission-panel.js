@@ -2,15 +2,16 @@
 // in the data worker, written in IdLookupTable.csv's order (Kaggle's, shipped with the page,
 // or one the user chooses): the same bytes `facepoints submit` writes for the same model.
 import { studio } from './state.js';
-import { listModels, getModel } from './model-store.js';
+import { getModel } from './model-store.js';
 import { download } from './runs-view.js';
 
 const $ = (id) => document.getElementById(id);
 const LOOKUP = new URL('../../data/kaggle/IdLookupTable.csv', import.meta.url);
 
 export function setupSubmissionPanel({ report }) {
-  async function models() {
-    const runs = (await listModels().catch(() => [])).filter((r) => r.bytes);
+  /** The runs with weights, as the Runs view has just listed them. */
+  function models({ detail }) {
+    const runs = detail.filter((r) => r.bytes);
     const choice = $('submit-model').value;
     $('submit-model').replaceChildren(...runs.map((r) => Object.assign(document.createElement('option'), {
       value: String(r.id), textContent: `${r.name}${Number.isFinite(r.rmse) ? ` (${r.rmse.toFixed(4)} px)` : ''}`,
@@ -52,6 +53,5 @@ export function setupSubmissionPanel({ report }) {
     }
   });
 
-  studio.addEventListener('models', models);
-  models();
+  studio.addEventListener('runs', models);
 }
