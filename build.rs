@@ -1,36 +1,11 @@
-//! Imports the two BlazeFace face detectors (short range and full range) from ONNX at build
-//! time (burn-onnx): each generated `Model` (Rust source) and its weights (burnpack,
-//! embedded) land in `$OUT_DIR/<folder>/`.
-//!
-//! Also names the backends this build has as cfgs, `cpu_backend` (burn `flex`) and
-//! `gpu_backend` (burn `wgpu`): natively both; in wasm32 what the `web-cpu` / `web-gpu`
-//! features ask for (the page's two engines).
-
-use burn_onnx::{LoadStrategy, ModelGen};
-
-/// `(ONNX file, output folder)` of each detector.
-const DETECTORS: [(&str, &str); 2] = [
-    (
-        "models/blazeface/face_detection_front_128x128_barracuda.onnx",
-        "blazeface/",
-    ),
-    (
-        "models/blazeface_full_range/face_detection_full_range.onnx",
-        "blazeface_full_range/",
-    ),
-];
+//! Names the backends this build has as cfgs, `cpu_backend` (burn `flex`) and `gpu_backend`
+//! (burn `wgpu`): natively both; in wasm32 what the `web-cpu` / `web-gpu` features ask for
+//! (the page's two engines). (The face detectors' code is committed: `cargo run -p xtask --
+//! detectors` writes it from their ONNX files.)
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     backend_cfgs();
-    for (onnx, out) in DETECTORS {
-        println!("cargo:rerun-if-changed={onnx}");
-        ModelGen::new()
-            .input(onnx)
-            .out_dir(out)
-            .load_strategy(LoadStrategy::Embedded)
-            .run_from_script();
-    }
 }
 
 fn backend_cfgs() {

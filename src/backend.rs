@@ -5,7 +5,10 @@
 use burn::tensor::{Device, Tensor};
 use serde::{Deserialize, Serialize};
 
-use crate::face::FaceError;
+/// No usable device, or the device failed while computing or reading back.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct DeviceError(pub String);
 
 /// Which backend runs the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +51,7 @@ impl Backend {
 
     /// The GPU through wgpu, initialised once per process (later calls share it).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn wgpu() -> Result<Self, FaceError> {
+    pub fn wgpu() -> Result<Self, DeviceError> {
         static WGPU: std::sync::OnceLock<Result<Backend, String>> = std::sync::OnceLock::new();
         WGPU.get_or_init(|| {
             let (device, setup) = Device::wgpu_options()
@@ -66,14 +69,14 @@ impl Backend {
             })
         })
         .clone()
-        .map_err(FaceError::Device)
+        .map_err(DeviceError)
     }
 
     /// The GPU through WebGPU in a browser (or wgpu natively), set up once per thread (a
     /// worker): later calls share the first one's device, since the runtime cannot be
     /// initialised twice.
     #[cfg(gpu_backend)]
-    pub async fn webgpu() -> Result<Self, FaceError> {
+    pub async fn webgpu() -> Result<Self, DeviceError> {
         thread_local! {
             static WEBGPU: std::cell::RefCell<Option<Backend>> = const { std::cell::RefCell::new(None) };
         }
@@ -88,11 +91,11 @@ impl Backend {
     /// The GPU through wgpu, initialised asynchronously (the only way in a browser, where
     /// it is WebGPU). Call once per thread: the runtime cannot be initialised twice.
     #[cfg(gpu_backend)]
-    async fn wgpu_async() -> Result<Self, FaceError> {
+    async fn wgpu_async() -> Result<Self, DeviceError> {
         let (device, setup) = Device::wgpu_options()
             .init_with_setup_async()
             .await
-            .map_err(|e| FaceError::Device(format!("no usable WebGPU/GPU adapter: {e}")))?;
+            .map_err(|e| DeviceError(format!("no usable WebGPU/GPU adapter: {e}")))?;
         let info = setup.adapter.get_info();
         Ok(Backend {
             kind: BackendKind::Wgpu,
@@ -104,7 +107,7 @@ impl Backend {
 
     /// The backend of `kind`.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn of(kind: BackendKind) -> Result<Self, FaceError> {
+    pub fn of(kind: BackendKind) -> Result<Self, DeviceError> {
         match kind {
             BackendKind::Flex => Ok(Self::flex()),
             BackendKind::Wgpu => Self::wgpu(),
@@ -112,7 +115,7 @@ impl Backend {
     }
 }
 
-/// Whether `device` is the flex CPU backend's (where [`crate::infer::CpuNet`] predicts).
+/// Whether `device` is the flex CPU backend's (where [`crate::cpu::CpuNet`] predicts).
 pub fn is_cpu(device: &Device) -> bool {
     #[cfg(cpu_backend)]
     return *device == Device::flex();
@@ -125,13 +128,13 @@ pub fn is_cpu(device: &Device) -> bool {
 
 /// A tensor's values, read back asynchronously (the only way a GPU tensor can be read in a
 /// browser; natively it waits for the device).
-pub async fn read_back<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f32>, FaceError> {
+pub async fn read_back<const D: usize>(tensor: Tensor<D>) -> Result<Vec<f32>, DeviceError> {
     let data = tensor
         .into_data_async()
         .await
-        .map_err(|e| FaceError::Device(format!("reading a result back failed: {e}")))?;
+        .map_err(|e| DeviceError(format!("reading a result back failed: {e}")))?;
     data.try_into_vec::<f32>()
-        .map_err(|e| FaceError::Device(format!("a result has an unexpected type: {e}")))
+        .map_err(|e| DeviceError(format!("a result has an unexpected type: {e}")))
 }
 
 /// The most telling name an adapter gives (browsers often leave `name` empty).

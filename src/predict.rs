@@ -2,14 +2,33 @@
 
 use burn::prelude::*;
 
-use crate::backend::read_back;
+use crate::backend::{DeviceError, read_back};
 use crate::batch::images_tensor;
+use crate::cpu::CpuNet;
 use crate::data::FaceSet;
-use crate::face::FaceError;
-use crate::infer::CpuNet;
 use crate::keypoints::{IMAGE_PIXELS, NUM_COORDS};
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
+
+/// Why keypoints could not be predicted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PredictError {
+    /// The device failed while computing or reading back.
+    #[error(transparent)]
+    Device(#[from] DeviceError),
+    /// The model produced a coordinate that is not a finite number.
+    #[error(
+        "the model predicted {value} for face {face} (id {id}): its weights give no usable output"
+    )]
+    NonFinite {
+        /// 1-based face of the batch.
+        face: usize,
+        /// The face's id.
+        id: u32,
+        /// The value.
+        value: f32,
+    },
+}
 
 /// Faces per inference batch when a whole file or validation set is predicted.
 pub const INFERENCE_BATCH: usize = 128;
@@ -26,7 +45,7 @@ pub async fn predict(
     norm: &Normalization,
     batch_size: usize,
     device: &Device,
-) -> Result<Vec<f32>, FaceError> {
+) -> Result<Vec<f32>, PredictError> {
     let rows: Vec<usize> = (0..faces.len()).collect();
     let mut out = Vec::with_capacity(faces.coords.len());
     for chunk in rows.chunks(batch_size.max(1)) {
@@ -50,7 +69,7 @@ pub fn predict_cpu(
     faces: &FaceSet,
     norm: &Normalization,
     batch_size: usize,
-) -> Result<Vec<f32>, FaceError> {
+) -> Result<Vec<f32>, PredictError> {
     let mut out = Vec::with_capacity(faces.coords.len());
     for chunk in faces.images.chunks(batch_size.max(1) * IMAGE_PIXELS) {
         let first = out.len();
@@ -61,12 +80,12 @@ pub fn predict_cpu(
 }
 
 /// The first coordinate from `first` on that is not a finite number, as an error.
-fn check_finite(out: &[f32], first: usize, faces: &FaceSet) -> Result<(), FaceError> {
+fn check_finite(out: &[f32], first: usize, faces: &FaceSet) -> Result<(), PredictError> {
     match out[first..].iter().position(|v| !v.is_finite()) {
         None => Ok(()),
         Some(bad) => {
             let face = (first + bad) / NUM_COORDS;
-            Err(FaceError::NonFinite {
+            Err(PredictError::NonFinite {
                 face: face + 1,
                 id: faces.ids[face],
                 value: out[first + bad],

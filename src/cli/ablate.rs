@@ -6,6 +6,7 @@ use super::output;
 use clap::Args;
 use facepoints::augment::AugmentConfig;
 use facepoints::backend::Backend;
+use facepoints::train::ablation::ablation_table;
 
 use super::dataset::DataArgs;
 use super::train::{HyperArgs, fit};
@@ -21,26 +22,6 @@ pub struct AblateArgs {
     /// Seeds per variant (seed, seed+1, …).
     #[arg(long, default_value_t = 2)]
     pub seeds: u64,
-}
-
-/// Mean and sample standard deviation.
-fn mean_sd(values: &[f64]) -> (f64, Option<f64>) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let sd = (values.len() > 1)
-        .then(|| (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt());
-    (mean, sd)
-}
-
-/// Whether a variant's difference to "all seven" is larger than the seeds' spread: beyond
-/// it when |Δ| exceeds the two standard deviations added (as the page says it).
-fn verdict(name: &str, delta: f64, sd: Option<f64>, all_sd: Option<f64>) -> &'static str {
-    match (name, sd, all_sd) {
-        ("all seven", _, _) => "—",
-        (_, Some(sd), Some(all_sd)) if delta.abs() <= sd + all_sd => "within the seeds' spread",
-        (_, Some(_), Some(_)) => "beyond the seeds' spread",
-        _ => "one seed: no spread to compare",
-    }
 }
 
 pub fn run(args: AblateArgs) -> Result<(), Failure> {
@@ -67,7 +48,6 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
         results.push((name.clone(), rmses));
     }
 
-    let (all, all_sd) = mean_sd(&results[1].1);
     output::print(format!(
         "Model {}; {}; {} seed(s) from {}; mode {:?}; backend {}.\n",
         base.model.name,
@@ -81,15 +61,16 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
         "| augmentation | validation RMSE per seed (px) | mean ± sd | vs all seven | is the difference real? |",
     )?;
     output::print("|---|---|---|---|---|")?;
-    for (name, rmses) in &results {
-        let (mean, sd) = mean_sd(rmses);
-        let each: Vec<String> = rmses.iter().map(|r| format!("{r:.4}")).collect();
+    for row in ablation_table(&results) {
+        let each: Vec<String> = row.rmses.iter().map(|r| format!("{r:.4}")).collect();
         output::print(format!(
-            "| {name} | {} | {mean:.4}{} | {:+.4} | {} |",
+            "| {} | {} | {:.4}{} | {:+.4} | {} |",
+            row.name,
             each.join(" / "),
-            sd.map_or(String::new(), |sd| format!(" ± {sd:.4}")),
-            mean - all,
-            verdict(name, mean - all, sd, all_sd)
+            row.mean,
+            row.sd.map_or(String::new(), |sd| format!(" ± {sd:.4}")),
+            row.delta,
+            row.verdict
         ))?;
     }
     Ok(())

@@ -22,6 +22,7 @@ use facepoints::data::grouped_split;
 use facepoints::data::groups::{person_of, read_person_groups};
 use facepoints::data::landmarks::{read_ibug68_csv, read_pts};
 use facepoints::data::source::open_file;
+use facepoints::detect::DetectorWeights;
 use facepoints::face::{Face, FacePipeline};
 use facepoints::image::{Outside, RgbaImage, Square, View, sample_view};
 use facepoints::keypoints::{KEYPOINT_NAMES, NUM_KEYPOINTS, from_ibug68, nme, similarity_aligned};
@@ -185,7 +186,7 @@ struct Variant {
 }
 
 fn variant(name: &str, backend: &Backend, model: &[u8]) -> Result<Variant, Failure> {
-    let mut pipeline = FacePipeline::new(&backend.device, model)?;
+    let mut pipeline = FacePipeline::new(&backend.device, model, &DetectorWeights::bundled())?;
     if name != "default" {
         pipeline.level = false;
         pipeline.flip = false;

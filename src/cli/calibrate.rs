@@ -16,7 +16,7 @@ use facepoints::data::DataError;
 use facepoints::data::FaceSet;
 use facepoints::data::columns::Header;
 use facepoints::data::source::{LineGuard, csv_error, decompressing, open_file};
-use facepoints::detect::{BoxF, DetectorConfig, FaceBox, FaceDetector};
+use facepoints::detect::{BoxF, DetectorConfig, DetectorWeights, FaceBox, FaceDetector};
 use facepoints::face::{CropRule, FacePipeline, LandmarkRule, crop_gray};
 use facepoints::image::{Square, View};
 use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS};
@@ -118,7 +118,11 @@ pub fn run(args: CalibrateArgs) -> Result<(), Failure> {
         .ok_or("calibrate needs the meta.csv.gz (--groups, or beside --data)")?;
     let meta = read_meta(&meta_path)?;
     let backend = Backend::flex();
-    let detector = FaceDetector::new(&backend.device, DetectorConfig::default());
+    let detector = FaceDetector::new(
+        &backend.device,
+        &DetectorWeights::bundled(),
+        DetectorConfig::default(),
+    )?;
     let frames = Frames {
         dir: &args.frames,
         detector: &detector,
@@ -222,7 +226,7 @@ fn compare_pipelines(
     let passes = 1;
     let mut pipelines = Vec::new();
     for landmarks in [None, Some(landmark_rule)] {
-        let mut pipeline = FacePipeline::new(&backend.device, &bytes)?;
+        let mut pipeline = FacePipeline::new(&backend.device, &bytes, &DetectorWeights::bundled())?;
         pipeline.crop_rule = rule;
         pipeline.landmark_rule = landmarks;
         pipeline.refine_passes = 0;

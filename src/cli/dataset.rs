@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use facepoints::data::groups::read_person_groups;
 use facepoints::data::source::open_file;
-use facepoints::data::{FaceSet, Split, grouped_split, random_split};
+use facepoints::data::{FaceSet, Split, SplitError, check_fraction, holdout};
 use sha2::{Digest, Sha256};
 
 use super::model_file::read_data;
@@ -88,12 +88,8 @@ impl DataArgs {
             ..
         } = &self.holdout;
         let (split, valid_fraction, split_seed) = (*split, *valid_fraction, *split_seed);
-        if !(0.0..1.0).contains(&valid_fraction) || valid_fraction == 0.0 {
-            return Err(format!(
-                "--valid-fraction {} must be between 0 and 1",
-                valid_fraction
-            ));
-        }
+        check_fraction(valid_fraction)
+            .map_err(|_| format!("--valid-fraction {valid_fraction} must be between 0 and 1"))?;
         let faces = read_data(&self.data)?;
         if faces.is_empty() {
             return Err(format!("{}: no faces", self.data.display()));
@@ -103,28 +99,32 @@ impl DataArgs {
             Some(_) => SplitKind::Grouped,
             None => SplitKind::Random,
         });
-        let split = match kind {
-            SplitKind::Random => random_split(faces.len(), valid_fraction, split_seed),
+        let people = match kind {
+            SplitKind::Random => None,
             SplitKind::Grouped => {
                 let path = groups_path.ok_or("a grouped split needs --groups meta.csv.gz")?;
                 let file = open_file(&path).map_err(|e| e.to_string())?;
-                let groups = read_person_groups(file, "training")
+                let people = read_person_groups(file, "training")
                     .map_err(|e| format!("{}: {e}", path.display()))?;
-                if groups.len() != faces.len() {
-                    return Err(format!(
-                        "{} names {} rows, {} has {}",
-                        path.display(),
-                        groups.len(),
-                        self.data.display(),
-                        faces.len()
-                    ));
-                }
-                grouped_split(&groups, valid_fraction, split_seed)
+                Some((path, people))
             }
         };
-        if split.train.is_empty() || split.valid.is_empty() {
-            return Err(format!("the split leaves a side empty: {}", split.info));
-        }
+        let split = holdout(
+            faces.len(),
+            people.as_ref().map(|(_, p)| p.as_slice()),
+            valid_fraction,
+            split_seed,
+        )
+        .map_err(|e| match (e, &people) {
+            (SplitError::People { .. }, Some((path, p))) => format!(
+                "{} names {} rows, {} has {}",
+                path.display(),
+                p.len(),
+                self.data.display(),
+                faces.len()
+            ),
+            (e, _) => e.to_string(),
+        })?;
         Ok(SplitData {
             faces,
             split,

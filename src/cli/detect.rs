@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::{Backend, BackendKind};
+use facepoints::detect::DetectorWeights;
 use facepoints::face::{FacePipeline, FaceView};
 use serde::Serialize;
 
@@ -35,7 +36,7 @@ struct PhotoFaces {
 pub fn run(args: DetectArgs) -> Result<(), Failure> {
     let backend = Backend::of(args.backend)?;
     let bytes = std::fs::read(&args.model).map_err(|e| format!("{}: {e}", args.model.display()))?;
-    let pipeline = FacePipeline::new(&backend.device, &bytes)
+    let pipeline = FacePipeline::new(&backend.device, &bytes, &DetectorWeights::bundled())
         .map_err(|e| format!("{}: {e}", args.model.display()))?;
     let mut out = Vec::new();
     for path in &args.photos {

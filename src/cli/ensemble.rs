@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::BackendKind;
-use facepoints::ensemble::{Ensemble, EnsembleInfo, ensemble_to_bytes};
+use facepoints::ensemble::Ensemble;
 use facepoints::eval::Rmse;
+use facepoints::model_file::{EnsembleInfo, ensemble_to_bytes};
 use facepoints::predict::INFERENCE_BATCH;
 
 use super::Failure;

@@ -3,7 +3,7 @@
 use super::Failure;
 use super::output;
 use clap::Args;
-use facepoints::model::knn::{KnnScore, search_k};
+use facepoints::model::knn::{KnnScore, SEARCH_KS, search_k};
 
 use super::dataset::DataArgs;
 
@@ -12,7 +12,7 @@ pub struct KnnArgs {
     #[command(flatten)]
     pub data: DataArgs,
     /// Values of k to try.
-    #[arg(long, value_delimiter = ',', default_value = "1,2,3,5,7,10,15,20,30")]
+    #[arg(long, value_delimiter = ',', default_values_t = SEARCH_KS)]
     pub k: Vec<usize>,
 }
 

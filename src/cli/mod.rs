@@ -15,8 +15,6 @@ mod predict;
 mod progress;
 mod report;
 mod search;
-mod serve;
-mod site;
 mod submit;
 mod summary;
 mod train;
@@ -61,7 +59,7 @@ enum Command {
     /// turned and shrunk, and on labelled photos.
     BenchE2e(bench_e2e::BenchE2eArgs),
     /// Serve the page (index.html, www/, pkg/) on this machine, with the headers it needs.
-    Serve(serve::ServeArgs),
+    Serve(facepoints_serve::ServeArgs),
 }
 
 /// Why a command failed: the message the user sees after `error: `. Any error that can be
@@ -91,6 +89,6 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
         Command::BenchE2e(args) => bench_e2e::run(args),
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => facepoints_serve::run(args).map_err(Failure),
     }
 }

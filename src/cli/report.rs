@@ -5,7 +5,7 @@ use super::Failure;
 use super::output;
 use clap::Args;
 use facepoints::backend::Backend;
-use facepoints::model::knn::search_k;
+use facepoints::model::knn::{STUDY_KS, search_k};
 use facepoints::model::{ModelConfig, PRESETS};
 use web_time::Instant;
 
@@ -35,7 +35,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub out_dir: Option<std::path::PathBuf>,
     /// Values of k the KNN baseline tries.
-    #[arg(long, value_delimiter = ',', default_value = "1,2,3,5,7,10,15,20")]
+    #[arg(long, value_delimiter = ',', default_values_t = STUDY_KS)]
     pub k: Vec<usize>,
 }
 

@@ -107,10 +107,57 @@ impl FaceSet {
         }
     }
 
+    /// The rows `filter` keeps, in order.
+    pub fn rows_where(&self, filter: FaceFilter) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&i| match filter {
+                FaceFilter::All => true,
+                FaceFilter::Complete => self.is_complete(i),
+                FaceFilter::Partial => !self.is_complete(i),
+                FaceFilter::Missing(k) => {
+                    let xy = &self.coords(i)[2 * k..2 * k + 2];
+                    xy[0].is_nan() || xy[1].is_nan()
+                }
+            })
+            .collect()
+    }
+
     /// Only the faces with all 30 coordinates (what the study trained on).
     pub fn complete_only(&self) -> FaceSet {
         let keep: Vec<usize> = (0..self.len()).filter(|&i| self.is_complete(i)).collect();
         self.subset(&keep)
+    }
+}
+
+/// Which faces the explorer lists ([`FaceSet::rows_where`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaceFilter {
+    /// Every face.
+    All,
+    /// Faces with all 15 keypoints.
+    Complete,
+    /// Faces missing at least one keypoint.
+    Partial,
+    /// Faces without keypoint `k` (0-based, Kaggle order).
+    Missing(usize),
+}
+
+impl FaceFilter {
+    /// The filter a name gives (`all`, `complete`, `partial`, `missing` with `keypoint`).
+    pub fn named(name: &str, keypoint: usize) -> Result<Self, String> {
+        match name {
+            "all" => Ok(FaceFilter::All),
+            "complete" => Ok(FaceFilter::Complete),
+            "partial" => Ok(FaceFilter::Partial),
+            "missing" if keypoint < NUM_KEYPOINTS => Ok(FaceFilter::Missing(keypoint)),
+            "missing" => Err(format!(
+                "there is no keypoint {keypoint} (0 to {})",
+                NUM_KEYPOINTS - 1
+            )),
+            other => Err(format!(
+                "unknown filter `{other}` (all, complete, partial or missing)"
+            )),
+        }
     }
 }
 
@@ -148,5 +195,17 @@ mod tests {
         assert_eq!(sub.ids, vec![2]);
         assert_eq!(sub.image(0)[0], 7);
         assert_eq!(set.complete_only().ids, vec![1]);
+        assert_eq!(set.rows_where(FaceFilter::All), [0, 1]);
+        assert_eq!(set.rows_where(FaceFilter::Complete), [0]);
+        assert_eq!(set.rows_where(FaceFilter::Partial), [1]);
+        assert_eq!(set.rows_where(FaceFilter::Missing(1)), [1]);
+        assert_eq!(set.rows_where(FaceFilter::Missing(0)), Vec::<usize>::new());
+        assert_eq!(FaceFilter::named("missing", 3), Ok(FaceFilter::Missing(3)));
+        assert!(FaceFilter::named("missing", 15).is_err());
+        assert!(
+            FaceFilter::named("odd", 0)
+                .unwrap_err()
+                .contains("unknown filter")
+        );
     }
 }

@@ -12,8 +12,10 @@ pub mod split;
 pub mod submission;
 
 pub use error::{DataError, Location};
-pub use faces::FaceSet;
+pub use faces::{FaceFilter, FaceSet};
 pub use kaggle_csv::{
     FaceReader, read_faces, read_faces_file, read_test_faces, read_test_faces_file,
 };
-pub use split::{Split, SplitInfo, grouped_split, random_split};
+pub use split::{
+    Split, SplitError, SplitInfo, check_fraction, grouped_split, holdout, random_split,
+};

@@ -54,6 +54,61 @@ pub struct Split {
     pub info: SplitInfo,
 }
 
+/// Why a holdout cannot be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SplitError {
+    /// The fraction is not strictly between 0 and 1.
+    #[error("the validation fraction {0} must be between 0 and 1")]
+    Fraction(f64),
+    /// The people list does not have one entry per face.
+    #[error("the people file names {people} rows, the faces file has {faces}")]
+    People {
+        /// Rows the people file names.
+        people: usize,
+        /// Faces.
+        faces: usize,
+    },
+    /// One side would hold no face.
+    #[error("the split leaves a side empty: {0}")]
+    EmptySide(SplitInfo),
+}
+
+/// Whether `fraction` can be held out: strictly between 0 and 1 (checked before a file is
+/// read, so a wrong setting fails at once).
+pub fn check_fraction(fraction: f64) -> Result<(), SplitError> {
+    if fraction > 0.0 && fraction < 1.0 {
+        Ok(())
+    } else {
+        Err(SplitError::Fraction(fraction))
+    }
+}
+
+/// The holdout the command line and the page make of `rows` faces: person-grouped when
+/// `people` names each row's person, else random by row; `fraction` strictly between 0 and
+/// 1, and both sides non-empty.
+pub fn holdout<S: AsRef<str>>(
+    rows: usize,
+    people: Option<&[S]>,
+    fraction: f64,
+    seed: u64,
+) -> Result<Split, SplitError> {
+    check_fraction(fraction)?;
+    let split = match people {
+        Some(people) if people.len() != rows => {
+            return Err(SplitError::People {
+                people: people.len(),
+                faces: rows,
+            });
+        }
+        Some(people) => grouped_split(people, fraction, seed),
+        None => random_split(rows, fraction, seed),
+    };
+    if split.train.is_empty() || split.valid.is_empty() {
+        return Err(SplitError::EmptySide(split.info));
+    }
+    Ok(split)
+}
+
 /// Holds out `round(fraction · n)` random rows of `n`.
 pub fn random_split(n: usize, fraction: f64, seed: u64) -> Split {
     let mut order: Vec<usize> = (0..n).collect();
@@ -115,6 +170,34 @@ pub fn grouped_split<S: AsRef<str>>(groups: &[S], fraction: f64, seed: u64) -> S
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn holdout_is_grouped_with_people_random_without_and_checked() {
+        let people: Vec<String> = (0..40).map(|i| format!("p{}", i / 4)).collect();
+        let grouped = holdout(40, Some(&people), 0.2, 7).unwrap();
+        assert_eq!(grouped, grouped_split(&people, 0.2, 7));
+        let none: Option<&[String]> = None;
+        assert_eq!(holdout(40, none, 0.2, 7).unwrap(), random_split(40, 0.2, 7));
+        for bad in [0.0, 1.0, -0.1, f64::NAN] {
+            assert!(matches!(
+                holdout(40, none, bad, 7),
+                Err(SplitError::Fraction(_))
+            ));
+        }
+        assert_eq!(
+            holdout(39, Some(&people), 0.2, 7),
+            Err(SplitError::People {
+                people: 40,
+                faces: 39
+            })
+        );
+        let e = holdout(1, none, 0.2, 7).unwrap_err();
+        assert!(
+            e.to_string().starts_with("the split leaves a side empty"),
+            "{e}"
+        );
+    }
+
     use super::*;
     use std::collections::HashSet;
 

@@ -1,7 +1,5 @@
-//! The BlazeFace network as burn-onnx generated it from the ONNX file (see build.rs).
+//! The BlazeFace network as burn-onnx generated it from the ONNX file (`cargo run -p xtask --
+//! detectors`; `cargo test -p xtask` checks that it still matches). Weights: `weights`.
 #![allow(clippy::all, missing_docs, unused)]
 
-include!(concat!(
-    env!("OUT_DIR"),
-    "/blazeface/face_detection_front_128x128_barracuda.rs"
-));
+include!("generated/face_detection_front_128x128_barracuda.rs");

@@ -10,9 +10,9 @@ use super::blazeface_model::Model as ShortRangeModel;
 use super::decode::{BoxF, Detection, REGRESSORS, decode};
 use super::full_range_model::Model as FullRangeModel;
 use super::nms::weighted_nms;
+use super::weights::{DetectorWeights, WeightsError};
 use super::{FULL_RANGE_SIDE, INPUT_SIDE};
-use crate::backend::read_back;
-use crate::face::FaceError;
+use crate::backend::{DeviceError, read_back};
 use crate::image::{Outside, RgbaImage, Square, sample_square};
 
 /// Detection settings.
@@ -65,16 +65,21 @@ pub struct FaceDetector {
 }
 
 impl FaceDetector {
-    /// Loads the embedded weights onto `device`.
-    pub fn new(device: &Device, config: DetectorConfig) -> Self {
-        FaceDetector {
-            short_range: ShortRangeModel::from_embedded(device),
-            full_range: FullRangeModel::from_embedded(device),
+    /// Both networks with `weights` on `device`.
+    pub fn new(
+        device: &Device,
+        weights: &DetectorWeights,
+        config: DetectorConfig,
+    ) -> Result<Self, WeightsError> {
+        let (short_range, full_range) = weights.load(device)?;
+        Ok(FaceDetector {
+            short_range,
+            full_range,
             short_anchors: anchors(&SHORT_RANGE),
             full_anchors: anchors(&FULL_RANGE),
             device: device.clone(),
             config,
-        }
+        })
     }
 
     /// The square (centred on the image, side = its longer side) that the network sees.
@@ -95,7 +100,7 @@ impl FaceDetector {
     }
 
     /// Every face in `image`, best first.
-    pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, FaceError> {
+    pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, DeviceError> {
         let letterbox = Self::letterbox(image);
         let mut found = self.detect_in(image, letterbox, false).await?;
         if self.config.full_range_threshold > 0.0 {
@@ -145,7 +150,7 @@ impl FaceDetector {
         &self,
         image: &RgbaImage<'_>,
         face: FaceBox,
-    ) -> Result<FaceBox, FaceError> {
+    ) -> Result<FaceBox, DeviceError> {
         let letterbox = Self::letterbox(image);
         let side = (face.bbox.width() + face.bbox.height()) / 2.0;
         if self.config.closer_look_below <= 0.0
@@ -176,7 +181,7 @@ impl FaceDetector {
         image: &RgbaImage<'_>,
         square: Square,
         inner: bool,
-    ) -> Result<Vec<Detection>, FaceError> {
+    ) -> Result<Vec<Detection>, DeviceError> {
         let (scores, regressors) = self.raw(self.input(image, square, INPUT_SIDE)).await?;
         let found = decode(
             &scores,
@@ -206,7 +211,7 @@ impl FaceDetector {
     pub async fn raw_full_range(
         &self,
         input: Tensor<4>,
-    ) -> Result<(Vec<f32>, Vec<f32>), FaceError> {
+    ) -> Result<(Vec<f32>, Vec<f32>), DeviceError> {
         // Outputs: regressors [1, 2304, 16], scores [1, 2304, 1].
         let (boxes, scores) = self.full_range.forward(input);
         let values = read_back(Tensor::cat(vec![scores, boxes], 2)).await?;
@@ -215,7 +220,7 @@ impl FaceDetector {
 
     /// The short-range model's raw scores `[896]` and regressors `[896 × 16]` for an input
     /// tensor `[1, 128, 128, 3]`, read back at once.
-    pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), FaceError> {
+    pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), DeviceError> {
         // Outputs: scores [1, 512, 1], [1, 384, 1]; regressors [1, 512, 16], [1, 384, 16].
         let (scores_8, scores_16, boxes_8, boxes_16) = self.short_range.forward(input);
         // [1, 896, 17]: per anchor its score, then its 16 regressors.

@@ -1,7 +1,5 @@
-//! BlazeFace full range as burn-onnx generated it from the ONNX file (see build.rs).
+//! BlazeFace full range as burn-onnx generated it from the ONNX file (`cargo run -p xtask --
+//! detectors`; `cargo test -p xtask` checks that it still matches). Weights: `weights`.
 #![allow(clippy::all, missing_docs, unused)]
 
-include!(concat!(
-    env!("OUT_DIR"),
-    "/blazeface_full_range/face_detection_full_range.rs"
-));
+include!("generated/face_detection_full_range.rs");

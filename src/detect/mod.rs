@@ -1,5 +1,6 @@
-//! Face detection: BlazeFace short and full range (imported from ONNX at build time), their
-//! anchors, box decoding and non-maximum suppression.
+//! Face detection: BlazeFace short and full range (their code generated from ONNX by
+//! `cargo run -p xtask -- detectors`, their weights one file: `weights`), their anchors, box
+//! decoding and non-maximum suppression.
 
 /// BlazeFace short range's input side in pixels (a 128×128 RGB view of the image); its
 /// regressors are in these pixels.
@@ -13,6 +14,8 @@ pub mod decode;
 mod detector;
 mod full_range_model;
 pub mod nms;
+mod weights;
 
 pub use decode::{BoxF, Detection};
 pub use detector::{DetectorConfig, FaceBox, FaceDetector};
+pub use weights::{DetectorWeights, FILE_NAME as WEIGHTS_FILE_NAME, WeightsError};

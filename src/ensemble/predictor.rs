@@ -5,15 +5,14 @@ use std::borrow::Cow;
 use burn::tensor::Device;
 use serde::Serialize;
 
-use super::file::{EnsembleInfo, member_files};
 use super::flip::{mirror, unmirror};
-use crate::checkpoint::{Checkpoint, CheckpointError, CheckpointMeta, TrainingSummary};
+use crate::cpu::CpuNet;
 use crate::data::FaceSet;
-use crate::face::FaceError;
-use crate::infer::CpuNet;
 use crate::keypoints::NUM_COORDS;
 use crate::model::KeypointCnn;
-use crate::predict::{predict, predict_cpu};
+use crate::model_file::{Checkpoint, CheckpointError, CheckpointMeta, TrainingSummary};
+use crate::model_file::{EnsembleInfo, member_files};
+use crate::predict::{PredictError, predict, predict_cpu};
 
 /// One model of an ensemble, ready to predict.
 struct Member {
@@ -155,7 +154,7 @@ impl Ensemble {
         faces: &FaceSet,
         batch: usize,
         flip: bool,
-    ) -> Result<Vec<f32>, FaceError> {
+    ) -> Result<Vec<f32>, PredictError> {
         let set = match flip {
             false => Cow::Borrowed(faces),
             true => {
@@ -206,7 +205,7 @@ impl Ensemble {
         &self,
         faces: &FaceSet,
         batch: usize,
-    ) -> Result<Vec<f32>, FaceError> {
+    ) -> Result<Vec<f32>, PredictError> {
         self.predict(faces, batch, self.info.flip).await
     }
 }
@@ -214,10 +213,10 @@ impl Ensemble {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkpoint::save_to_bytes;
-    use crate::ensemble::ensemble_to_bytes;
     use crate::keypoints::IMAGE_PIXELS;
     use crate::model::ModelConfig;
+    use crate::model_file::ensemble_to_bytes;
+    use crate::model_file::save_to_bytes;
     use crate::normalize::Normalization;
 
     fn saved(seed: u64) -> Vec<u8> {

@@ -1,8 +1,12 @@
-//! `FaceError`: why finding faces or their keypoints failed — the model file, the image, the
-//! device, or a model whose output is not a number.
+//! `FaceError`: why finding faces or their keypoints failed — the model file, the detector's
+//! weights, the image, the device, or a model whose output is not a number. Each cause is the
+//! error type of the module that raises it; this one gathers them for the pipeline.
 
-use crate::checkpoint::CheckpointError;
+use crate::backend::DeviceError;
+use crate::detect::WeightsError;
 use crate::image::ImageError;
+use crate::model_file::CheckpointError;
+use crate::predict::PredictError;
 
 /// An error of prediction, detection, the face pipeline or the backend.
 #[derive(Debug, thiserror::Error)]
@@ -14,18 +18,12 @@ pub enum FaceError {
     #[error(transparent)]
     Image(#[from] ImageError),
     /// No usable device, or the device failed while computing or reading back.
-    #[error("{0}")]
-    Device(String),
-    /// The model produced a coordinate that is not a finite number.
-    #[error(
-        "the model predicted {value} for face {face} (id {id}): its weights give no usable output"
-    )]
-    NonFinite {
-        /// 1-based face of the batch.
-        face: usize,
-        /// The face's id.
-        id: u32,
-        /// The value.
-        value: f32,
-    },
+    #[error(transparent)]
+    Device(#[from] DeviceError),
+    /// The face detector's weights cannot be used.
+    #[error(transparent)]
+    DetectorWeights(#[from] WeightsError),
+    /// The keypoint model could not predict (the device, or an output that is not a number).
+    #[error(transparent)]
+    Predict(#[from] PredictError),
 }

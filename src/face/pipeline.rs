@@ -7,12 +7,12 @@ use web_time::Instant;
 
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
-use crate::checkpoint::CheckpointMeta;
 use crate::data::FaceSet;
-use crate::detect::{BoxF, DetectorConfig, FaceDetector};
+use crate::detect::{BoxF, DetectorConfig, DetectorWeights, FaceDetector};
 use crate::ensemble::{Description, Ensemble};
 use crate::image::{Outside, RgbaImage, View, luma, sample_view};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
+use crate::model_file::CheckpointMeta;
 
 /// One named keypoint in image pixels (pixel-centre convention).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -180,10 +180,15 @@ fn ms_since(t: Instant) -> f64 {
 }
 
 impl FacePipeline {
-    /// Builds the pipeline from a `.fpk` keypoint model file (one model or an ensemble).
-    pub fn new(device: &Device, checkpoint: &[u8]) -> Result<Self, FaceError> {
+    /// Builds the pipeline from a `.fpk` keypoint model file (one model or an ensemble) and
+    /// the face detector's weights.
+    pub fn new(
+        device: &Device,
+        checkpoint: &[u8],
+        detector: &DetectorWeights,
+    ) -> Result<Self, FaceError> {
         Ok(FacePipeline {
-            detector: FaceDetector::new(device, DetectorConfig::default()),
+            detector: FaceDetector::new(device, detector, DetectorConfig::default())?,
             models: Ensemble::from_bytes(checkpoint, device)?,
             crop_rule: CropRule::default(),
             landmark_rule: Some(LandmarkRule::default()),
@@ -329,14 +334,14 @@ impl FacePipeline {
     /// Keypoints (96×96 pixels, `faces.len() × 30`) of ready 96×96 grayscale faces: the
     /// model file's own output, as `facepoints predict` gives it.
     pub async fn predict_crops(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
-        self.models.predict_as_saved(faces, CROP_BATCH).await
+        Ok(self.models.predict_as_saved(faces, CROP_BATCH).await?)
     }
 
     /// Keypoints of the crops the pipeline made: [`Self::predict_crops`], or with
     /// [`FacePipeline::flip`] the mean of each face's and its mirror image's.
     async fn predict_framed(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
         let flip = self.flip || self.models.flip();
-        self.models.predict(faces, CROP_BATCH, flip).await
+        Ok(self.models.predict(faces, CROP_BATCH, flip).await?)
     }
 
     /// The detector box that the crop rule would have turned into `crop`.

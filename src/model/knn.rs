@@ -88,6 +88,13 @@ fn coordinate_means(train: &FaceSet) -> [f32; NUM_COORDS] {
     })
 }
 
+/// The values of k the study's table tries (`facepoints report`, the page's Reproduce).
+pub const STUDY_KS: [usize; 8] = [1, 2, 3, 5, 7, 10, 15, 20];
+
+/// The values of k `facepoints knn` and the page's KNN search try by default: the study's and
+/// one larger.
+pub const SEARCH_KS: [usize; 9] = [1, 2, 3, 5, 7, 10, 15, 20, 30];
+
 /// Predicted coordinates (pixels, `queries.len() * 30`) for each `k` in `ks`, sharing one
 /// neighbour search.
 pub fn predict_many(train: &FaceSet, queries: &FaceSet, ks: &[usize]) -> Vec<Vec<f32>> {

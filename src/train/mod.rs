@@ -1,5 +1,6 @@
 //! Training: settings, the masked loss, the loop and its events.
 
+pub mod ablation;
 pub mod config;
 pub mod early_stopping;
 pub mod events;

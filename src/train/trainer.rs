@@ -22,11 +22,10 @@ use crate::augment::{epoch_set, level};
 use crate::batch::{FaceBatch, face_batch};
 use crate::data::FaceSet;
 use crate::eval::Rmse;
-use crate::face::FaceError;
 use crate::keypoints::NUM_COORDS;
 use crate::model::KeypointCnn;
 use crate::normalize::Normalization;
-use crate::predict::{INFERENCE_BATCH, predict};
+use crate::predict::{INFERENCE_BATCH, PredictError, predict};
 
 /// One epoch of history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -372,7 +371,7 @@ async fn validate(
     let preds = match predict(model, valid_set, norm, INFERENCE_BATCH, device).await {
         Ok(preds) => preds,
         // The run has diverged: its model no longer predicts numbers.
-        Err(FaceError::NonFinite { value, .. }) => {
+        Err(PredictError::NonFinite { value, .. }) => {
             return Err(TrainError::NonFinite {
                 what: "validation prediction",
                 epoch,

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use super::{js_err, js_error, to_js};
 use crate::augment::{AugmentConfig, apply_steps, sample_steps, total_transform};
 use crate::data::groups::read_person_groups;
-use crate::data::{FaceReader, FaceSet, Split, grouped_split, random_split};
+use crate::data::{FaceFilter, FaceReader, FaceSet, holdout};
 use crate::keypoints::{IMAGE_PIXELS, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
 use crate::model::knn::search_k;
 
@@ -177,27 +177,10 @@ impl Dataset {
     /// The rows a filter keeps: `all`, `complete`, `partial`, or `missing` (rows without
     /// keypoint `keypoint`, 0-based Kaggle order).
     pub fn filter(&self, kind: &str, keypoint: usize) -> Result<Vec<u32>, JsError> {
-        let faces = &self.faces;
-        let keep: Box<dyn Fn(usize) -> bool> = match kind {
-            "all" => Box::new(|_| true),
-            "complete" => Box::new(|i| faces.is_complete(i)),
-            "partial" => Box::new(|i| !faces.is_complete(i)),
-            "missing" if keypoint < NUM_KEYPOINTS => {
-                Box::new(move |i| faces.coords(i)[2 * keypoint].is_nan())
-            }
-            _ => {
-                return Err(JsError::new(&format!(
-                    "unknown filter `{kind}` (keypoint {keypoint})"
-                )));
-            }
-        };
-        Ok((0..faces.len())
-            .filter(|&i| keep(i))
-            .map(|i| i as u32)
-            .collect())
+        let filter = FaceFilter::named(kind, keypoint).map_err(|e| JsError::new(&e))?;
+        Ok(rows(&self.faces.rows_where(filter)))
     }
 
-    /// The pixels of `rows` end to end (9,216 each), for the explorer's visible faces.
     #[wasm_bindgen(js_name = imagesOf)]
     pub fn images_of(&self, rows: Vec<u32>) -> Result<Vec<u8>, JsError> {
         let mut out = Vec::with_capacity(rows.len() * IMAGE_PIXELS);
@@ -256,21 +239,8 @@ impl Dataset {
     /// The split the CLI's `train` makes with the same settings: by person when the people
     /// are known, else by row. `{kind, train, valid, info}`.
     pub fn split(&self, fraction: f64, seed: u64) -> Result<JsValue, JsValue> {
-        if !(fraction > 0.0 && fraction < 1.0) {
-            return Err(js_err(format!(
-                "the validation fraction {fraction} must be between 0 and 1"
-            )));
-        }
-        let split: Split = match &self.groups {
-            Some(groups) => grouped_split(groups, fraction, seed),
-            None => random_split(self.faces.len(), fraction, seed),
-        };
-        if split.train.is_empty() || split.valid.is_empty() {
-            return Err(js_err(format!(
-                "the split leaves a side empty: {}",
-                split.info
-            )));
-        }
+        let split =
+            holdout(self.faces.len(), self.groups.as_deref(), fraction, seed).map_err(js_err)?;
         to_js(&SplitView {
             kind: split.info.kind.clone(),
             train: rows(&split.train),

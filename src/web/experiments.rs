@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::js_error;
 use crate::augment::AugmentConfig;
-use crate::ensemble::{EnsembleInfo, ensemble_to_bytes};
+use crate::model_file::{EnsembleInfo, ensemble_to_bytes};
 use crate::train::{SearchSpace, TrainingConfig, describe_trial};
 
 /// One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
@@ -33,6 +33,21 @@ pub fn ensemble_file(
 #[wasm_bindgen(js_name = studyResults)]
 pub fn study_results() -> Result<String, JsError> {
     serde_json::to_string(&crate::study::STUDY_RESULTS).map_err(js_error)
+}
+
+/// The values of k the study's table tries (`facepoints report`'s default `--k`).
+#[wasm_bindgen(js_name = studyKs)]
+pub fn study_ks() -> Vec<u32> {
+    crate::model::knn::STUDY_KS.map(|k| k as u32).to_vec()
+}
+
+/// An ablation's table from `[[variant, [rmse per seed]]]` (`NaN`: a failed run): `[{name,
+/// rmses, mean, sd, delta, verdict}]`, as `facepoints ablate` prints it.
+#[wasm_bindgen(js_name = ablationTable)]
+pub fn ablation_table(results: JsValue) -> Result<JsValue, JsValue> {
+    let results: Vec<(String, Vec<f64>)> = serde_wasm_bindgen::from_value(results)
+        .map_err(|e| js_error(format!("ablation results: {e}")))?;
+    super::to_js(&crate::train::ablation::ablation_table(&results))
 }
 
 /// A trial's settings and their description.

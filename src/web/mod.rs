@@ -17,6 +17,7 @@ use web_time::Instant;
 
 use crate::backend::Backend;
 use crate::data::FaceSet;
+use crate::detect::DetectorWeights;
 use crate::face::{Face, FacePipeline, FaceView, PipelineTimings};
 use crate::image::RgbaImage;
 use crate::keypoints::NUM_COORDS;
@@ -110,11 +111,17 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
 
 #[wasm_bindgen]
 impl Facepoints {
-    /// Loads a `.fpk` keypoint model on `backend` ("cpu" or "webgpu") and warms it up with
+    /// Loads a `.fpk` keypoint model and the face detector's weights (the bytes of
+    /// `www/models/detectors.bin`) on `backend` ("cpu" or "webgpu") and warms them up with
     /// one detection on a blank frame, so the first real call is not the slow one.
-    pub async fn create(model: Vec<u8>, backend_name: String) -> Result<Facepoints, JsError> {
+    pub async fn create(
+        model: Vec<u8>,
+        detector: Vec<u8>,
+        backend_name: String,
+    ) -> Result<Facepoints, JsError> {
+        let detector = DetectorWeights::from_file_bytes(&detector).map_err(js_error)?;
         let backend = backend(&backend_name).await?;
-        let pipeline = FacePipeline::new(&backend.device, &model).map_err(js_error)?;
+        let pipeline = FacePipeline::new(&backend.device, &model, &detector).map_err(js_error)?;
         pipeline.warm_up().await.map_err(js_error)?;
         let meta = serde_json::to_string(&pipeline.description()).map_err(js_error)?;
         Ok(Facepoints {

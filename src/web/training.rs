@@ -9,9 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{backend, js_err, to_js};
-use crate::checkpoint::{CheckpointMeta, TrainingSummary, save_to_bytes_async};
 use crate::data::FaceSet;
 use crate::model::{Features, KeypointCnn, LayerSpec, ModelConfig};
+use crate::model_file::{CheckpointMeta, TrainingSummary, save_to_bytes_async};
+use crate::train::search::{OptimizerChoice, ScheduleChoice};
 use crate::train::{Flow, RunControl, TrainEvent, TrainingConfig, train_controlled};
 
 /// Asks the page's control function after every batch: it resolves to `"stop"` to end the
@@ -97,12 +98,37 @@ pub fn model_size(model: &str, batch: usize) -> Result<JsValue, JsValue> {
     })
 }
 
-/// The CLI's training settings for `model` (a preset name or a `ModelConfig` JSON) with
-/// every other field at its default, as the JSON `facepoints train --config` reads: the
-/// page starts from it and changes what its form sets.
-#[wasm_bindgen(js_name = defaultTrainingConfig)]
-pub fn default_training_config(model: &str) -> Result<String, JsValue> {
-    serde_json::to_string(&TrainingConfig::new(model_config(model)?)).map_err(js_err)
+/// What the page's form chooses by name; the settings behind each name are the CLI's
+/// (`facepoints train --optimizer`, `--schedule`), defined once in `train::search`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigOptions {
+    /// A preset name (`model0`…`model3`) or a `ModelConfig` JSON.
+    model: String,
+    learning_rate: Option<f64>,
+    optimizer: Option<OptimizerChoice>,
+    schedule: Option<ScheduleChoice>,
+}
+
+/// The CLI's training settings for `{model, learning_rate?, optimizer?, schedule?}` (the
+/// optimizer `adam` | `sgd` and schedule `constant` | `step` | `cosine` as `facepoints
+/// train` sets them) with every other field at its default, as the JSON `facepoints train
+/// --config` reads: the page starts from it and changes the numbers its form sets.
+#[wasm_bindgen(js_name = trainingConfig)]
+pub fn training_config(options: JsValue) -> Result<String, JsValue> {
+    let options: ConfigOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| js_err(format!("training settings: {e}")))?;
+    let mut config = TrainingConfig::new(model_config(&options.model)?);
+    if let Some(rate) = options.learning_rate {
+        config.learning_rate = rate;
+    }
+    if let Some(optimizer) = options.optimizer {
+        config.optimizer = optimizer.spec();
+    }
+    if let Some(schedule) = options.schedule {
+        config.schedule = schedule.schedule(config.learning_rate);
+    }
+    serde_json::to_string(&config).map_err(js_err)
 }
 
 /// A preset name (`model0`…`model3`) or a `ModelConfig` JSON.
@@ -127,27 +153,79 @@ fn faces_of(all: &FaceSet, rows: &[u32]) -> Result<FaceSet, JsValue> {
     Ok(all.subset(&rows))
 }
 
-/// Trains as `facepoints train --config <config>` does, on the faces given by their parts
-/// (`images` 9,216 bytes and `coords` 30 numbers per face, `ids`), split into
-/// `train_rows` / `valid_rows` (described by `split`, which the model file keeps, as `data`
-/// names the data). `backend`: `cpu` or `webgpu`. Resolves to `{checkpoint: Uint8Array,
-/// best_epoch, best_rmse, epochs_run, stopped}`.
-#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen(typescript_custom_section)]
+const TRAIN_OPTIONS: &str = r#"
+/** What `trainModel` trains on and how (the faces by their parts, as `Dataset` gives them). */
+export interface TrainOptions {
+  /** 9,216 bytes (96×96 grayscale) per face. */
+  images: Uint8Array;
+  /** 30 coordinates per face (x/y in Kaggle order, NaN where missing). */
+  coords: Float32Array;
+  ids: Uint32Array;
+  /** The rows that train and the rows that validate. */
+  train: Uint32Array;
+  valid: Uint32Array;
+  /** The split in words, kept in the model file. */
+  split: string;
+  /** What the data is (its sha256), kept in the model file. */
+  data: string;
+  /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+  config: string;
+  backend: "cpu" | "webgpu";
+  /** Called with each `TrainEvent`. */
+  onEvent: (event: object) => void;
+  /** Asked after every batch: resolves to "stop" to end the run; does not resolve while paused. */
+  control: () => unknown;
+  /** Called with the best weights so far (`.fpk` bytes), the epoch and its validation RMSE. */
+  onCheckpoint: (checkpoint: Uint8Array, epoch: number, rmse: number) => void;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `trainModel`'s options (the `TrainOptions` interface above).
+    #[wasm_bindgen(typescript_type = "TrainOptions")]
+    pub type TrainOptions;
+    #[wasm_bindgen(method, getter)]
+    fn images(this: &TrainOptions) -> Vec<u8>;
+    #[wasm_bindgen(method, getter)]
+    fn coords(this: &TrainOptions) -> Vec<f32>;
+    #[wasm_bindgen(method, getter)]
+    fn ids(this: &TrainOptions) -> Vec<u32>;
+    #[wasm_bindgen(method, getter)]
+    fn train(this: &TrainOptions) -> Vec<u32>;
+    #[wasm_bindgen(method, getter)]
+    fn valid(this: &TrainOptions) -> Vec<u32>;
+    #[wasm_bindgen(method, getter)]
+    fn split(this: &TrainOptions) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &TrainOptions) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn config(this: &TrainOptions) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn backend(this: &TrainOptions) -> String;
+    #[wasm_bindgen(method, getter, js_name = onEvent)]
+    fn on_event(this: &TrainOptions) -> Function;
+    #[wasm_bindgen(method, getter)]
+    fn control(this: &TrainOptions) -> Function;
+    #[wasm_bindgen(method, getter, js_name = onCheckpoint)]
+    fn on_checkpoint(this: &TrainOptions) -> Function;
+}
+
+/// Trains as `facepoints train --config <config>` does, on the faces given by their parts,
+/// split into the `train` / `valid` rows (`TrainOptions`). Resolves to `{checkpoint:
+/// Uint8Array, best_epoch, best_rmse, epochs_run, stopped}`.
 #[wasm_bindgen(js_name = trainModel)]
-pub async fn train_model(
-    images: Vec<u8>,
-    coords: Vec<f32>,
-    ids: Vec<u32>,
-    train_rows: Vec<u32>,
-    valid_rows: Vec<u32>,
-    split: String,
-    data: String,
-    config: String,
-    backend_name: String,
-    on_event: Function,
-    control: Function,
-    on_checkpoint: Function,
-) -> Result<JsValue, JsValue> {
+pub async fn train_model(options: TrainOptions) -> Result<JsValue, JsValue> {
+    let (images, coords, ids) = (options.images(), options.coords(), options.ids());
+    let (train_rows, valid_rows) = (options.train(), options.valid());
+    let (split, data, config) = (options.split(), options.data(), options.config());
+    let backend_name = options.backend();
+    let (on_event, control, on_checkpoint) = (
+        options.on_event(),
+        options.control(),
+        options.on_checkpoint(),
+    );
     let config: TrainingConfig =
         serde_json::from_str(&config).map_err(|e| js_err(format!("training settings: {e}")))?;
     config.validate().map_err(js_err)?;

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ let page;
 let work;
 const engines = []; // the wasm engines the first page downloaded
 const responses = []; // every response the first page got: path, status, headers
+let firstLoad = []; // the responses until the first page was ready
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'facepoints-e2e-'));
@@ -25,6 +26,7 @@ before(async () => {
   chrome.on('request', (r) => { if (r.url().endsWith('.wasm')) engines.push(new URL(r.url()).pathname); });
   chrome.on('response', (r) => responses.push({ path: new URL(r.url()).pathname, status: r.status(), headers: r.headers() }));
   page = await openPage(chrome, server.url);
+  firstLoad = [...responses];
 });
 
 after(async () => {
@@ -69,9 +71,9 @@ test('served by `facepoints serve`: cross-origin isolated, every file with its t
   assert.equal(await worker.evaluate(() => self.crossOriginIsolated), true, 'the worker');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'securitypolicyviolation events');
   assert.deepEqual(page.cspConsole, [], 'CSP reports in the console');
-  const TYPES = { '/': 'text/html', html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', wasm: 'application/wasm', fpk: 'application/octet-stream' };
+  const TYPES = { '/': 'text/html', html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', wasm: 'application/wasm', fpk: 'application/octet-stream', bin: 'application/octet-stream' };
   const loaded = responses.map((r) => r.path);
-  for (const path of ['/', '/www/style.css', '/www/js/page.js', '/www/js/worker.js', '/pkg/cpu/facepoints.js', '/pkg/cpu/facepoints_bg.wasm', '/www/models/default.fpk']) {
+  for (const path of ['/', '/www/style.css', '/www/js/page.js', '/www/js/worker.js', '/pkg/cpu/facepoints.js', '/pkg/cpu/facepoints_bg.wasm', '/www/models/default.fpk', '/www/models/detectors.bin']) {
     assert.ok(loaded.includes(path), `${path} was loaded (${loaded.join(', ')})`);
   }
   for (const { path, status, headers } of responses) {
@@ -201,6 +203,44 @@ test('a corrupt model file is refused with a clear message', async () => {
     }
   });
   assert.match(message, /not a facepoints model/i);
+});
+
+test('the face detector\'s weights are one file, fetched once, outside the engine', async () => {
+  const weights = firstLoad.filter((r) => r.path === '/www/models/detectors.bin');
+  assert.equal(weights.length, 1, 'fetched once by the inference worker');
+  assert.equal(weights[0].status, 200);
+  assert.equal(weights[0].headers['content-type'], 'application/octet-stream');
+  // The engine no longer carries them: it is smaller than the weights themselves would make it.
+  const wasm = (await stat(join(ROOT, 'pkg/cpu/facepoints_bg.wasm'))).size;
+  const file = (await stat(join(ROOT, 'www/models/detectors.bin'))).size;
+  assert.ok(wasm < 3 * file, `CPU engine ${wasm} bytes beside ${file} bytes of weights`);
+});
+
+test('a truncated or wrong detector weights file is refused with a clear message, and the next try works', async () => {
+  const good = await readFile(join(ROOT, 'www/models/detectors.bin'));
+  const create = () => page.evaluate(async () => {
+    const { createDetector } = await import('/www/js/facepoints.js');
+    try {
+      const detector = await createDetector({ backend: 'cpu' });
+      detector.close?.();
+      return 'ready';
+    } catch (err) {
+      return err.message;
+    }
+  });
+  for (const [body, expected] of [
+    [good.subarray(0, good.length >> 1), /detector's weights.*truncated/],
+    [Buffer.concat([good, Buffer.from([0])]), /detector's weights.*another file/],
+    [Buffer.from(good).fill(7, 1000, 1100), /detector's weights.*damaged or another version/],
+  ]) {
+    await chrome.route('**/www/models/detectors.bin', (route) => route.fulfill({ body, contentType: 'application/octet-stream' }));
+    assert.match(await create(), expected);
+    await chrome.unroute('**/www/models/detectors.bin');
+  }
+  await chrome.route('**/www/models/detectors.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  assert.match(await create(), /could not load the face detector's weights .*HTTP 404/);
+  await chrome.unroute('**/www/models/detectors.bin');
+  assert.equal(await create(), 'ready');
 });
 
 test('a photo without a face, dropped on the page, says so', async () => {

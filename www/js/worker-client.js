@@ -59,8 +59,9 @@ export class WorkerClient {
 }
 
 /** The worker side: answers requests with `handlers[type](args)`; `signals[type](args)`
- *  handle messages without an id. */
-export function serveRequests(handlers, signals = {}) {
+ *  handle messages without an id; `explain(err)` turns a failure into `{error, crashed?}`
+ *  (by default its message). */
+export function serveRequests(handlers, signals = {}, { explain = message } = {}) {
   self.onmessage = async ({ data: { id, type, ...args } }) => {
     if (id === undefined) return signals[type]?.(args);
     try {
@@ -69,9 +70,13 @@ export function serveRequests(handlers, signals = {}) {
       const { result, transfer = [] } = wrap(await handler(args));
       self.postMessage({ id, ok: true, result }, transfer);
     } catch (err) {
-      self.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+      self.postMessage({ id, ok: false, ...explain(err) });
     }
   };
+}
+
+function message(err) {
+  return { error: err instanceof Error ? err.message : String(err) };
 }
 
 /** A handler may return `{result, transfer}` to hand buffers over instead of copying. */

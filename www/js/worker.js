@@ -1,6 +1,7 @@
 // The inference worker: owns the wasm engine; the page only sends frames and draws.
-// Protocol: {id, type, ...args} in; {id, ok: true, result} or {id, ok: false, error} out.
+// The protocol is worker-client.js's (serveRequests).
 import { chooseBackend, describeAdapter } from './backend-choice.js';
+import { serveRequests } from './worker-client.js';
 
 let engine = null;
 let engineBackend = null;
@@ -59,23 +60,40 @@ async function modelBytes(model) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function createOn(backend, bytes) {
+// The face detector's weights: one same-origin file, fetched once per worker (and kept by the
+// browser's HTTP cache, revalidated by ETag); the engine checks its length and checksum, so
+// a wrong or truncated file is refused with the reason. Only this worker loads them.
+const DETECTOR_WEIGHTS = new URL('../models/detectors.bin', import.meta.url);
+let detectorWeights = null;
+
+function detectorBytes() {
+  detectorWeights ??= fetch(DETECTOR_WEIGHTS).then(async (response) => {
+    if (!response.ok) throw new Error(`could not load the face detector's weights (${DETECTOR_WEIGHTS.pathname}): HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }).catch((err) => {
+    detectorWeights = null; // a later create tries again
+    throw err;
+  });
+  return detectorWeights;
+}
+
+async function createOn(backend, bytes, detector) {
   const { Facepoints } = await engineModule(backend);
-  return Facepoints.create(bytes, backend);
+  return Facepoints.create(bytes, detector, backend);
 }
 
 async function create({ model, backend: requested = 'auto' }) {
   const started = performance.now();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
-  const bytes = await modelBytes(model);
+  const [bytes, detector] = await Promise.all([modelBytes(model), detectorBytes()]);
   try {
-    engine = await createOn(backend, bytes);
+    engine = await createOn(backend, bytes, detector);
   } catch (err) {
     if (backend !== 'webgpu' || requested === 'webgpu') throw err;
     reason = `WebGPU failed (${explain(err).error}); using the CPU backend`;
     backend = 'cpu';
-    engine = await createOn(backend, bytes);
+    engine = await createOn(backend, bytes, detector);
   }
   engineBackend = backend;
   return {
@@ -111,6 +129,7 @@ async function withPixels(bitmap, call) {
   const result = await call(rgba, width, height);
   result.timings.read_ms = read;
   result.timings.call_ms = performance.now() - t - read;
+  result.timings.worker_ms = performance.now() - t;
   return result;
 }
 
@@ -145,15 +164,4 @@ const handlers = {
   },
 };
 
-self.onmessage = async ({ data: { id, type, ...args } }) => {
-  try {
-    const handler = handlers[type];
-    if (!handler) throw new Error(`unknown request "${type}"`);
-    const started = performance.now();
-    const result = await handler(args);
-    if (result?.timings) result.timings.worker_ms = performance.now() - started;
-    self.postMessage({ id, ok: true, result });
-  } catch (err) {
-    self.postMessage({ id, ok: false, ...explain(err) });
-  }
-};
+serveRequests(handlers, {}, { explain });

@@ -4,8 +4,8 @@
 // ensembles, search trials, submissions) and checks model files. The page's main thread
 // never parses, augments or predicts.
 import init, {
-  CsvLoader, describeModel, defaultAugmentConfig, defaultTrainingConfig, modelSize,
-  ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, studyResults, submissionCsv,
+  CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
+  ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv,
 } from '../../../pkg/cpu/facepoints.js';
 import { serveRequests, transferring, emit } from '../worker-client.js';
 
@@ -160,6 +160,14 @@ const handlers = {
     await engine;
     return JSON.parse(ablationVariants(JSON.stringify(augment)));
   },
+  async ablationTable({ results }) {
+    await engine;
+    return ablationTable(results);
+  },
+  async studyKs() {
+    await engine;
+    return Array.from(studyKs());
+  },
   async studyResults() {
     await engine;
     return JSON.parse(studyResults());
@@ -188,9 +196,9 @@ const handlers = {
     await engine;
     return JSON.parse(defaultAugmentConfig());
   },
-  async trainingConfig({ model }) {
+  async trainingConfig(options) {
     await engine;
-    return JSON.parse(defaultTrainingConfig(model));
+    return JSON.parse(trainingConfig(options));
   },
   async modelSize({ model, batch }) {
     await engine;

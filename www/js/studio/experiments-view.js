@@ -6,10 +6,9 @@
 // recorded in Runs; a cancelled experiment keeps the rows that finished.
 import { studio } from './state.js';
 import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
-import { download } from './runs-view.js';
+import { download } from './run-files.js';
 
 const $ = (id) => document.getElementById(id);
-const KNN_KS = [1, 2, 3, 5, 7, 10, 15, 20]; // what `facepoints report` tries
 
 export function setupExperimentsView({ report }) {
   let current = null; // {cancelled, kind} of the experiment in progress
@@ -57,7 +56,7 @@ export function setupExperimentsView({ report }) {
             const { scores, wall_s } = await knnRun(job.knn);
             const best = scores.reduce((a, b) => (b.rmse.overall < a.rmse.overall ? b : a));
             await recordKnn(best, { wall_s, tried: job.knn, group });
-            done(job, { rmse: best.rmse.overall, k: best.k, wall_s });
+            await done(job, { rmse: best.rmse.overall, k: best.k, wall_s });
           } else {
             const result = await trainRun(job.config, {
               requested: $('train-backend').value,
@@ -67,10 +66,10 @@ export function setupExperimentsView({ report }) {
             });
             if (current.cancelled) break; // the run stopped part way: not a result of the experiment
             await recordTraining(result, job.config, { name: `${job.label} · ${new Date().toLocaleString()}`, group });
-            done(job, { rmse: result.best_rmse, best_epoch: result.best_epoch, epochs: result.epochs_run, wall_s: result.wall_s, failed: result.failed });
+            await done(job, { rmse: result.best_rmse, best_epoch: result.best_epoch, epochs: result.epochs_run, wall_s: result.wall_s, failed: result.failed });
           }
         } catch (err) {
-          done(job, { error: err.message });
+          await done(job, { error: err.message });
           report(`${job.label}: ${err.message}`, 'error');
         }
         studio.emit('models');
@@ -109,7 +108,8 @@ export function setupExperimentsView({ report }) {
     const table = $('reproduce-table');
     table.tBodies[0].replaceChildren();
     const reference = (model, augmented) => fmt(study.find((s) => s.model === model && s.augmented === augmented)?.rmse);
-    const jobs = [{ label: `KNN (k of ${KNN_KS.join(', ')})`, knn: KNN_KS, model: 'knn', augmented: false }];
+    const ks = await studio.data.request('studyKs'); // what `facepoints report` tries
+    const jobs = [{ label: `KNN (k of ${ks.join(', ')})`, knn: ks, model: 'knn', augmented: false }];
     const pipeline = await augmentation();
     for (const model of models) {
       for (const augmented of variants) {
@@ -162,23 +162,22 @@ export function setupExperimentsView({ report }) {
       }
     }
     $('ablation-summary').textContent = `${first.model.name}; ${variants.length} variants × ${seeds} seed${seeds > 1 ? 's' : ''} from ${first.seed}; at most ${budget.epochs} epochs${budget.minutes > 0 ? ` or ${budget.minutes} min` : ''} per run.`;
-    const update = () => {
-      const all = stats(results.get('all seven'));
-      for (const [name, values] of results) {
-        const tr = rows.get(name);
-        const s = stats(values);
-        const finished = values.filter(Number.isFinite).length;
+    // The table's numbers and verdicts are the engine's (`facepoints ablate`'s own).
+    const update = async () => {
+      for (const row of await studio.data.request('ablationTable', { results: [...results] })) {
+        const tr = rows.get(row.name);
+        const finished = row.rmses.filter(Number.isFinite).length;
         tr.dataset.state = finished === seeds ? 'done' : finished ? 'running' : tr.dataset.state;
-        tr.dataset.mean = String(s.mean);
-        cells(tr, [name, values.map((v) => (Number.isFinite(v) ? v.toFixed(4) : 'failed')).join(' / ') || 'queued',
-          values.length ? `${fmt(s.mean)}${s.sd === null ? '' : ` ± ${s.sd.toFixed(4)}`}` : '—',
-          values.length && all.n ? `${s.mean - all.mean >= 0 ? '+' : ''}${(s.mean - all.mean).toFixed(4)}` : '—',
-          verdict(name, s, all)]);
+        tr.dataset.mean = String(row.mean);
+        cells(tr, [row.name, row.rmses.map((v) => (Number.isFinite(v) ? v.toFixed(4) : 'failed')).join(' / ') || 'queued',
+          row.rmses.length ? `${fmt(row.mean)}${row.sd === null ? '' : ` ± ${row.sd.toFixed(4)}`}` : '—',
+          Number.isFinite(row.delta) ? `${row.delta >= 0 ? '+' : ''}${row.delta.toFixed(4)}` : '—',
+          row.verdict]);
       }
     };
-    await runQueue('ablation', jobs, (job, out) => {
+    await runQueue('ablation', jobs, async (job, out) => {
       results.get(job.variant).push(out.error ? NaN : out.rmse);
-      update();
+      await update();
     }, { group: `ablation · ${new Date().toLocaleString()}` });
   });
   $('ablation-cancel').addEventListener('click', () => cancel('ablation'));
@@ -235,21 +234,4 @@ export function setupExperimentsView({ report }) {
   $('search-defaults').addEventListener('click', async () => { $('search-space').value = await studio.data.request('searchSpace'); });
 
   buttons();
-}
-
-/** Mean, sample standard deviation (null under two values) and count of the finite values. */
-function stats(values = []) {
-  const v = values.filter(Number.isFinite);
-  const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : null;
-  return { mean, sd, n: v.length };
-}
-
-/** Whether a variant's difference to "all seven" is larger than the seeds' spread: beyond it
- *  when |Δ| exceeds the two standard deviations added. */
-function verdict(name, s, all) {
-  if (name === 'all seven' || !s.n || !all.n) return '—';
-  if (s.sd === null || all.sd === null) return 'one seed: no spread to compare';
-  const delta = Math.abs(s.mean - all.mean);
-  return delta <= s.sd + all.sd ? "within the seeds' spread" : "beyond the seeds' spread";
 }

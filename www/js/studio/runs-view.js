@@ -4,13 +4,13 @@
 // CLI's format), use in Try it, error analysis; the table as CSV or markdown; a run as one
 // bundle file (settings, history and weights) to export and import; .fpk files loaded from
 // disk (checked by the engine first).
-import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { studio } from './state.js';
 import { listModels, getModel, renameModel, deleteModel, saveModel, storageFacts } from './model-store.js';
 import { studyKey } from './runner.js';
+import { fromModelFile, fromBundle, bundle, safe, download } from './run-files.js';
+import { setupOverlay } from './runs-overlay.js';
 
 const $ = (id) => document.getElementById(id);
-const BUNDLE = 'facepoints-run';
 
 /** The table's columns: key, heading, the value a row sorts by, and how it reads. */
 const COLUMNS = [
@@ -204,39 +204,6 @@ export function setupRunsView({ report }) {
     }
   });
 
-  /** A record for a .fpk file, after the engine checked that every model in it loads. */
-  async function fromModelFile(name, bytes) {
-    const meta = await studio.data.request('describeModel', { bytes: bytes.slice(0) });
-    const ensemble = meta.members.length > 1 || meta.flip;
-    return {
-      kind: ensemble ? 'ensemble' : 'cnn', name, architecture: meta.model.name,
-      rmse: meta.summary?.valid_rmse ?? NaN, split: meta.summary?.split ?? '', epochs: meta.summary?.epochs_run ?? 0,
-      config: meta.summary?.training ?? null, seed: meta.summary?.training?.seed ?? null,
-      augmented: meta.summary ? Boolean(meta.summary.training?.augment) : undefined, bytes,
-    };
-  }
-
-  /** A record for a run bundle (settings, history, weights), its weights checked. */
-  async function fromBundle(text) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new Error(`not a run bundle: ${err.message}`);
-    }
-    if (parsed?.format !== BUNDLE || parsed.version !== 1 || typeof parsed.run !== 'object') {
-      throw new Error(`not a run bundle (it needs "format": "${BUNDLE}", "version": 1 and a "run")`);
-    }
-    const { run, fpk } = parsed;
-    let bytes = null;
-    if (fpk) {
-      bytes = Uint8Array.from(atob(fpk), (c) => c.charCodeAt(0)).buffer;
-      await studio.data.request('describeModel', { bytes: bytes.slice(0) }); // the engine's message if unusable
-    }
-    const { id: _, date: __, ...rest } = run;
-    return { ...rest, name: String(run.name ?? 'imported run'), bytes };
-  }
-
   studio.addEventListener('models', refresh);
   // The study's column comes from the engine (the data worker, started when a studio view is
   // first shown, not with the page).
@@ -248,53 +215,4 @@ export function setupRunsView({ report }) {
   };
   studio.addEventListener('view', loadStudy);
   refresh();
-}
-
-/** A stored run as one JSON file: its record and its .fpk (base64). */
-function bundle(record) {
-  const { bytes, ...run } = record;
-  let fpk = null;
-  if (bytes) {
-    const view = new Uint8Array(bytes);
-    let binary = '';
-    for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-    fpk = btoa(binary);
-  }
-  return { format: BUNDLE, version: 1, run, fpk };
-}
-
-const safe = (name) => name.replace(/[^\w.-]+/g, '_');
-
-export function download(blob, name) {
-  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-const PALETTE = ['#ff9f0a', '#2457d6', '#30d158', '#ff375f', '#8e5cf5', '#0aa2c0', '#b8860b', '#555'];
-
-/** The selected runs' validation RMSE per epoch on one chart. */
-function setupOverlay() {
-  let plot = null;
-  return {
-    show(chosen) {
-      const box = $('runs-overlay');
-      const curves = chosen.filter((r) => r.history?.length);
-      box.dataset.series = String(curves.length);
-      plot?.destroy();
-      plot = null;
-      box.replaceChildren();
-      if (!curves.length) return;
-      const epochs = Math.max(...curves.map((r) => r.history.length));
-      const xs = Array.from({ length: epochs }, (_, i) => i + 1);
-      const data = [xs, ...curves.map((r) => xs.map((x) => r.history[x - 1]?.valid_rmse ?? null))];
-      plot = new uPlot({
-        width: Math.max(280, box.clientWidth || 480), height: 220,
-        scales: { x: { time: false } },
-        legend: { live: false },
-        axes: [{ label: 'epoch', stroke: 'currentColor' }, { label: 'validation RMSE (px)', stroke: 'currentColor', size: 60 }],
-        series: [{ label: 'epoch' }, ...curves.map((r, i) => ({ label: `${r.architecture}${r.seed !== null && r.seed !== undefined ? ` seed ${r.seed}` : ''}${r.augmented ? ' aug' : ''}`, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: true } }))],
-      }, data, box);
-    },
-  };
 }

@@ -3,7 +3,7 @@
 // or one the user chooses): the same bytes `facepoints submit` writes for the same model.
 import { studio } from './state.js';
 import { getModel } from './model-store.js';
-import { download } from './runs-view.js';
+import { download } from './run-files.js';
 
 const $ = (id) => document.getElementById(id);
 const LOOKUP = new URL('../../data/kaggle/IdLookupTable.csv', import.meta.url);

@@ -1,10 +1,10 @@
 // The Train view: the CLI's training settings as a form, a run in its own worker with
 // pause / resume / stop, live curves (uPlot), the best and worst validation faces, the
 // per-keypoint table, and the run recorded in the Runs view.
-import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { studio } from './state.js';
 import { drawFace, drawPoints, KEYPOINT_NAMES, pretty } from './face-canvas.js';
 import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
+import { setupCharts, formatTime } from './train-charts.js';
 
 const $ = (id) => document.getElementById(id);
 const WARM_UP_BATCHES = 3; // the first steps (allocation, first kernels) are timed apart
@@ -55,25 +55,17 @@ export function setupTrainView({ report }) {
 
   /** The CLI's TrainingConfig JSON for the form: `facepoints train --config` reads it. */
   async function trainingConfig(model = modelSpec()) {
-    const config = await studio.data.request('trainingConfig', { model });
     const number = (id) => Number($(id).value);
-    const lr = number('train-lr');
+    const config = await studio.data.request('trainingConfig', {
+      model, learning_rate: number('train-lr'), optimizer: $('train-optimizer').value, schedule: $('train-schedule').value,
+    });
     Object.assign(config, {
-      learning_rate: lr,
       batch_size: number('train-batch'),
       epochs: number('train-epochs'),
       patience: number('train-patience'),
       seed: number('train-seed'),
       log_every: 1, // every batch's loss for the curve (an async read; it changes no result)
       labels: $('train-labels').value,
-      optimizer: $('train-optimizer').value === 'sgd'
-        ? { type: 'sgd', momentum: 0.9, nesterov: false }
-        : { type: 'adam', beta_1: 0.9, beta_2: 0.999 },
-      schedule: {
-        constant: { type: 'constant' },
-        step: { type: 'step', every: 10, gamma: 0.5 },
-        cosine: { type: 'cosine', min_lr: lr / 100 },
-      }[$('train-schedule').value],
     });
     const augment = $('train-augment').value;
     config.augment = augment === 'off' ? null : (studio.augment ?? await studio.data.request('augmentDefaults'));
@@ -284,82 +276,4 @@ export function setupTrainView({ report }) {
   showData();
   // The tests make the engine fail in the middle of a run through this.
   window.__train = { crash: (message) => signal('crashForTesting', { message }) };
-}
-
-function formatTime(seconds) {
-  if (!Number.isFinite(seconds)) return '–';
-  if (seconds < 90) return `${seconds.toFixed(0)} s`;
-  if (seconds < 5400) return `${(seconds / 60).toFixed(1)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-/** The three live charts; redrawn at most once per frame. */
-function setupCharts() {
-  const specs = {
-    loss: { el: 'chart-loss', x: 'step', y: 'loss', log: true },
-    rmse: { el: 'chart-rmse', x: 'epoch', y: 'RMSE (px)', log: false },
-    lr: { el: 'chart-lr', x: 'epoch', y: 'learning rate', log: true },
-  };
-  const plots = {};
-  const pending = new Map();
-  let frame = 0;
-
-  function make(key) {
-    const { el, x, y, log } = specs[key];
-    const box = document.getElementById(el);
-    box.replaceChildren();
-    const width = Math.max(240, box.clientWidth || 320);
-    plots[key] = new uPlot({
-      width, height: 180,
-      scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
-      axes: [{ label: x, stroke: 'currentColor' }, { label: y, stroke: 'currentColor', size: 60 }],
-      series: [{ label: x }, { label: y, stroke: key === 'rmse' ? '#ff9f0a' : '#2457d6', width: 2, points: { show: key !== 'loss' } }],
-      legend: { show: false },
-    }, [[], []], box);
-  }
-
-  // A chart is made on its first data, at most one per frame: making one is the costliest
-  // thing the page does while training.
-  function flush() {
-    frame = 0;
-    let made = false;
-    for (const [key, data] of pending) {
-      if (!plots[key]) {
-        if (made) continue;
-        make(key);
-        made = true;
-      }
-      plots[key].setData([data[0].slice(), data[1].slice()]);
-      pending.delete(key);
-    }
-    if (pending.size) frame = requestAnimationFrame(flush);
-  }
-
-  new ResizeObserver(() => {
-    for (const [key, plot] of Object.entries(plots)) {
-      const box = document.getElementById(specs[key].el);
-      if (box.clientWidth) plot.setSize({ width: box.clientWidth, height: 180 });
-    }
-  }).observe(document.getElementById('chart-loss'));
-
-  return {
-    /** Makes the (empty) charts ahead of a run, one per idle moment. */
-    prepare() {
-      const next = () => {
-        const key = Object.keys(specs).find((k) => !plots[k]);
-        if (!key) return;
-        make(key);
-        requestIdleCallback(next);
-      };
-      requestIdleCallback(next);
-    },
-    reset() {
-      for (const plot of Object.values(plots)) plot.setData([[], []]);
-      pending.clear();
-    },
-    update(key, data) {
-      pending.set(key, data);
-      if (!frame) frame = requestAnimationFrame(flush);
-    },
-  };
 }

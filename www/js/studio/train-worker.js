@@ -99,11 +99,11 @@ serveRequests({
     });
     let result;
     try {
-      result = await Promise.race([crashed, trainModel(
-        images, coords, ids, Uint32Array.from(train), Uint32Array.from(valid),
-        split, data, JSON.stringify(config), backend,
-        (event) => emit(event), control, keep,
-      )]);
+      result = await Promise.race([crashed, trainModel({
+        images, coords, ids, train: Uint32Array.from(train), valid: Uint32Array.from(valid),
+        split, data, config: JSON.stringify(config), backend,
+        onEvent: (event) => emit(event), control, onCheckpoint: keep,
+      })]);
     } catch (err) {
       // A trap (a panic, a lost GPU device) leaves this engine unusable: the next run loads
       // it afresh.

@@ -1,0 +1,84 @@
+// Page benchmarks in headless Chromium on this machine; prints a markdown table.
+//   node benches/web/bench.mjs [--webgpu]     (after scripts/build-web.sh)
+// Rows: wasm size, cold start to the first prediction, photo latency, webcam FPS and
+// per-stage latency (fake 640×480 camera at 30 fps from real frames), augmentation speed.
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ROOT, SHARED, serve, browser } from '../../tests/e2e/harness.mjs';
+import { buildY4m } from '../../tests/e2e/webcam.mjs';
+
+const backend = process.argv.includes('--webgpu') ? 'webgpu' : 'cpu';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+const row = (what, figure) => { rows.push(`| ${what} | ${figure} |`); console.error(`${what}: ${figure}`); };
+
+const sizes = (bytes) => `${(bytes.length / 1e6).toFixed(2)} MB, **${(gzipSync(bytes, { level: 9 }).length / 1e6).toFixed(2)} MB gzipped**`;
+for (const engine of ['cpu', 'gpu']) {
+  const wasm = await readFile(join(ROOT, `pkg/${engine}/facepoints_bg.wasm`));
+  const glue = await readFile(join(ROOT, `pkg/${engine}/facepoints.js`));
+  row(`${engine} wasm engine (without the keypoint model and the detectors' weights)`, `${sizes(wasm)} (+ ${(gzipSync(glue).length / 1e3).toFixed(0)} kB JS glue gzipped)`);
+}
+row("the detectors' weights, www/models/detectors.bin (fetched once, by the inference worker only)", sizes(await readFile(join(ROOT, 'www/models/detectors.bin'))));
+row('the keypoint model, www/models/default.fpk', sizes(await readFile(join(ROOT, 'www/models/default.fpk'))));
+
+const server = await serve();
+const work = await mkdtemp(join(tmpdir(), 'facepoints-bench-'));
+const y4m = join(work, 'cam.y4m');
+const plain = await browser();
+const frames = ['00', '01', '30', '31', '40', '41', '50', '51'].map((n) => join(ROOT, `tests/data/webcam/Valerie_Harper_${n}.png`));
+await buildY4m(plain, frames, y4m, { width: 640, height: 480, hold: 30, fps: 30 });
+await plain.close();
+
+const chrome = await browser({ extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
+const page = await chrome.newPage();
+const t0 = Date.now();
+await page.goto(`${server.url}?backend=${backend}`);
+await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 600_000 });
+const ready = Date.now() - t0;
+const info = await page.evaluate(() => ({ description: window.facepoints.detector.description, readyMs: window.facepoints.detector.readyMs }));
+const photo = await readFile(join(SHARED, 'data/photos/astronaut.png'));
+const times = await page.evaluate(async (bytes) => {
+  const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
+  const out = [];
+  for (let i = 0; i < 6; i++) {
+    const t = performance.now();
+    const { timings } = await window.facepoints.detector.detectWithTimings(blob);
+    out.push({ total: performance.now() - t, ...timings });
+  }
+  return out;
+}, [...photo]);
+row(`backend`, `${backend} — ${info.description}`);
+row('cold start: navigation → detector ready (wasm compile, model load, warm-up detection)', `${(ready / 1000).toFixed(2)} s (worker: ${(info.readyMs / 1000).toFixed(2)} s)`);
+row('first prediction after ready (astronaut.png, 512×512)', `${times[0].total.toFixed(0)} ms`);
+const steady = times.slice(1);
+row('photo, steady (median of 5): total / in the worker / decode / read pixels / detect / crop / predict', `${median(steady.map((t) => t.total)).toFixed(1)} / ${median(steady.map((t) => t.worker_ms)).toFixed(1)} / ${median(steady.map((t) => t.bitmap_ms)).toFixed(1)} / ${median(steady.map((t) => t.read_ms)).toFixed(1)} / ${median(steady.map((t) => t.detect_ms)).toFixed(1)} / ${median(steady.map((t) => t.crop_ms)).toFixed(1)} / ${median(steady.map((t) => t.predict_ms)).toFixed(1)} ms`);
+
+await page.evaluate(() => {
+  window.__frames = [];
+  document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
+});
+await page.click('#camera-start');
+await page.waitForFunction(() => window.__frames.length >= 5, null, { timeout: 120_000 });
+const start = await page.evaluate(() => [window.__frames.length, performance.now()]);
+await new Promise((r) => setTimeout(r, 10_000));
+const cam = await page.evaluate(() => [window.__frames, performance.now()]);
+await page.click('#camera-stop');
+const measured = cam[0].slice(start[0]);
+const fps = measured.length / ((cam[1] - start[1]) / 1000);
+const detected = measured.filter((f) => f.detected);
+const tracked = measured.filter((f) => !f.detected);
+row('webcam 640×480 @ 30 fps, detect every 10 frames: steady FPS', `**${fps.toFixed(1)}** (${measured.length} frames in 10 s, ${measured.filter((f) => f.faces.length).length} with a face)`);
+row('webcam per-stage latency, median: capture / read pixels / detect (detector frames) / crop / predict / draw', `${median(measured.map((f) => f.timings.bitmap_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.read_ms)).toFixed(1)} / ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.crop_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.predict_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.draw_ms)).toFixed(1)} ms (${detected.length} detect + ${tracked.length} track frames)`);
+
+const lines = gunzipSync(await readFile(join(ROOT, 'www/data/ytf_sample/training.csv.gz'))).toString().trim().split(/\r?\n/).slice(1);
+const gray = lines.flatMap((l) => l.slice(l.lastIndexOf(',') + 1).split(' ').map(Number));
+const coords = lines.flatMap((l) => l.split(',').slice(0, 30).map((v) => (v === '' ? NaN : Number(v))));
+const perSecond = await page.evaluate(async ({ gray, coords }) =>
+  window.facepoints.detector.request('augmentBenchmark', { gray: new Uint8Array(gray), coords: new Float32Array(coords), rounds: 4 }), { gray, coords });
+row('augmentation, default pipeline, one thread, in the wasm (282 sample faces × 4)', `**${perSecond.toFixed(0)} images/s**`);
+
+await chrome.close();
+server.close();
+console.log(`| what (${new Date().toISOString().slice(0, 10)}, this machine, headless Chromium) | figure |\n|---|---|\n${rows.join('\n')}`);

@@ -1,0 +1,366 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** What `trainModel` trains on and how (the faces by their parts, as `Dataset` gives them). */
+export interface TrainOptions {
+    /** 9,216 bytes (96×96 grayscale) per face. */
+    images: Uint8Array;
+    /** 30 coordinates per face (x/y in Kaggle order, NaN where missing). */
+    coords: Float32Array;
+    ids: Uint32Array;
+    /** The rows that train and the rows that validate. */
+    train: Uint32Array;
+    valid: Uint32Array;
+    /** The split in words, kept in the model file. */
+    split: string;
+    /** What the data is (its sha256), kept in the model file. */
+    data: string;
+    /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+    config: string;
+    backend: "cpu" | "webgpu";
+    /** Called with each `TrainEvent`. */
+    onEvent: (event: object) => void;
+    /** Asked after every batch: resolves to "stop" to end the run; does not resolve while paused. */
+    control: () => unknown;
+    /** Called with the best weights so far (`.fpk` bytes), the epoch and its validation RMSE. */
+    onCheckpoint: (checkpoint: Uint8Array, epoch: number, rmse: number) => void;
+}
+
+
+
+/**
+ * Parses a Kaggle CSV pushed in chunks of plain text (the page decompresses gzip with
+ * `DecompressionStream` first). Errors are the CLI's: row, line and column.
+ */
+export class CsvLoader {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The end of the input: the faces, or what is wrong with the file's end.
+     */
+    finish(): Dataset;
+    /**
+     * `size_hint`: the text's length in bytes when known (a plain file's size), else 0; it
+     * lets the loader reserve the faces' memory once.
+     */
+    constructor(size_hint: number);
+    /**
+     * Parses the lines `chunk` completes.
+     */
+    push(chunk: Uint8Array | number[]): void;
+    /**
+     * Faces read so far.
+     */
+    readonly faces: number;
+}
+
+/**
+ * Loaded faces, with the people they show when a `meta.csv` says so.
+ */
+export class Dataset {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `count` augmented variants of face `row` through the training pipeline with the
+     * `AugmentConfig` JSON `config`; variant `v` is drawn from `seed` and `v` alone, so a
+     * re-roll with the same seed shows the same faces.
+     */
+    augment(row: number, config: string, seed: bigint, count: number): any;
+    /**
+     * The 30 coordinates of each of `rows` (`NaN`: missing).
+     */
+    coordsOf(rows: Uint32Array | number[]): Float32Array;
+    /**
+     * Every face's coordinates.
+     */
+    coords(): Float32Array;
+    /**
+     * A model file's (one model or an ensemble) predictions for the faces at `rows`, scored
+     * against their labels, as `facepoints eval` scores them: resolves to
+     * `{predictions: Float32Array (30 per face, pixels), rmse: {overall, per_keypoint, count}}`.
+     * `flip`: add the test-time flip (an ensemble saved with one uses it anyway).
+     */
+    evaluate(model: Uint8Array | number[], rows: Uint32Array | number[], flip: boolean): Promise<any>;
+    /**
+     * The rows a filter keeps: `all`, `complete`, `partial`, or `missing` (rows without
+     * keypoint `keypoint`, 0-based Kaggle order).
+     */
+    filter(kind: string, keypoint: number): Uint32Array;
+    /**
+     * Faces from their parts, as `images()`, `coords()` and `ids()` give them.
+     */
+    static fromParts(images: Uint8Array | number[], coords: Float32Array | number[], ids: Uint32Array | number[]): Dataset;
+    /**
+     * Every face's id (`ImageId`, else its row number).
+     */
+    ids(): Uint32Array;
+    imagesOf(rows: Uint32Array | number[]): Uint8Array;
+    /**
+     * Every face's pixels (for the training worker).
+     */
+    images(): Uint8Array;
+    /**
+     * The study's KNN baseline for every k of `ks`: each validation face gets the mean
+     * keypoints of its k nearest training faces (pixel distance), as `facepoints knn` and
+     * `report` search it. Resolves to `[{k, rmse: {overall, per_keypoint, count}}]` in the
+     * order of `ks`.
+     */
+    knnSearch(train_rows: Uint32Array | number[], valid_rows: Uint32Array | number[], ks: Uint32Array | number[]): any;
+    /**
+     * The people of the faces from a `meta.csv` (plain text; the page decompresses gzip):
+     * its `training` rows, one per face. Returns how many people there are.
+     */
+    setPeople(meta_csv: Uint8Array | number[]): number;
+    /**
+     * The split the CLI's `train` makes with the same settings: by person when the people
+     * are known, else by row. `{kind, train, valid, info}`.
+     */
+    split(fraction: number, seed: bigint): any;
+    /**
+     * `{rows, complete, per_keypoint, names, pixel_bytes}`.
+     */
+    stats(): any;
+    /**
+     * Number of faces.
+     */
+    readonly length: number;
+}
+
+/**
+ * Face detection and keypoints on one backend.
+ */
+export class Facepoints {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Loads a `.fpk` keypoint model and the face detector's weights (the bytes of
+     * `www/models/detectors.bin`) on `backend` ("cpu" or "webgpu") and warms them up with
+     * one detection on a blank frame, so the first real call is not the slow one.
+     */
+    static create(model: Uint8Array | number[], detector: Uint8Array | number[], backend_name: string): Promise<Facepoints>;
+    /**
+     * Faces in an RGBA image → `{faces: [{box, score, keypoints}], timings}` in canvas
+     * coordinates.
+     */
+    detect(rgba: Uint8Array | number[], width: number, height: number): Promise<any>;
+    /**
+     * Keypoints of ready 96×96 grayscale faces (`gray`: 9,216 bytes per face) → 30
+     * numbers per face, in 96×96 pixels.
+     */
+    predictFaces(gray: Uint8Array | number[]): Promise<any>;
+    /**
+     * Re-crops faces from their previous keypoints and predicts again, without the
+     * detector. Per face, in canvas coordinates: `boxes` 5 numbers (x, y, width, height and
+     * the roll in degrees, as `detect` gave them), `points` 30 (x/y in Kaggle order),
+     * `scores` 1.
+     */
+    track(rgba: Uint8Array | number[], width: number, height: number, boxes: Float32Array | number[], points: Float32Array | number[], scores: Float32Array | number[]): Promise<any>;
+    /**
+     * The backend and adapter, e.g. `flex (CPU)`.
+     */
+    readonly backend: string;
+    /**
+     * The model's description (JSON: architecture, normalisation, training summary).
+     */
+    readonly model: string;
+}
+
+/**
+ * An ablation's table from `[[variant, [rmse per seed]]]` (`NaN`: a failed run): `[{name,
+ * rmses, mean, sd, delta, verdict}]`, as `facepoints ablate` prints it.
+ */
+export function ablationTable(results: any): any;
+
+/**
+ * The ablation's variants of an `AugmentConfig` JSON, as `facepoints ablate` trains them:
+ * `[{name, augment}]` (`augment` null for "none").
+ */
+export function ablationVariants(augment: string): string;
+
+/**
+ * Augmented faces per second through the study's default pipeline, single-threaded, in this
+ * wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
+ * `coords`: 30 per face; every face is augmented `rounds` times.
+ */
+export function augmentBenchmark(gray: Uint8Array | number[], coords: Float32Array | number[], rounds: number): number;
+
+/**
+ * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
+ */
+export function defaultAugmentConfig(): string;
+
+/**
+ * The built-in search space, as the JSON `facepoints search --space` reads.
+ */
+export function defaultSearchSpace(): string;
+
+/**
+ * What a `.fpk` file holds (its description as JSON: architecture, normalisation, training
+ * summary; for an ensemble its members), after checking that every model loads: the
+ * checkpoint's own message when one does not.
+ */
+export function describeModel(bytes: Uint8Array | number[]): string;
+
+/**
+ * The backends this engine has (a page loads the CPU engine or the GPU engine).
+ */
+export function engineBackends(): string[];
+
+/**
+ * One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
+ * `facepoints ensemble` writes it: `flip` saves the test-time flip with it; `valid_rmse`
+ * (NaN: not scored) and `split` say how it scored.
+ */
+export function ensembleFile(members: Uint8Array[], flip: boolean, valid_rmse: number, split: string): Uint8Array;
+
+/**
+ * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
+ * `undefined` until the next panic.
+ */
+export function lastPanic(): string | undefined;
+
+/**
+ * `{params, layers, activations_per_face, batch_bytes}` of a `ModelConfig` JSON (or a
+ * preset name) at `batch` faces per step; an error names what is wrong with the network.
+ */
+export function modelSize(model: string, batch: number): any;
+
+/**
+ * Panics with `message`. The page's tests use it to check that an engine crash is shown with
+ * its message and that the detector starts again.
+ */
+export function panicForTesting(message: string): void;
+
+/**
+ * The `n` trials `facepoints search --space <space> --search-seed <seed>` draws from the
+ * base settings `base` (a `TrainingConfig` JSON): `[{config, label}]`, where `config` is a
+ * `TrainingConfig` JSON and `label` its drawn settings in words.
+ */
+export function searchTrials(space: string, base: string, seed: number, n: number): string;
+
+/**
+ * Keeps every panic's place and message for `lastPanic()` (a panic traps the instance, and
+ * the JS side sees only "unreachable"), and still logs it with its stack on the console.
+ */
+export function start(): void;
+
+/**
+ * The values of k the study's table tries (`facepoints report`'s default `--k`).
+ */
+export function studyKs(): Uint32Array;
+
+/**
+ * The study's own results: `[{model, augmented, rmse}]`, the reference column.
+ */
+export function studyResults(): string;
+
+/**
+ * `submission.csv`, as `facepoints submit` writes it (byte for byte): `model` (a `.fpk`,
+ * single or ensemble) predicts every face of `test` (Kaggle's `test.csv`, plain or gzip),
+ * written in the order of `lookup` (`IdLookupTable.csv`, plain or gzip). Errors name the
+ * file and, for a CSV, the row and column.
+ */
+export function submissionCsv(model: Uint8Array | number[], test: Uint8Array | number[], lookup: Uint8Array | number[]): Promise<Uint8Array>;
+
+/**
+ * Trains as `facepoints train --config <config>` does, on the faces given by their parts,
+ * split into the `train` / `valid` rows (`TrainOptions`). Resolves to `{checkpoint:
+ * Uint8Array, best_epoch, best_rmse, epochs_run, stopped}`.
+ */
+export function trainModel(options: TrainOptions): Promise<any>;
+
+/**
+ * The CLI's training settings for `{model, learning_rate?, optimizer?, schedule?}` (the
+ * optimizer `adam` | `sgd` and schedule `constant` | `step` | `cosine` as `facepoints
+ * train` sets them) with every other field at its default, as the JSON `facepoints train
+ * --config` reads: the page starts from it and changes the numbers its form sets.
+ */
+export function trainingConfig(options: any): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_csvloader_free: (a: number, b: number) => void;
+    readonly __wbg_dataset_free: (a: number, b: number) => void;
+    readonly __wbg_facepoints_free: (a: number, b: number) => void;
+    readonly ablationTable: (a: number, b: any) => void;
+    readonly ablationVariants: (a: number, b: number, c: number) => void;
+    readonly augmentBenchmark: (a: number, b: number, c: number, d: number, e: number, f: number) => void;
+    readonly csvloader_faces: (a: number) => number;
+    readonly csvloader_finish: (a: number, b: number) => void;
+    readonly csvloader_new: (a: number) => number;
+    readonly csvloader_push: (a: number, b: number, c: number, d: number) => void;
+    readonly dataset_augment: (a: number, b: number, c: number, d: number, e: number, f: bigint, g: number) => void;
+    readonly dataset_coords: (a: number, b: number) => void;
+    readonly dataset_coordsOf: (a: number, b: number, c: number, d: number) => void;
+    readonly dataset_evaluate: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
+    readonly dataset_filter: (a: number, b: number, c: number, d: number, e: number) => void;
+    readonly dataset_fromParts: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+    readonly dataset_ids: (a: number, b: number) => void;
+    readonly dataset_images: (a: number, b: number) => void;
+    readonly dataset_imagesOf: (a: number, b: number, c: number, d: number) => void;
+    readonly dataset_knnSearch: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
+    readonly dataset_length: (a: number) => number;
+    readonly dataset_setPeople: (a: number, b: number, c: number, d: number) => void;
+    readonly dataset_split: (a: number, b: number, c: number, d: bigint) => void;
+    readonly dataset_stats: (a: number, b: number) => void;
+    readonly defaultAugmentConfig: (a: number) => void;
+    readonly defaultSearchSpace: (a: number) => void;
+    readonly describeModel: (a: number, b: number, c: number) => void;
+    readonly engineBackends: (a: number) => void;
+    readonly ensembleFile: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+    readonly facepoints_backend: (a: number, b: number) => void;
+    readonly facepoints_create: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
+    readonly facepoints_detect: (a: number, b: number, c: number, d: number, e: number) => any;
+    readonly facepoints_model: (a: number, b: number) => void;
+    readonly facepoints_predictFaces: (a: number, b: number, c: number) => any;
+    readonly facepoints_track: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number) => any;
+    readonly lastPanic: (a: number) => void;
+    readonly modelSize: (a: number, b: number, c: number, d: number) => void;
+    readonly panicForTesting: (a: number, b: number) => void;
+    readonly searchTrials: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+    readonly start: () => void;
+    readonly studyKs: (a: number) => void;
+    readonly studyResults: (a: number) => void;
+    readonly submissionCsv: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
+    readonly trainModel: (a: any) => any;
+    readonly trainingConfig: (a: number, b: any) => void;
+    readonly __wasm_bindgen_func_elem_3905: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_3937: (a: number, b: number, c: any, d: any) => void;
+    readonly __wbindgen_export: (a: number, b: number) => number;
+    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_export4: (a: number) => void;
+    readonly __wbindgen_export5: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
+    readonly __wbindgen_export7: (a: number) => void;
+    readonly __wbindgen_export8: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -1,0 +1,192 @@
+//! Serves the page (see `site`) on this machine until Ctrl-C: `facepoints serve` and
+//! `facepoints-serve` both run [`run`].
+
+mod site;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+pub use site::Site;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port; the URL printed names it).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// The address to listen on. The default keeps the page on this machine; 0.0.0.0 or a
+    /// network address makes it reachable from others (cameras and WebGPU need a secure
+    /// context: localhost or HTTPS).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The folder with index.html, www/ and pkg/ (default: the current folder if it has
+    /// index.html, else the folder this binary was built from).
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+}
+
+/// How long open connections may take to finish after Ctrl-C.
+const DRAIN: Duration = Duration::from_secs(3);
+
+/// Writes a note (a warning, the final error) and a line break to stderr; one that cannot be
+/// written is dropped.
+pub fn note(text: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// Serves the page until Ctrl-C (or SIGTERM); the error is the message for the user.
+pub fn run(args: ServeArgs) -> Result<(), String> {
+    let site = Site::new(&site_root(args.root.as_deref()))?;
+    if !site.root().join("pkg/cpu/facepoints_bg.wasm").is_file() {
+        note(format_args!(
+            "warning: {} has no built engine (pkg/cpu): run `bash scripts/build-web.sh` first",
+            site.root().display()
+        ));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("could not start the server: {e}"))?;
+    runtime.block_on(serve(
+        site,
+        SocketAddr::new(args.host, args.port),
+        args.open,
+    ))?;
+    Ok(())
+}
+
+/// `--root`, else the current folder if it holds the page, else the repository this binary
+/// was built from (this crate's parent folder).
+fn site_root(root: Option<&Path>) -> PathBuf {
+    match root {
+        Some(root) => root.to_path_buf(),
+        None if Path::new("index.html").is_file() => PathBuf::from("."),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
+    }
+}
+
+async fn serve(site: Site, addr: SocketAddr, open: bool) -> Result<(), String> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|e| bind_error(&e, addr))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| format!("could not start the server: {e}"))?;
+    let url = page_url(local);
+    // A closed stdout must not stop the server: the URL is a courtesy.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "facepoints: serving {}", site.root().display());
+    if !local.ip().is_loopback() {
+        let _ = writeln!(
+            out,
+            "facepoints: listening on {local}: reachable from other machines"
+        );
+    }
+    let _ = writeln!(out, "facepoints: open {url}  (Ctrl-C stops)");
+    let _ = out.flush();
+    drop(out);
+    if open {
+        open_browser(&url);
+    }
+
+    let (stop_tx, mut stop_rx) = watch::channel(false);
+    tokio::spawn(async move {
+        stop_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let mut graceful_rx = stop_rx.clone();
+    let server = axum::serve(listener, site.router()).with_graceful_shutdown(async move {
+        let _ = graceful_rx.wait_for(|stop| *stop).await;
+    });
+    tokio::select! {
+        result = server => result.map_err(|e| format!("the server failed: {e}"))?,
+        _ = async {
+            let _ = stop_rx.wait_for(|stop| *stop).await;
+            tokio::time::sleep(DRAIN).await;
+        } => {}
+    }
+    let _ = writeln!(std::io::stdout(), "facepoints: stopped");
+    Ok(())
+}
+
+/// The URL to print: loopback when listening on every address.
+fn page_url(local: SocketAddr) -> String {
+    let ip = match local.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => IpAddr::from([127, 0, 0, 1]),
+        ip if ip.is_unspecified() => IpAddr::from([0, 0, 0, 0, 0, 0, 0, 1]),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, local.port()))
+}
+
+fn bind_error(e: &std::io::Error, addr: SocketAddr) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        AddrInUse => format!(
+            "port {} on {} is already in use (another `facepoints serve`?): stop it, or pick \
+             another port with --port (--port 0 takes any free one)",
+            addr.port(),
+            addr.ip()
+        ),
+        PermissionDenied => format!(
+            "not allowed to listen on port {} (ports below 1024 need privileges): pick another \
+             with --port",
+            addr.port()
+        ),
+        AddrNotAvailable => format!(
+            "{} is not an address of this machine: use --host 127.0.0.1 (this machine only) or \
+             --host 0.0.0.0 (every network)",
+            addr.ip()
+        ),
+        _ => format!("could not listen on {addr}: {e}"),
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+/// Opens `url` with the system's handler; says so when it cannot.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if let Err(e) = command.arg(url).spawn() {
+        note(format_args!(
+            "could not open a browser ({e}): open {url} yourself"
+        ));
+    }
+}

@@ -1,0 +1,24 @@
+//! The CPU kernels, one home: matrix products (the `gemm` crate), and the network's
+//! convolution and 2×2 pool twice over —
+//!
+//! - for **inference** (`net`, `packed_conv`, `packed_pool`): the trained network repacked
+//!   once as [`CpuNet`] (NHWC activations, packed convolution weights, folded batch norms,
+//!   fused bias and ReLU), without the training framework's per-call overheads; the native
+//!   CLI and the page's CPU engine predict with it;
+//! - for **training** (`conv`, `pool`, registered with burn's autodiff on the flex backend by
+//!   `autodiff`): NCHW forward and hand-written backward over the tensors' memory, which
+//!   `model::ops` uses in place of burn's modules on the CPU.
+//!
+//! `parallel` splits per-image work over threads (rayon natively; one thread in wasm).
+
+#[cfg(cpu_backend)]
+pub(crate) mod autodiff;
+pub mod conv;
+pub mod matmul;
+pub mod net;
+pub mod packed_conv;
+pub mod packed_pool;
+mod parallel;
+pub mod pool;
+
+pub use net::CpuNet;

@@ -1,0 +1,544 @@
+//! The command line as a person uses it: train on the sample, evaluate, predict, KNN, and
+//! clear errors for bad input.
+
+use crate::common;
+
+use std::path::Path;
+
+use common::{facepoints, sample, text};
+
+#[test]
+fn train_eval_predict_on_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.fpk");
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let out = facepoints(&[
+        "train",
+        "--data",
+        data,
+        "--model",
+        "model2",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--out",
+        model.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("| nose_tip |"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "grouped split, 20% held out, seed 7: 228 train / 54 validation rows (23 / 6 people)"
+        ),
+        "{stdout}"
+    );
+
+    let out = facepoints(&["eval", "--model", model.to_str().unwrap(), "--data", data]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("model2: RMSE") && stdout.contains("over 1620 coordinates"),
+        "{stdout}"
+    );
+
+    let csv = dir.path().join("p.csv");
+    let out = facepoints(&[
+        "predict",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(written.lines().count(), 283);
+    assert!(written.starts_with("ImageId,left_eye_center_x,"));
+
+    // Kaggle's lookup table cut to the 770 ids of ytf_kaggle96's test.csv, then the whole
+    // table (ids past 770 have no prediction: an error, and no half-written submission).
+    let test_csv = common::shared_data().join("ytf_kaggle96/test.csv.gz");
+    let full = common::shared_data().join("kaggle_fkd/IdLookupTable.csv");
+    let table = std::fs::read_to_string(&full).unwrap();
+    let cut: Vec<&str> = table
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.split(',').nth(1).unwrap().parse::<u32>().unwrap() <= 770)
+        .map(|(_, l)| l)
+        .collect();
+    let lookup = dir.path().join("lookup.csv");
+    std::fs::write(&lookup, cut.join("\n") + "\n").unwrap();
+    let submit = |lookup: &Path, out: &Path| {
+        facepoints(&[
+            "submit",
+            "--model",
+            model.to_str().unwrap(),
+            "--test",
+            test_csv.to_str().unwrap(),
+            "--lookup",
+            lookup.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let sub = dir.path().join("submission.csv");
+    let out = submit(&lookup, &sub);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let submission = std::fs::read_to_string(&sub).unwrap();
+    assert_eq!(submission.lines().count(), cut.len());
+    assert!(submission.starts_with("RowId,Location\n1,"));
+    let failed = dir.path().join("failed.csv");
+    let out = submit(&full, &failed);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no prediction for image 771"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!failed.exists());
+}
+
+#[test]
+fn knn_search_prints_a_table() {
+    let data = sample();
+    let out = facepoints(&["knn", "--data", data.to_str().unwrap(), "--k", "1,5"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("| 5 |") && stdout.contains("best k ="),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_inputs_fail_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_csv = dir.path().join("bad.csv");
+    std::fs::write(&bad_csv, "ImageId,Image\n1,1 2 3\n").unwrap();
+    let out = facepoints(&["knn", "--data", bad_csv.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("row 1, line 2, column `Image`: the last row is truncated or malformed: the image has 3 pixels"), "{stderr}");
+
+    let not_model = dir.path().join("x.fpk");
+    std::fs::write(&not_model, b"hello").unwrap();
+    let out = facepoints(&[
+        "eval",
+        "--model",
+        not_model.to_str().unwrap(),
+        "--data",
+        sample().to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not a facepoints model file"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = facepoints(&["train", "--data", "/nonexistent.csv"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("/nonexistent.csv"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn ablate_prints_every_variant() {
+    let data = sample();
+    let out = facepoints(&[
+        "ablate",
+        "--data",
+        data.to_str().unwrap(),
+        "--model",
+        "model2",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--seeds",
+        "1",
+        "--augment-mode",
+        "on-the-fly",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // The mode applies to the augmented variants although --augment is not given.
+    assert!(stdout.contains("mode OnTheFly"), "{stdout}");
+    let rows: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| augmentation"))
+        .collect();
+    assert_eq!(rows.len(), 9, "{stdout}");
+    assert!(
+        rows[0].starts_with("| none |") && rows[1].starts_with("| all seven |"),
+        "{stdout}"
+    );
+    // Each row's difference is its own mean minus all seven's, recomputed from the row's
+    // per-seed RMSEs (printed to 4 places, so within 2e-4).
+    let cell = |row: &str, i: usize| row.split('|').map(str::trim).nth(i).unwrap().to_string();
+    let mean_of = |row: &str| -> f64 {
+        let seeds: Vec<f64> = cell(row, 2)
+            .split(" / ")
+            .map(|v| v.parse().unwrap())
+            .collect();
+        seeds.iter().sum::<f64>() / seeds.len() as f64
+    };
+    let all = mean_of(rows[1]);
+    for row in &rows {
+        let printed_mean: f64 = cell(row, 3).split(' ').next().unwrap().parse().unwrap();
+        assert!((printed_mean - mean_of(row)).abs() < 2e-4, "{row}");
+        let delta: f64 = cell(row, 4).parse().unwrap();
+        assert!((delta - (mean_of(row) - all)).abs() < 2e-4, "{row}");
+    }
+    assert!(
+        rows.iter().any(|r| cell(r, 4) != "+0.0000"),
+        "some variant differs from all seven: {stdout}"
+    );
+    assert!(
+        rows[0].ends_with("| one seed: no spread to compare |"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("| all but clahe |") && stdout.contains("| all but flip |"),
+        "{stdout}"
+    );
+}
+
+/// `facepoints report` on the sample: Model 2 without augmentation for one epoch, KNN with
+/// `ks`, then `extra` arguments.
+fn report(ks: &str, extra: &[&str]) -> std::process::Output {
+    let data = sample();
+    let mut args = vec![
+        "report",
+        "--data",
+        data.to_str().unwrap(),
+        "--models",
+        "model2",
+        "--augmented",
+        "no",
+        "--epochs",
+        "1",
+        "--batch-size",
+        "32",
+        "--k",
+        ks,
+    ];
+    args.extend_from_slice(extra);
+    facepoints(&args)
+}
+
+#[test]
+fn report_prints_the_studys_table() {
+    let out = report("1,5", &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rows: Vec<&str> = stdout.lines().filter(|l| l.starts_with("| ")).collect();
+    assert!(rows[0].starts_with("| model | augmented |"), "{stdout}");
+    assert!(rows.iter().any(|r| r.starts_with("| KNN (k=")), "{stdout}");
+    let model2 = rows
+        .iter()
+        .find(|r| r.starts_with("| model2 | no |"))
+        .unwrap_or_else(|| panic!("a model2 row: {stdout}"));
+    // The row's RMSE cell is a number, beside the study's 3.1621.
+    let cells: Vec<&str> = model2.split('|').map(str::trim).collect();
+    assert!(
+        cells.iter().any(|c| c
+            .trim_matches('*')
+            .parse::<f64>()
+            .is_ok_and(|v| v > 0.0 && v < 50.0)),
+        "{model2}"
+    );
+    assert!(model2.contains("3.1621"), "{model2}");
+}
+
+/// `report`'s RMSE for a model is what `eval` measures on the model it saved, on the same
+/// split: the table is not its own witness.
+#[test]
+fn report_rmse_is_what_eval_measures_on_the_saved_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample();
+    let out = report("5", &["--out-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let row = stdout
+        .lines()
+        .find(|r| r.starts_with("| model2 | no |"))
+        .unwrap_or_else(|| panic!("a model2 row: {stdout}"));
+    let reported: f64 = row
+        .split('|')
+        .map(str::trim)
+        .find_map(|c| c.strip_prefix("**").and_then(|c| c.strip_suffix("**")))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("a bold RMSE in {row}"));
+    let saved = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "fpk"))
+        .expect("report saved the model");
+    let out = facepoints(&[
+        "eval",
+        "--model",
+        saved.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let measured = rmse_in(&text(&out.stdout));
+    assert!(
+        (measured - reported).abs() < 1e-3,
+        "report says {reported}, eval measures {measured}"
+    );
+}
+
+/// A small network that trains in seconds, as a ModelConfig JSON file in `dir`.
+fn tiny_model(dir: &Path) -> String {
+    let path = dir.join("tiny.json");
+    std::fs::write(
+        &path,
+        r#"{"name": "tiny", "layers": [{"type": "batch_norm"}, {"type": "conv", "filters": 4, "kernel": 3}, {"type": "max_pool"}, {"type": "max_pool"}, {"type": "flatten"}, {"type": "dense", "units": 30}]}"#,
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `facepoints train` of the tiny model with `seed`, saved in `dir`.
+fn train_tiny(dir: &Path, seed: &str) -> std::path::PathBuf {
+    let out = dir.join(format!("tiny{seed}.fpk"));
+    let data = sample();
+    let run = facepoints(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--model",
+        &tiny_model(dir),
+        "--epochs",
+        "2",
+        "--seed",
+        seed,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    out
+}
+
+fn rmse_in(stdout: &str) -> f64 {
+    let at = stdout.rfind(": RMSE ").expect("an RMSE") + 7;
+    stdout[at..].split(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn an_ensemble_file_scores_predicts_and_submits_like_any_model_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (train_tiny(dir.path(), "1"), train_tiny(dir.path(), "2"));
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let e = dir.path().join("e.fpk");
+    let out = facepoints(&[
+        "ensemble",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--out",
+        e.to_str().unwrap(),
+        "--data",
+        data,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("wrote ensemble of 2 (tiny, tiny) (2 models"),
+        "{stdout}"
+    );
+    let members: Vec<f64> = stdout
+        .lines()
+        .filter(|l| l.contains(".fpk |"))
+        .map(|l| {
+            l.trim_end_matches(" |")
+                .rsplit("| ")
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    let line = stdout.lines().find(|l| l.contains("**ensemble")).unwrap();
+    let ensemble: f64 = line.split("**").nth(3).unwrap().parse().unwrap();
+    assert_eq!(members.len(), 2, "{stdout}");
+    // The error of a mean is at most the mean of the errors.
+    assert!(
+        ensemble <= (members[0] + members[1]) / 2.0 + 1e-6,
+        "{stdout}"
+    );
+    // eval reads the ensemble, and the single-model files (format version 1) as before.
+    let eval = |model: &Path| {
+        let out = facepoints(&["eval", "--model", model.to_str().unwrap(), "--data", data]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let scored = eval(&e);
+    assert!(
+        scored.contains("ensemble of 2 (tiny, tiny): RMSE"),
+        "{scored}"
+    );
+    assert!((rmse_in(&scored) - ensemble).abs() < 1e-4, "{scored}");
+    assert!((rmse_in(&eval(&a)) - members[0]).abs() < 1e-4);
+    // With the flip, and an ensemble of an ensemble and a model: three members.
+    let f = dir.path().join("f.fpk");
+    let out = facepoints(&[
+        "ensemble",
+        e.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "--flip",
+        "--out",
+        f.to_str().unwrap(),
+    ]);
+    assert!(
+        text(&out.stdout).contains("wrote ensemble of 3 (tiny, tiny, tiny) + flip"),
+        "{}",
+        text(&out.stderr)
+    );
+    let predictions = dir.path().join("p.csv");
+    let out = facepoints(&[
+        "predict",
+        "--model",
+        f.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        predictions.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // A damaged ensemble is refused with the reason.
+    let mut bytes = std::fs::read(&e).unwrap();
+    let last = bytes.len() - 9;
+    bytes[last] ^= 0x10;
+    let bad = dir.path().join("bad.fpk");
+    std::fs::write(&bad, bytes).unwrap();
+    let out = facepoints(&["eval", "--model", bad.to_str().unwrap(), "--data", data]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("corrupt"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn search_draws_the_same_trials_for_a_seed_and_writes_the_best_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let tiny = tiny_model(dir.path());
+    let out = facepoints(&["search", "--data", data, "--print-space"]);
+    let space: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(space["learning_rate"], serde_json::json!([1e-4, 1e-2]));
+    let space_file = dir.path().join("space.json");
+    std::fs::write(
+        &space_file,
+        r#"{"learning_rate": [1e-3, 1e-2], "batch_size": [16, 32], "dropout": [], "optimizer": ["sgd", "adam"], "schedule": ["constant"], "augment": [false], "augment_k": [1], "epochs": 1, "patience": 1}"#,
+    )
+    .unwrap();
+    let list = |seed: &str, trials: &str| {
+        let out = facepoints(&[
+            "search",
+            "--data",
+            data,
+            "--model",
+            &tiny,
+            "--space",
+            space_file.to_str().unwrap(),
+            "--search-seed",
+            seed,
+            "--trials",
+            trials,
+            "--list",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let (three, two) = (list("4", "3"), list("4", "2"));
+    assert_eq!(three.len(), 3);
+    assert_eq!(&three[..2], &two[..], "more trials extend the same draws");
+    assert_ne!(list("5", "3"), three);
+    let best = dir.path().join("best.json");
+    let out = facepoints(&[
+        "search",
+        "--data",
+        data,
+        "--model",
+        &tiny,
+        "--space",
+        space_file.to_str().unwrap(),
+        "--search-seed",
+        "4",
+        "--trials",
+        "2",
+        "--best-config",
+        best.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("| 1 |") || l.starts_with("| 2 |"))
+            .count(),
+        2,
+        "{stdout}"
+    );
+    // The settings written are those of the trial with the lowest RMSE in the table.
+    let rmse_of = |trial: &str| -> f64 {
+        let row = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {trial} |")))
+            .unwrap();
+        let cell = row.split('|').map(str::trim).nth(4).unwrap();
+        cell.trim_matches('*').parse().unwrap()
+    };
+    let (first, second) = (rmse_of("1"), rmse_of("2"));
+    let argmin = if first <= second { 0 } else { 1 };
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&best).unwrap()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&three[argmin]).unwrap(),
+        written,
+        "trial {} has the lowest RMSE ({first} vs {second}): {stdout}",
+        argmin + 1
+    );
+    let out = facepoints(&[
+        "train",
+        "--config",
+        best.to_str().unwrap(),
+        "--data",
+        data,
+        "--out",
+        dir.path().join("best.fpk").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // A space that cannot be drawn from says why.
+    std::fs::write(&space_file, r#"{"learning_rate": [1e-3, 1e-2], "batch_size": [], "dropout": [], "optimizer": ["sgd"], "schedule": ["constant"], "augment": [false], "augment_k": [1], "epochs": 1, "patience": 1}"#).unwrap();
+    let out = facepoints(&[
+        "search",
+        "--data",
+        data,
+        "--space",
+        space_file.to_str().unwrap(),
+        "--list",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("batch_size needs at least one value"),
+        "{}",
+        text(&out.stderr)
+    );
+}
