@@ -22,7 +22,7 @@ if ! why=$(bash scripts/engine-stamp.sh --check 2>&1); then
   step "rebuilding the page's engines: $why (about 15 min cold, a few minutes after a change)"
   bash scripts/build-web.sh
 fi
-step "compressing the engines where needed (seconds; about 20 s the first time)"
+step "compressing the engines where needed (about 30 s the first time, seconds after)"
 bash scripts/precompress.sh
 step "building the server, facepoints-serve (about 2 min the first time, seconds after)"
 cargo build --quiet --package facepoints-serve

@@ -60,7 +60,9 @@ fn facepoints_call(line: &str) -> Option<(String, Vec<String>)> {
     let rest = match &words[start..] {
         ["facepoints", rest @ ..] => rest,
         ["cargo", "run", ..] => {
-            let at = words.windows(3).position(|w| w == ["--bin", "facepoints", "--"])?;
+            let at = words
+                .windows(3)
+                .position(|w| w == ["--bin", "facepoints", "--"])?;
             &words[at + 3..]
         }
         _ => return None,
@@ -180,7 +182,10 @@ fn command_lines_are_read_from_code_blocks_with_continuations() {
         Some(("eval".into(), vec!["--model".into()]))
     );
     assert_eq!(facepoints_call("cargo build --bin facepoints"), None);
-    assert_eq!(facepoints_call("src/cli/  the facepoints command (one file)"), None);
+    assert_eq!(
+        facepoints_call("src/cli/  the facepoints command (one file)"),
+        None
+    );
     assert_eq!(
         facepoints_call("D=x facepoints knn --k 1,3"),
         Some(("knn".into(), vec!["--k".into()]))
