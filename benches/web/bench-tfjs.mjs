@@ -205,7 +205,7 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only }) => {
           return result.checkpoint;
         })();
         const detector = new Uint8Array(await (await fetch('/www/models/detectors.bin')).arrayBuffer());
-        const engineModel = await fp.Facepoints.create(model, detector, backend);
+        const engineModel = await fp.Facepoints.create({ model, detector, backend });
         const calls = (n) => (n === 1 ? plan.latencyCalls : plan.batchCalls);
         for (const n of [1, 16, 64]) {
           const input = gray(n);

@@ -1,6 +1,27 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** What `Facepoints.create` loads. */
+export interface CreateOptions {
+    /** A `.fpk` keypoint model file (one model or an ensemble). */
+    model: Uint8Array;
+    /** The bytes of `www/models/detectors.bin`: the face detector's weights. */
+    detector: Uint8Array;
+    backend: "cpu" | "webgpu";
+}
+/** An image's RGBA pixels, row by row. */
+export interface Frame {
+    rgba: Uint8Array;
+    width: number;
+    height: number;
+}
+/** The faces `track` follows, in canvas coordinates, per face: 5 box numbers (x, y, width,
+ *  height, roll in degrees), 30 keypoint coordinates (x/y in Kaggle order) and a score. */
+export interface Tracked {
+    boxes: Float32Array;
+    points: Float32Array;
+    scores: Float32Array;
+}
 /** What `trainModel` trains on and how (the faces by their parts, as `Dataset` gives them). */
 export interface TrainOptions {
     /** 9,216 bytes (96×96 grayscale) per face. */
@@ -24,6 +45,53 @@ export interface TrainOptions {
     control: () => unknown;
     /** Called with the best weights so far (`.fpk` bytes), the epoch and its validation RMSE. */
     onCheckpoint: (checkpoint: Uint8Array, epoch: number, rmse: number) => void;
+}
+/** `Dataset.augment`: `count` variants of face `row`, drawn with `seed`. */
+export interface AugmentOptions {
+    row: number;
+    /** The `AugmentConfig` JSON. */
+    config: string;
+    seed: number;
+    count: number;
+}
+/** `Dataset.knnSearch`: the rows that train, the rows scored, the values of k. */
+export interface KnnOptions {
+    train: Uint32Array;
+    valid: Uint32Array;
+    ks: Uint32Array;
+}
+/** `Dataset.evaluate`: a `.fpk` scored on `rows`, with or without the test-time flip. */
+export interface EvaluateOptions {
+    model: Uint8Array;
+    rows: Uint32Array;
+    flip: boolean;
+}
+/** `ensembleFile`: the members (`.fpk` files) and what the ensemble file says of itself. */
+export interface EnsembleOptions {
+    members: Uint8Array[];
+    flip: boolean;
+    /** NaN: not scored. */
+    validRmse: number;
+    split: string;
+}
+/** `searchTrials`: the search space and base settings (JSON), the seed, how many trials. */
+export interface TrialsOptions {
+    space: string;
+    base: string;
+    seed: number;
+    trials: number;
+}
+/** `submissionCsv`: the model, Kaggle's test.csv and IdLookupTable.csv (plain or gzip). */
+export interface SubmissionOptions {
+    model: Uint8Array;
+    test: Uint8Array;
+    lookup: Uint8Array;
+}
+/** `augmentBenchmark`: faces (9,216 bytes and 30 coordinates each), augmented `rounds` times. */
+export interface BenchmarkOptions {
+    gray: Uint8Array;
+    coords: Float32Array;
+    rounds: number;
 }
 
 
@@ -62,11 +130,12 @@ export class Dataset {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * `count` augmented variants of face `row` through the training pipeline with the
-     * `AugmentConfig` JSON `config`; variant `v` is drawn from `seed` and `v` alone, so a
-     * re-roll with the same seed shows the same faces.
+     * Augmented variants of a face through the training pipeline (`AugmentOptions`, the
+     * config an `AugmentConfig` JSON); variant `v` is drawn from the seed and `v` alone, so a
+     * re-roll with the same seed shows the same faces: `[{image, coords, steps, kinds,
+     * pushed_out, flipped}]`.
      */
-    augment(row: number, config: string, seed: bigint, count: number): any;
+    augment(options: AugmentOptions): any;
     /**
      * The 30 coordinates of each of `rows` (`NaN`: missing).
      */
@@ -76,21 +145,18 @@ export class Dataset {
      */
     coords(): Float32Array;
     /**
-     * A model file's (one model or an ensemble) predictions for the faces at `rows`, scored
-     * against their labels, as `facepoints eval` scores them: resolves to
-     * `{predictions: Float32Array (30 per face, pixels), rmse: {overall, per_keypoint, count}}`.
-     * `flip`: add the test-time flip (an ensemble saved with one uses it anyway).
+     * A model file's (one model or an ensemble) predictions for the faces at the rows
+     * (`EvaluateOptions`), scored against their labels, as `facepoints eval` scores them:
+     * resolves to `{predictions: Float32Array (30 per face, pixels), rmse: {overall,
+     * per_keypoint, count}}`. `flip`: add the test-time flip (an ensemble saved with one uses
+     * it anyway).
      */
-    evaluate(model: Uint8Array | number[], rows: Uint32Array | number[], flip: boolean): Promise<any>;
+    evaluate(options: EvaluateOptions): Promise<any>;
     /**
      * The rows a filter keeps: `all`, `complete`, `partial`, or `missing` (rows without
      * keypoint `keypoint`, 0-based Kaggle order).
      */
     filter(kind: string, keypoint: number): Uint32Array;
-    /**
-     * Faces from their parts, as `images()`, `coords()` and `ids()` give them.
-     */
-    static fromParts(images: Uint8Array | number[], coords: Float32Array | number[], ids: Uint32Array | number[]): Dataset;
     /**
      * Every face's id (`ImageId`, else its row number).
      */
@@ -106,7 +172,7 @@ export class Dataset {
      * `report` search it. Resolves to `[{k, rmse: {overall, per_keypoint, count}}]` in the
      * order of `ks`.
      */
-    knnSearch(train_rows: Uint32Array | number[], valid_rows: Uint32Array | number[], ks: Uint32Array | number[]): any;
+    knnSearch(options: KnnOptions): any;
     /**
      * The people of the faces from a `meta.csv` (plain text; the page decompresses gzip):
      * its `training` rows, one per face. Returns how many people there are.
@@ -135,28 +201,26 @@ export class Facepoints {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Loads a `.fpk` keypoint model and the face detector's weights (the bytes of
-     * `www/models/detectors.bin`) on `backend` ("cpu" or "webgpu") and warms them up with
-     * one detection on a blank frame, so the first real call is not the slow one.
+     * Loads a `.fpk` keypoint model and the face detector's weights (`CreateOptions`) on a
+     * backend and warms them up with one detection on a blank frame, so the first real call
+     * is not the slow one.
      */
-    static create(model: Uint8Array | number[], detector: Uint8Array | number[], backend_name: string): Promise<Facepoints>;
+    static create(options: CreateOptions): Promise<Facepoints>;
     /**
-     * Faces in an RGBA image → `{faces: [{box, score, keypoints}], timings}` in canvas
+     * Faces in an RGBA frame → `{faces: [{box, score, keypoints}], timings}` in canvas
      * coordinates.
      */
-    detect(rgba: Uint8Array | number[], width: number, height: number): Promise<any>;
+    detect(frame: Frame): Promise<any>;
     /**
      * Keypoints of ready 96×96 grayscale faces (`gray`: 9,216 bytes per face) → 30
      * numbers per face, in 96×96 pixels.
      */
     predictFaces(gray: Uint8Array | number[]): Promise<any>;
     /**
-     * Re-crops faces from their previous keypoints and predicts again, without the
-     * detector. Per face, in canvas coordinates: `boxes` 5 numbers (x, y, width, height and
-     * the roll in degrees, as `detect` gave them), `points` 30 (x/y in Kaggle order),
-     * `scores` 1.
+     * Re-crops the `previous` faces (`Tracked`, as `detect` gave them) from their keypoints
+     * in a new frame and predicts again, without the detector.
      */
-    track(rgba: Uint8Array | number[], width: number, height: number, boxes: Float32Array | number[], points: Float32Array | number[], scores: Float32Array | number[]): Promise<any>;
+    track(frame: Frame, previous: Tracked): Promise<any>;
     /**
      * The backend and adapter, e.g. `flex (CPU)`.
      */
@@ -181,10 +245,10 @@ export function ablationVariants(augment: string): string;
 
 /**
  * Augmented faces per second through the study's default pipeline, single-threaded, in this
- * wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
- * `coords`: 30 per face; every face is augmented `rounds` times.
+ * wasm (the native figure is `cargo bench --bench augment`), from `BenchmarkOptions`: `gray`
+ * 9,216 bytes per face, `coords` 30 per face, every face augmented `rounds` times.
  */
-export function augmentBenchmark(gray: Uint8Array | number[], coords: Float32Array | number[], rounds: number): number;
+export function augmentBenchmark(options: BenchmarkOptions): number;
 
 /**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
@@ -209,11 +273,11 @@ export function describeModel(bytes: Uint8Array | number[]): string;
 export function engineBackends(): string[];
 
 /**
- * One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
- * `facepoints ensemble` writes it: `flip` saves the test-time flip with it; `valid_rmse`
- * (NaN: not scored) and `split` say how it scored.
+ * One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
+ * single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
+ * with it; `validRmse` (NaN: not scored) and `split` say how it scored.
  */
-export function ensembleFile(members: Uint8Array[], flip: boolean, valid_rmse: number, split: string): Uint8Array;
+export function ensembleFile(options: EnsembleOptions): Uint8Array;
 
 /**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
@@ -234,11 +298,12 @@ export function modelSize(model: string, batch: number): any;
 export function panicForTesting(message: string): void;
 
 /**
- * The `n` trials `facepoints search --space <space> --search-seed <seed>` draws from the
- * base settings `base` (a `TrainingConfig` JSON): `[{config, label}]`, where `config` is a
- * `TrainingConfig` JSON and `label` its drawn settings in words.
+ * The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
+ * draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
+ * `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
+ * `label` its drawn settings in words.
  */
-export function searchTrials(space: string, base: string, seed: number, n: number): string;
+export function searchTrials(options: TrialsOptions): string;
 
 /**
  * Keeps every panic's place and message for `lastPanic()` (a panic traps the instance, and
@@ -257,12 +322,13 @@ export function studyKs(): Uint32Array;
 export function studyResults(): string;
 
 /**
- * `submission.csv`, as `facepoints submit` writes it (byte for byte): `model` (a `.fpk`,
- * single or ensemble) predicts every face of `test` (Kaggle's `test.csv`, plain or gzip),
- * written in the order of `lookup` (`IdLookupTable.csv`, plain or gzip). Errors name the
- * file and, for a CSV, the row and column.
+ * `submission.csv`, as `facepoints submit` writes it (byte for byte), from
+ * `SubmissionOptions`: `model` (a `.fpk`, single or ensemble) predicts every face of `test`
+ * (Kaggle's `test.csv`, plain or gzip), written in the order of `lookup`
+ * (`IdLookupTable.csv`, plain or gzip). Errors name the file and, for a CSV, the row and
+ * column.
  */
-export function submissionCsv(model: Uint8Array | number[], test: Uint8Array | number[], lookup: Uint8Array | number[]): Promise<Uint8Array>;
+export function submissionCsv(options: SubmissionOptions): Promise<Uint8Array>;
 
 /**
  * Trains as `facepoints train --config <config>` does, on the faces given by their parts,
@@ -288,21 +354,20 @@ export interface InitOutput {
     readonly __wbg_facepoints_free: (a: number, b: number) => void;
     readonly ablationTable: (a: number, b: any) => void;
     readonly ablationVariants: (a: number, b: number, c: number) => void;
-    readonly augmentBenchmark: (a: number, b: number, c: number, d: number, e: number, f: number) => void;
+    readonly augmentBenchmark: (a: number, b: any) => void;
     readonly csvloader_faces: (a: number) => number;
     readonly csvloader_finish: (a: number, b: number) => void;
     readonly csvloader_new: (a: number) => number;
     readonly csvloader_push: (a: number, b: number, c: number, d: number) => void;
-    readonly dataset_augment: (a: number, b: number, c: number, d: number, e: number, f: bigint, g: number) => void;
+    readonly dataset_augment: (a: number, b: number, c: any) => void;
     readonly dataset_coords: (a: number, b: number) => void;
     readonly dataset_coordsOf: (a: number, b: number, c: number, d: number) => void;
-    readonly dataset_evaluate: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
+    readonly dataset_evaluate: (a: number, b: any) => any;
     readonly dataset_filter: (a: number, b: number, c: number, d: number, e: number) => void;
-    readonly dataset_fromParts: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
     readonly dataset_ids: (a: number, b: number) => void;
     readonly dataset_images: (a: number, b: number) => void;
     readonly dataset_imagesOf: (a: number, b: number, c: number, d: number) => void;
-    readonly dataset_knnSearch: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
+    readonly dataset_knnSearch: (a: number, b: number, c: any) => void;
     readonly dataset_length: (a: number) => number;
     readonly dataset_setPeople: (a: number, b: number, c: number, d: number) => void;
     readonly dataset_split: (a: number, b: number, c: number, d: bigint) => void;
@@ -311,25 +376,25 @@ export interface InitOutput {
     readonly defaultSearchSpace: (a: number) => void;
     readonly describeModel: (a: number, b: number, c: number) => void;
     readonly engineBackends: (a: number) => void;
-    readonly ensembleFile: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+    readonly ensembleFile: (a: number, b: any) => void;
     readonly facepoints_backend: (a: number, b: number) => void;
-    readonly facepoints_create: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
-    readonly facepoints_detect: (a: number, b: number, c: number, d: number, e: number) => any;
+    readonly facepoints_create: (a: any) => any;
+    readonly facepoints_detect: (a: number, b: any) => any;
     readonly facepoints_model: (a: number, b: number) => void;
     readonly facepoints_predictFaces: (a: number, b: number, c: number) => any;
-    readonly facepoints_track: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number) => any;
+    readonly facepoints_track: (a: number, b: any, c: any) => any;
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
     readonly panicForTesting: (a: number, b: number) => void;
-    readonly searchTrials: (a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+    readonly searchTrials: (a: number, b: any) => void;
     readonly start: () => void;
     readonly studyKs: (a: number) => void;
     readonly studyResults: (a: number) => void;
-    readonly submissionCsv: (a: number, b: number, c: number, d: number, e: number, f: number) => any;
+    readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_3905: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_3937: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_3967: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_3999: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
@@ -337,9 +402,9 @@ export interface InitOutput {
     readonly __wbindgen_export5: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_export7: (a: number, b: number) => void;
     readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
-    readonly __wbindgen_export7: (a: number) => void;
-    readonly __wbindgen_export8: (a: number, b: number) => void;
+    readonly __wbindgen_export8: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

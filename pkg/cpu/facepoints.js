@@ -96,24 +96,17 @@ export class Dataset {
         wasm.__wbg_dataset_free(ptr, 0);
     }
     /**
-     * `count` augmented variants of face `row` through the training pipeline with the
-     * `AugmentConfig` JSON `config`; variant `v` is drawn from `seed` and `v` alone, so a
-     * re-roll with the same seed shows the same faces.
-     * @param {number} row
-     * @param {string} config
-     * @param {bigint} seed
-     * @param {number} count
+     * Augmented variants of a face through the training pipeline (`AugmentOptions`, the
+     * config an `AugmentConfig` JSON); variant `v` is drawn from the seed and `v` alone, so a
+     * re-roll with the same seed shows the same faces: `[{image, coords, steps, kinds,
+     * pushed_out, flipped}]`.
+     * @param {AugmentOptions} options
      * @returns {any}
      */
-    augment(row, config, seed, count) {
+    augment(options) {
         try {
             const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            const val2 = +row;
-            const val3 = BigInt.asIntN(64, seed);
-            const val4 = +count;
-            const ptr0 = passStringToWasm0(config, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            const len0 = WASM_VECTOR_LEN;
-            wasm.dataset_augment(retptr, this.__wbg_ptr, val2, ptr0, len0, val3, val4);
+            wasm.dataset_augment(retptr, this.__wbg_ptr, options);
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
             var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
@@ -168,29 +161,16 @@ export class Dataset {
         }
     }
     /**
-     * A model file's (one model or an ensemble) predictions for the faces at `rows`, scored
-     * against their labels, as `facepoints eval` scores them: resolves to
-     * `{predictions: Float32Array (30 per face, pixels), rmse: {overall, per_keypoint, count}}`.
-     * `flip`: add the test-time flip (an ensemble saved with one uses it anyway).
-     * @param {Uint8Array | number[]} model
-     * @param {Uint32Array | number[]} rows
-     * @param {boolean} flip
+     * A model file's (one model or an ensemble) predictions for the faces at the rows
+     * (`EvaluateOptions`), scored against their labels, as `facepoints eval` scores them:
+     * resolves to `{predictions: Float32Array (30 per face, pixels), rmse: {overall,
+     * per_keypoint, count}}`. `flip`: add the test-time flip (an ensemble saved with one uses
+     * it anyway).
+     * @param {EvaluateOptions} options
      * @returns {Promise<any>}
      */
-    evaluate(model, rows, flip) {
-        const val3 = +flip;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passArray8ToWasm0(model, wasm.__wbindgen_export);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passArray32ToWasm0(rows, wasm.__wbindgen_export);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.dataset_evaluate(this.__wbg_ptr, ptr0, len0, ptr1, len1, val3);
+    evaluate(options) {
+        const ret = wasm.dataset_evaluate(this.__wbg_ptr, options);
         return ret;
     }
     /**
@@ -217,42 +197,6 @@ export class Dataset {
             var v3 = getArrayU32FromWasm0(r0, r1).slice();
             wasm.__wbindgen_export3(r0, r1 * 4, 4);
             return v3;
-        } finally {
-            wasm.__wbindgen_add_to_stack_pointer(16);
-        }
-    }
-    /**
-     * Faces from their parts, as `images()`, `coords()` and `ids()` give them.
-     * @param {Uint8Array | number[]} images
-     * @param {Float32Array | number[]} coords
-     * @param {Uint32Array | number[]} ids
-     * @returns {Dataset}
-     */
-    static fromParts(images, coords, ids) {
-        try {
-            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            let ptr0, len0, ptr1, len1, ptr2, len2;
-            try {
-                ptr0 = passArray8ToWasm0(images, wasm.__wbindgen_export);
-                len0 = WASM_VECTOR_LEN;
-                ptr1 = passArrayF32ToWasm0(coords, wasm.__wbindgen_export);
-                len1 = WASM_VECTOR_LEN;
-                ptr2 = passArray32ToWasm0(ids, wasm.__wbindgen_export);
-                len2 = WASM_VECTOR_LEN;
-            } catch (e) {
-                if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 4, 4); }
-                if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
-                if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-                throw e;
-            }
-            wasm.dataset_fromParts(retptr, ptr0, len0, ptr1, len1, ptr2, len2);
-            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-            var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
-            if (r2) {
-                throw takeFromExternrefTable0(r1);
-            }
-            return Dataset.__wrap(r0);
         } finally {
             wasm.__wbindgen_add_to_stack_pointer(16);
         }
@@ -320,29 +264,13 @@ export class Dataset {
      * keypoints of its k nearest training faces (pixel distance), as `facepoints knn` and
      * `report` search it. Resolves to `[{k, rmse: {overall, per_keypoint, count}}]` in the
      * order of `ks`.
-     * @param {Uint32Array | number[]} train_rows
-     * @param {Uint32Array | number[]} valid_rows
-     * @param {Uint32Array | number[]} ks
+     * @param {KnnOptions} options
      * @returns {any}
      */
-    knnSearch(train_rows, valid_rows, ks) {
+    knnSearch(options) {
         try {
             const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            let ptr0, len0, ptr1, len1, ptr2, len2;
-            try {
-                ptr0 = passArray32ToWasm0(train_rows, wasm.__wbindgen_export);
-                len0 = WASM_VECTOR_LEN;
-                ptr1 = passArray32ToWasm0(valid_rows, wasm.__wbindgen_export);
-                len1 = WASM_VECTOR_LEN;
-                ptr2 = passArray32ToWasm0(ks, wasm.__wbindgen_export);
-                len2 = WASM_VECTOR_LEN;
-            } catch (e) {
-                if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 4, 4); }
-                if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
-                if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 4, 4); }
-                throw e;
-            }
-            wasm.dataset_knnSearch(retptr, this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2);
+            wasm.dataset_knnSearch(retptr, this.__wbg_ptr, options);
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
             var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
             var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
@@ -470,46 +398,24 @@ export class Facepoints {
         }
     }
     /**
-     * Loads a `.fpk` keypoint model and the face detector's weights (the bytes of
-     * `www/models/detectors.bin`) on `backend` ("cpu" or "webgpu") and warms them up with
-     * one detection on a blank frame, so the first real call is not the slow one.
-     * @param {Uint8Array | number[]} model
-     * @param {Uint8Array | number[]} detector
-     * @param {string} backend_name
+     * Loads a `.fpk` keypoint model and the face detector's weights (`CreateOptions`) on a
+     * backend and warms them up with one detection on a blank frame, so the first real call
+     * is not the slow one.
+     * @param {CreateOptions} options
      * @returns {Promise<Facepoints>}
      */
-    static create(model, detector, backend_name) {
-        let ptr0, len0, ptr1, len1, ptr2, len2;
-        try {
-            ptr0 = passArray8ToWasm0(model, wasm.__wbindgen_export);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passArray8ToWasm0(detector, wasm.__wbindgen_export);
-            len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(backend_name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len2 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.facepoints_create(ptr0, len0, ptr1, len1, ptr2, len2);
+    static create(options) {
+        const ret = wasm.facepoints_create(options);
         return ret;
     }
     /**
-     * Faces in an RGBA image → `{faces: [{box, score, keypoints}], timings}` in canvas
+     * Faces in an RGBA frame → `{faces: [{box, score, keypoints}], timings}` in canvas
      * coordinates.
-     * @param {Uint8Array | number[]} rgba
-     * @param {number} width
-     * @param {number} height
+     * @param {Frame} frame
      * @returns {Promise<any>}
      */
-    detect(rgba, width, height) {
-        const val2 = +width;
-        const val3 = +height;
-        const ptr0 = passArray8ToWasm0(rgba, wasm.__wbindgen_export);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.facepoints_detect(this.__wbg_ptr, ptr0, len0, val2, val3);
+    detect(frame) {
+        const ret = wasm.facepoints_detect(this.__wbg_ptr, frame);
         return ret;
     }
     /**
@@ -545,39 +451,14 @@ export class Facepoints {
         return ret;
     }
     /**
-     * Re-crops faces from their previous keypoints and predicts again, without the
-     * detector. Per face, in canvas coordinates: `boxes` 5 numbers (x, y, width, height and
-     * the roll in degrees, as `detect` gave them), `points` 30 (x/y in Kaggle order),
-     * `scores` 1.
-     * @param {Uint8Array | number[]} rgba
-     * @param {number} width
-     * @param {number} height
-     * @param {Float32Array | number[]} boxes
-     * @param {Float32Array | number[]} points
-     * @param {Float32Array | number[]} scores
+     * Re-crops the `previous` faces (`Tracked`, as `detect` gave them) from their keypoints
+     * in a new frame and predicts again, without the detector.
+     * @param {Frame} frame
+     * @param {Tracked} previous
      * @returns {Promise<any>}
      */
-    track(rgba, width, height, boxes, points, scores) {
-        const val5 = +width;
-        const val6 = +height;
-        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
-        try {
-            ptr0 = passArray8ToWasm0(rgba, wasm.__wbindgen_export);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passArrayF32ToWasm0(boxes, wasm.__wbindgen_export);
-            len1 = WASM_VECTOR_LEN;
-            ptr2 = passArrayF32ToWasm0(points, wasm.__wbindgen_export);
-            len2 = WASM_VECTOR_LEN;
-            ptr3 = passArrayF32ToWasm0(scores, wasm.__wbindgen_export);
-            len3 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 4, 4); }
-            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 4, 4); }
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.facepoints_track(this.__wbg_ptr, ptr0, len0, val5, val6, ptr1, len1, ptr2, len2, ptr3, len3);
+    track(frame, previous) {
+        const ret = wasm.facepoints_track(this.__wbg_ptr, frame, previous);
         return ret;
     }
 }
@@ -640,29 +521,15 @@ export function ablationVariants(augment) {
 
 /**
  * Augmented faces per second through the study's default pipeline, single-threaded, in this
- * wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
- * `coords`: 30 per face; every face is augmented `rounds` times.
- * @param {Uint8Array | number[]} gray
- * @param {Float32Array | number[]} coords
- * @param {number} rounds
+ * wasm (the native figure is `cargo bench --bench augment`), from `BenchmarkOptions`: `gray`
+ * 9,216 bytes per face, `coords` 30 per face, every face augmented `rounds` times.
+ * @param {BenchmarkOptions} options
  * @returns {number}
  */
-export function augmentBenchmark(gray, coords, rounds) {
+export function augmentBenchmark(options) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        const val3 = +rounds;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passArray8ToWasm0(gray, wasm.__wbindgen_export);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passArrayF32ToWasm0(coords, wasm.__wbindgen_export);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        wasm.augmentBenchmark(retptr, ptr0, len0, ptr1, len1, val3);
+        wasm.augmentBenchmark(retptr, options);
         var r0 = getDataViewMemory0().getFloat64(retptr + 8 * 0, true);
         var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
         var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
@@ -786,32 +653,16 @@ export function engineBackends() {
 }
 
 /**
- * One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
- * `facepoints ensemble` writes it: `flip` saves the test-time flip with it; `valid_rmse`
- * (NaN: not scored) and `split` say how it scored.
- * @param {Uint8Array[]} members
- * @param {boolean} flip
- * @param {number} valid_rmse
- * @param {string} split
+ * One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
+ * single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
+ * with it; `validRmse` (NaN: not scored) and `split` say how it scored.
+ * @param {EnsembleOptions} options
  * @returns {Uint8Array}
  */
-export function ensembleFile(members, flip, valid_rmse, split) {
+export function ensembleFile(options) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        const val3 = +flip;
-        const val4 = +valid_rmse;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passArrayJsValueToWasm0(members, wasm.__wbindgen_export);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(split, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export8(ptr0, len0); wasm.__wbindgen_export3(ptr0, len0 * 4, 4); }
-            throw e;
-        }
-        wasm.ensembleFile(retptr, ptr0, len0, val3, val4, ptr1, len1);
+        wasm.ensembleFile(retptr, options);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
@@ -819,9 +670,9 @@ export function ensembleFile(members, flip, valid_rmse, split) {
         if (r3) {
             throw takeFromExternrefTable0(r2);
         }
-        var v5 = getArrayU8FromWasm0(r0, r1).slice();
+        var v1 = getArrayU8FromWasm0(r0, r1).slice();
         wasm.__wbindgen_export3(r0, r1 * 1, 1);
-        return v5;
+        return v1;
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
     }
@@ -887,50 +738,35 @@ export function panicForTesting(message) {
 }
 
 /**
- * The `n` trials `facepoints search --space <space> --search-seed <seed>` draws from the
- * base settings `base` (a `TrainingConfig` JSON): `[{config, label}]`, where `config` is a
- * `TrainingConfig` JSON and `label` its drawn settings in words.
- * @param {string} space
- * @param {string} base
- * @param {number} seed
- * @param {number} n
+ * The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
+ * draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
+ * `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
+ * `label` its drawn settings in words.
+ * @param {TrialsOptions} options
  * @returns {string}
  */
-export function searchTrials(space, base, seed, n) {
-    let deferred6_0;
-    let deferred6_1;
+export function searchTrials(options) {
+    let deferred2_0;
+    let deferred2_1;
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        const val3 = +seed;
-        const val4 = +n;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passStringToWasm0(space, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(base, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        wasm.searchTrials(retptr, ptr0, len0, ptr1, len1, val3, val4);
+        wasm.searchTrials(retptr, options);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
         var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
-        var ptr5 = r0;
-        var len5 = r1;
+        var ptr1 = r0;
+        var len1 = r1;
         if (r3) {
-            ptr5 = 0; len5 = 0;
+            ptr1 = 0; len1 = 0;
             throw takeFromExternrefTable0(r2);
         }
-        deferred6_0 = ptr5;
-        deferred6_1 = len5;
-        return getStringFromWasm0(ptr5, len5);
+        deferred2_0 = ptr1;
+        deferred2_1 = len1;
+        return getStringFromWasm0(ptr1, len1);
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
-        wasm.__wbindgen_export3(deferred6_0, deferred6_1, 1);
+        wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
     }
 }
 
@@ -990,31 +826,16 @@ export function studyResults() {
 }
 
 /**
- * `submission.csv`, as `facepoints submit` writes it (byte for byte): `model` (a `.fpk`,
- * single or ensemble) predicts every face of `test` (Kaggle's `test.csv`, plain or gzip),
- * written in the order of `lookup` (`IdLookupTable.csv`, plain or gzip). Errors name the
- * file and, for a CSV, the row and column.
- * @param {Uint8Array | number[]} model
- * @param {Uint8Array | number[]} test
- * @param {Uint8Array | number[]} lookup
+ * `submission.csv`, as `facepoints submit` writes it (byte for byte), from
+ * `SubmissionOptions`: `model` (a `.fpk`, single or ensemble) predicts every face of `test`
+ * (Kaggle's `test.csv`, plain or gzip), written in the order of `lookup`
+ * (`IdLookupTable.csv`, plain or gzip). Errors name the file and, for a CSV, the row and
+ * column.
+ * @param {SubmissionOptions} options
  * @returns {Promise<Uint8Array>}
  */
-export function submissionCsv(model, test, lookup) {
-    let ptr0, len0, ptr1, len1, ptr2, len2;
-    try {
-        ptr0 = passArray8ToWasm0(model, wasm.__wbindgen_export);
-        len0 = WASM_VECTOR_LEN;
-        ptr1 = passArray8ToWasm0(test, wasm.__wbindgen_export);
-        len1 = WASM_VECTOR_LEN;
-        ptr2 = passArray8ToWasm0(lookup, wasm.__wbindgen_export);
-        len2 = WASM_VECTOR_LEN;
-    } catch (e) {
-        if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-        if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-        if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-        throw e;
-    }
-    const ret = wasm.submissionCsv(ptr0, len0, ptr1, len1, ptr2, len2);
+export function submissionCsv(options) {
+    const ret = wasm.submissionCsv(options);
     return ret;
 }
 
@@ -1133,9 +954,30 @@ function __wbg_get_imports() {
         __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
             arg0._wbg_cb_unref();
         },
+        __wbg_backend_f51b4a3e87a87e34: function(arg0, arg1) {
+            const ret = arg1.backend;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_backend_f5585a70e4486790: function(arg0, arg1) {
             const ret = arg1.backend;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_base_93151faf90b5d740: function(arg0, arg1) {
+            const ret = arg1.base;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_boxes_c8417884ff8b5126: function(arg0, arg1) {
+            const ret = arg1.boxes;
+            const ptr1 = passArrayF32ToWasm0(ret, wasm.__wbindgen_export);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -1152,6 +994,13 @@ function __wbg_get_imports() {
             const ret = arg0.call(arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_config_056e3e17e495981b: function(arg0, arg1) {
+            const ret = arg1.config;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_config_06c321503461ed46: function(arg0, arg1) {
             const ret = arg1.config;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
@@ -1170,9 +1019,27 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_coords_90172f9c93247dac: function(arg0, arg1) {
+            const ret = arg1.coords;
+            const ptr1 = passArrayF32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_count_e7f7a1e9f50e1a30: function(arg0) {
+            const ret = arg0.count;
+            return ret;
+        },
         __wbg_data_711626c856e6c4f6: function(arg0, arg1) {
             const ret = arg1.data;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_detector_6890079b16283550: function(arg0, arg1) {
+            const ret = arg1.detector;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -1200,6 +1067,14 @@ function __wbg_get_imports() {
             const ret = Facepoints.__wrap(arg0);
             return ret;
         },
+        __wbg_flip_57e8a0bc7b4908ab: function(arg0) {
+            const ret = arg0.flip;
+            return ret;
+        },
+        __wbg_flip_922de6c4caff80c3: function(arg0) {
+            const ret = arg0.flip;
+            return ret;
+        },
         __wbg_getRandomValues_8b6f1f663e6f188d: function() { return handleError(function (arg0, arg1) {
             globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
         }, arguments); },
@@ -1217,6 +1092,17 @@ function __wbg_get_imports() {
         },
         __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
             const ret = arg0[arg1];
+            return ret;
+        },
+        __wbg_gray_a23b37f02d9664c1: function(arg0, arg1) {
+            const ret = arg1.gray;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_height_f7efc97508c09c0e: function(arg0) {
+            const ret = arg0.height;
             return ret;
         },
         __wbg_ids_13905fe07ee0bdaa: function(arg0, arg1) {
@@ -1261,6 +1147,13 @@ function __wbg_get_imports() {
             const ret = Symbol.iterator;
             return ret;
         },
+        __wbg_ks_d024d22d0c32d12f: function(arg0, arg1) {
+            const ret = arg1.ks;
+            const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_length_186163212ffe79c3: function(arg0) {
             const ret = arg0.length;
             return ret;
@@ -1268,6 +1161,41 @@ function __wbg_get_imports() {
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
             const ret = arg0.length;
             return ret;
+        },
+        __wbg_lookup_f92b4f6629879fac: function(arg0, arg1) {
+            const ret = arg1.lookup;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_members_79265ed2dd3081ec: function(arg0, arg1) {
+            const ret = arg1.members;
+            const ptr1 = passArrayJsValueToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_model_af569f6aca443ccc: function(arg0, arg1) {
+            const ret = arg1.model;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_model_b5e74bb7c706f8d8: function(arg0, arg1) {
+            const ret = arg1.model;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_model_e245eb88f1ff8178: function(arg0, arg1) {
+            const ret = arg1.model;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_new_13de428334042d26: function(arg0) {
             const ret = new Uint8Array(arg0);
@@ -1304,7 +1232,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_3937(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_3999(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1339,6 +1267,13 @@ function __wbg_get_imports() {
             const ret = arg0.performance;
             return ret;
         },
+        __wbg_points_9bbf7870c055628b: function(arg0, arg1) {
+            const ret = arg1.points;
+            const ptr1 = passArrayF32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
@@ -1351,6 +1286,43 @@ function __wbg_get_imports() {
         },
         __wbg_resolve_dbf78ab4942478b0: function(arg0) {
             const ret = Promise.resolve(arg0);
+            return ret;
+        },
+        __wbg_rgba_64c13e5ffe6e05ea: function(arg0, arg1) {
+            const ret = arg1.rgba;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_rounds_474ae579ba080f9f: function(arg0) {
+            const ret = arg0.rounds;
+            return ret;
+        },
+        __wbg_row_704363af05238163: function(arg0) {
+            const ret = arg0.row;
+            return ret;
+        },
+        __wbg_rows_7092b8cc8c0f9888: function(arg0, arg1) {
+            const ret = arg1.rows;
+            const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_scores_57a0bd04ca8de3d7: function(arg0, arg1) {
+            const ret = arg1.scores;
+            const ptr1 = passArrayF32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_seed_c9a169ada19bfe23: function(arg0) {
+            const ret = arg0.seed;
+            return ret;
+        },
+        __wbg_seed_cd37c23a4ee2b034: function(arg0) {
+            const ret = arg0.seed;
             return ret;
         },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
@@ -1367,7 +1339,21 @@ function __wbg_get_imports() {
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
         },
+        __wbg_space_b1c8cab1c647fa20: function(arg0, arg1) {
+            const ret = arg1.space;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_split_07dd554c5c20d92a: function(arg0, arg1) {
+            const ret = arg1.split;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_split_d917a49e1db22798: function(arg0, arg1) {
             const ret = arg1.split;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
             const len1 = WASM_VECTOR_LEN;
@@ -1397,6 +1383,13 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? undefined : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
+        __wbg_test_e5a46cb1907bfe2c: function(arg0, arg1) {
+            const ret = arg1.test;
+            const ptr1 = passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_then_656f253a5dd7d8ea: function(arg0, arg1, arg2) {
             const ret = arg0.then(arg1, arg2);
             return ret;
@@ -1405,6 +1398,13 @@ function __wbg_get_imports() {
             const ret = arg0.then(arg1);
             return ret;
         },
+        __wbg_train_7c2758ef7b7ccdef: function(arg0, arg1) {
+            const ret = arg1.train;
+            const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_train_86b69613cad62193: function(arg0, arg1) {
             const ret = arg1.train;
             const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
@@ -1412,7 +1412,22 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_trials_0f2af93cb12244a0: function(arg0) {
+            const ret = arg0.trials;
+            return ret;
+        },
+        __wbg_validRmse_3b5b46628a5407d4: function(arg0) {
+            const ret = arg0.validRmse;
+            return ret;
+        },
         __wbg_valid_07cd109be220f38d: function(arg0, arg1) {
+            const ret = arg1.valid;
+            const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_valid_8a5dd6b47e5f4894: function(arg0, arg1) {
             const ret = arg1.valid;
             const ptr1 = passArray32ToWasm0(ret, wasm.__wbindgen_export);
             const len1 = WASM_VECTOR_LEN;
@@ -1423,9 +1438,13 @@ function __wbg_get_imports() {
             const ret = arg0.value;
             return ret;
         },
+        __wbg_width_8c141695b5e24c41: function(arg0) {
+            const ret = arg0.width;
+            return ret;
+        },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1320, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_3905);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_3967);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1465,14 +1484,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_3937(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_3937(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_3999(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_3999(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_3905(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_3967(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_3905(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_3967(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -1501,7 +1520,7 @@ function addToExternrefTable0(obj) {
 
 const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(state => wasm.__wbindgen_export6(state.a, state.b));
+    : new FinalizationRegistry(state => wasm.__wbindgen_export7(state.a, state.b));
 
 function debugString(val) {
     switch (typeof val) {
@@ -1573,7 +1592,7 @@ function getArrayJsValueFromWasm0(ptr, len) {
     for (let i = ptr; i < ptr + 4 * len; i += 4) {
         result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
     }
-    wasm.__wbindgen_export8(ptr, len);
+    wasm.__wbindgen_export6(ptr, len);
     return result;
 }
 
@@ -1656,7 +1675,7 @@ function makeMutClosure(arg0, arg1, f) {
     };
     real._wbg_cb_unref = () => {
         if (--state.cnt === 0) {
-            wasm.__wbindgen_export6(state.a, state.b);
+            wasm.__wbindgen_export7(state.a, state.b);
             state.a = 0;
             CLOSURE_DTORS.unregister(state);
         }
@@ -1735,7 +1754,7 @@ function passStringToWasm0(arg, malloc, realloc) {
 
 function takeFromExternrefTable0(idx) {
     const value = wasm.__wbindgen_externrefs.get(idx);
-    wasm.__wbindgen_export7(idx);
+    wasm.__wbindgen_export8(idx);
     return value;
 }
 

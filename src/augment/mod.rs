@@ -7,6 +7,7 @@ pub mod config;
 pub mod filters;
 pub mod level;
 pub mod pipeline;
+pub mod preview;
 
 pub use config::{AugmentConfig, AugmentKind, AugmentMode, OpConfig};
 pub use level::level;

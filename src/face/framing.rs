@@ -23,7 +23,7 @@ pub struct CropRule {
 
 impl Default for CropRule {
     /// Least-squares fit over the 3,432 training frames of ytf_kaggle96 where BlazeFace
-    /// found the face (`facepoints calibrate`, README "Face detection").
+    /// found the face (`facepoints calibrate`, docs/cli.md, "Face detection").
     fn default() -> Self {
         CropRule {
             dx: 0.0096,
@@ -88,7 +88,7 @@ pub struct LandmarkRule {
 
 impl Default for LandmarkRule {
     /// Measured on the 3,432 training frames of ytf_kaggle96 where BlazeFace found the face
-    /// (`facepoints calibrate`, README "Face detection").
+    /// (`facepoints calibrate`, docs/cli.md, "Face detection").
     fn default() -> Self {
         LandmarkRule {
             mean: LANDMARK_MEAN,

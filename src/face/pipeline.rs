@@ -195,7 +195,7 @@ impl FacePipeline {
             framing: KeypointFraming::default(),
             refine_passes: 0,
             level: true,
-            // Measured on held-out people's frames (README, "End to end"): 6.8% NME with,
+            // Measured on held-out people's frames (docs/results.md, "End to end"): 6.8% NME with,
             // 6.7% without, for twice the model's work.
             flip: false,
         })

@@ -3,16 +3,18 @@
 //! (`Dataset`): counts, faces for the explorer, the split the CLI would make, and augmented
 //! previews drawn with the training pipeline itself.
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(cpu_backend)]
+use super::options::EvaluateOptions;
+use super::options::{AugmentOptions, KnnOptions, SAFE_INTEGER, whole};
 use super::{js_err, js_error, to_js};
-use crate::augment::{AugmentConfig, apply_steps, sample_steps, total_transform};
+use crate::augment::AugmentConfig;
+use crate::augment::preview::variants;
 use crate::data::groups::read_person_groups;
 use crate::data::{FaceFilter, FaceReader, FaceSet, holdout};
-use crate::keypoints::{IMAGE_PIXELS, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
+use crate::keypoints::{IMAGE_PIXELS, KEYPOINT_NAMES, NUM_COORDS};
 use crate::model::knn::search_k;
 
 /// Parses a Kaggle CSV pushed in chunks of plain text (the page decompresses gzip with
@@ -99,63 +101,12 @@ struct SplitView {
     info: String,
 }
 
-/// One augmented variant of a face.
-#[derive(Serialize)]
-struct Variant {
-    /// 96×96 pixels.
-    image: Vec<u8>,
-    /// 30 coordinates after the steps (`NaN` → `null`: missing or pushed out).
-    coords: Vec<f32>,
-    /// The steps in the order applied, as captions.
-    steps: Vec<String>,
-    /// The augmentations applied, by config name, in order.
-    kinds: Vec<&'static str>,
-    /// Labelled keypoints the steps pushed out of the frame, where they went.
-    pushed_out: Vec<PushedOut>,
-    flipped: bool,
-}
-
-#[derive(Serialize)]
-struct PushedOut {
-    /// The keypoint's name after the steps (a flip swaps left and right).
-    name: &'static str,
-    x: f32,
-    y: f32,
-}
-
 fn rows(list: &[usize]) -> Vec<u32> {
     list.iter().map(|&r| r as u32).collect()
 }
 
 #[wasm_bindgen]
 impl Dataset {
-    /// Faces from their parts, as `images()`, `coords()` and `ids()` give them.
-    #[wasm_bindgen(js_name = fromParts)]
-    pub fn from_parts(
-        images: Vec<u8>,
-        coords: Vec<f32>,
-        ids: Vec<u32>,
-    ) -> Result<Dataset, JsError> {
-        let n = ids.len();
-        if images.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {
-            return Err(JsError::new(&format!(
-                "a dataset of {n} faces needs {} pixels and {} coordinates: got {} and {}",
-                n * IMAGE_PIXELS,
-                n * NUM_COORDS,
-                images.len(),
-                coords.len()
-            )));
-        }
-        Ok(Dataset {
-            faces: FaceSet {
-                ids,
-                images,
-                coords,
-            },
-            groups: None,
-        })
-    }
-
     /// Number of faces.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
@@ -249,52 +200,22 @@ impl Dataset {
         })
     }
 
-    /// `count` augmented variants of face `row` through the training pipeline with the
-    /// `AugmentConfig` JSON `config`; variant `v` is drawn from `seed` and `v` alone, so a
-    /// re-roll with the same seed shows the same faces.
-    pub fn augment(
-        &self,
-        row: u32,
-        config: &str,
-        seed: u64,
-        count: usize,
-    ) -> Result<JsValue, JsValue> {
-        let config: AugmentConfig = serde_json::from_str(config)
+    /// Augmented variants of a face through the training pipeline (`AugmentOptions`, the
+    /// config an `AugmentConfig` JSON); variant `v` is drawn from the seed and `v` alone, so a
+    /// re-roll with the same seed shows the same faces: `[{image, coords, steps, kinds,
+    /// pushed_out, flipped}]`.
+    pub fn augment(&self, options: AugmentOptions) -> Result<JsValue, JsValue> {
+        let config: AugmentConfig = serde_json::from_str(&options.config())
             .map_err(|e| js_err(format!("augmentation settings: {e}")))?;
         config
             .validate()
             .map_err(|e| js_err(format!("augmentation settings: {e}")))?;
-        let row = self.row(row).map_err(JsValue::from)?;
+        let row = whole(options.row(), u32::MAX as f64, "the face's row")?;
+        let row = self.row(row as u32).map_err(JsValue::from)?;
+        let seed = whole(options.seed(), SAFE_INTEGER, "the seed")?;
+        let count = whole(options.count(), SAFE_INTEGER, "the count")?;
         let (image, coords) = (self.faces.image(row), self.faces.coords(row));
-        let variants: Vec<Variant> = (0..count.min(64))
-            .map(|v| {
-                let mut rng =
-                    StdRng::seed_from_u64(seed.wrapping_mul(1_000_003).wrapping_add(v as u64));
-                let steps = sample_steps(&config, &mut rng);
-                let (out, moved) = apply_steps(&steps, image, coords, &mut rng);
-                let (transform, flipped) = total_transform(&steps);
-                let pushed_out = (0..NUM_KEYPOINTS)
-                    .filter(|&k| !coords[2 * k].is_nan() && moved[2 * k].is_nan())
-                    .map(|k| {
-                        let (x, y) = transform.apply(coords[2 * k], coords[2 * k + 1]);
-                        PushedOut {
-                            name: KEYPOINT_NAMES[if flipped { mirror(k) } else { k }],
-                            x,
-                            y,
-                        }
-                    })
-                    .collect();
-                Variant {
-                    image: out,
-                    coords: moved.to_vec(),
-                    steps: steps.iter().map(ToString::to_string).collect(),
-                    kinds: steps.iter().map(|s| s.kind().name()).collect(),
-                    pushed_out,
-                    flipped,
-                }
-            })
-            .collect();
-        to_js(&variants)
+        to_js(&variants(&config, image, coords, seed, count as usize))
     }
 
     /// The study's KNN baseline for every k of `ks`: each validation face gets the mean
@@ -302,14 +223,9 @@ impl Dataset {
     /// `report` search it. Resolves to `[{k, rmse: {overall, per_keypoint, count}}]` in the
     /// order of `ks`.
     #[wasm_bindgen(js_name = knnSearch)]
-    pub fn knn_search(
-        &self,
-        train_rows: Vec<u32>,
-        valid_rows: Vec<u32>,
-        ks: Vec<u32>,
-    ) -> Result<JsValue, JsValue> {
-        let (train, valid) = (self.pick(&train_rows)?, self.pick(&valid_rows)?);
-        let ks: Vec<usize> = ks.into_iter().map(|k| k as usize).collect();
+    pub fn knn_search(&self, options: KnnOptions) -> Result<JsValue, JsValue> {
+        let (train, valid) = (self.pick(&options.train())?, self.pick(&options.valid())?);
+        let ks: Vec<usize> = options.ks().into_iter().map(|k| k as usize).collect();
         to_js(&search_k(&train, &valid, &ks).map_err(js_err)?)
     }
 
@@ -333,33 +249,18 @@ impl Dataset {
     }
 }
 
-/// The keypoint a flip turns keypoint `k` into.
-fn mirror(k: usize) -> usize {
-    crate::keypoints::LEFT_RIGHT_PAIRS
-        .iter()
-        .find_map(|&(l, r)| match k {
-            _ if k == l => Some(r),
-            _ if k == r => Some(l),
-            _ => None,
-        })
-        .unwrap_or(k)
-}
-
 /// Scoring models needs the CPU backend (the data worker's engine).
 #[cfg(cpu_backend)]
 #[wasm_bindgen]
 impl Dataset {
-    /// A model file's (one model or an ensemble) predictions for the faces at `rows`, scored
-    /// against their labels, as `facepoints eval` scores them: resolves to
-    /// `{predictions: Float32Array (30 per face, pixels), rmse: {overall, per_keypoint, count}}`.
-    /// `flip`: add the test-time flip (an ensemble saved with one uses it anyway).
-    pub async fn evaluate(
-        &self,
-        model: Vec<u8>,
-        rows: Vec<u32>,
-        flip: bool,
-    ) -> Result<JsValue, JsValue> {
-        let faces = self.pick(&rows)?;
+    /// A model file's (one model or an ensemble) predictions for the faces at the rows
+    /// (`EvaluateOptions`), scored against their labels, as `facepoints eval` scores them:
+    /// resolves to `{predictions: Float32Array (30 per face, pixels), rmse: {overall,
+    /// per_keypoint, count}}`. `flip`: add the test-time flip (an ensemble saved with one uses
+    /// it anyway).
+    pub async fn evaluate(&self, options: EvaluateOptions) -> Result<JsValue, JsValue> {
+        let (model, flip) = (options.model(), options.flip());
+        let faces = self.pick(&options.rows())?;
         let models = crate::ensemble::Ensemble::from_bytes(&model, &burn::tensor::Device::flex())
             .map_err(js_err)?;
         let predictions = models
@@ -383,6 +284,32 @@ impl Dataset {
 }
 
 impl Dataset {
+    /// Faces from their parts, as `images()`, `coords()` and `ids()` give them.
+    pub(crate) fn from_parts(
+        images: Vec<u8>,
+        coords: Vec<f32>,
+        ids: Vec<u32>,
+    ) -> Result<Dataset, JsError> {
+        let n = ids.len();
+        if images.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {
+            return Err(JsError::new(&format!(
+                "a dataset of {n} faces needs {} pixels and {} coordinates: got {} and {}",
+                n * IMAGE_PIXELS,
+                n * NUM_COORDS,
+                images.len(),
+                coords.len()
+            )));
+        }
+        Ok(Dataset {
+            faces: FaceSet {
+                ids,
+                images,
+                coords,
+            },
+            groups: None,
+        })
+    }
+
     /// The faces themselves (for the training side).
     pub(crate) fn into_faces(self) -> FaceSet {
         self.faces

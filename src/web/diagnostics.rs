@@ -39,10 +39,12 @@ pub fn panic_for_testing(message: String) {
 }
 
 /// Augmented faces per second through the study's default pipeline, single-threaded, in this
-/// wasm (the native figure is `cargo bench --bench augment`). `gray`: 9,216 bytes per face;
-/// `coords`: 30 per face; every face is augmented `rounds` times.
+/// wasm (the native figure is `cargo bench --bench augment`), from `BenchmarkOptions`: `gray`
+/// 9,216 bytes per face, `coords` 30 per face, every face augmented `rounds` times.
 #[wasm_bindgen(js_name = augmentBenchmark)]
-pub fn augment_benchmark(gray: Vec<u8>, coords: Vec<f32>, rounds: usize) -> Result<f64, JsError> {
+pub fn augment_benchmark(options: super::options::BenchmarkOptions) -> Result<f64, JsError> {
+    let (gray, coords) = (options.gray(), options.coords());
+    let rounds = super::options::whole(options.rounds(), 1e6, "rounds")? as usize;
     use rand::SeedableRng;
     let n = gray.len() / IMAGE_PIXELS;
     if n == 0 || gray.len() != n * IMAGE_PIXELS || coords.len() != n * NUM_COORDS {

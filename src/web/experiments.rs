@@ -4,27 +4,28 @@
 
 use wasm_bindgen::prelude::*;
 
+use js_sys::Uint8Array;
+
 use super::js_error;
+#[cfg(cpu_backend)]
+use super::options::SubmissionOptions;
+use super::options::{EnsembleOptions, SAFE_INTEGER, TrialsOptions, whole};
 use crate::augment::AugmentConfig;
 use crate::model_file::{EnsembleInfo, ensemble_to_bytes};
 use crate::train::{SearchSpace, TrainingConfig, describe_trial};
 
-/// One model file holding every model of `members` (each a `.fpk`, single or ensemble), as
-/// `facepoints ensemble` writes it: `flip` saves the test-time flip with it; `valid_rmse`
-/// (NaN: not scored) and `split` say how it scored.
+/// One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
+/// single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
+/// with it; `validRmse` (NaN: not scored) and `split` say how it scored.
 #[wasm_bindgen(js_name = ensembleFile)]
-pub fn ensemble_file(
-    members: Vec<js_sys::Uint8Array>,
-    flip: bool,
-    valid_rmse: f64,
-    split: String,
-) -> Result<Vec<u8>, JsError> {
-    let files: Vec<Vec<u8>> = members.iter().map(js_sys::Uint8Array::to_vec).collect();
+pub fn ensemble_file(options: EnsembleOptions) -> Result<Vec<u8>, JsError> {
+    let files: Vec<Vec<u8>> = options.members().iter().map(Uint8Array::to_vec).collect();
     let slices: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    let valid_rmse = options.valid_rmse();
     let info = EnsembleInfo {
-        flip,
+        flip: options.flip(),
         valid_rmse: valid_rmse.is_finite().then_some(valid_rmse),
-        split,
+        split: options.split(),
     };
     ensemble_to_bytes(&slices, &info).map_err(js_error)
 }
@@ -70,21 +71,19 @@ pub fn default_search_space() -> Result<String, JsError> {
     serde_json::to_string_pretty(&SearchSpace::default()).map_err(js_error)
 }
 
-/// The `n` trials `facepoints search --space <space> --search-seed <seed>` draws from the
-/// base settings `base` (a `TrainingConfig` JSON): `[{config, label}]`, where `config` is a
-/// `TrainingConfig` JSON and `label` its drawn settings in words.
+/// The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
+/// draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
+/// `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
+/// `label` its drawn settings in words.
 #[wasm_bindgen(js_name = searchTrials)]
-pub fn search_trials(space: &str, base: &str, seed: f64, n: usize) -> Result<String, JsError> {
-    let space: SearchSpace =
-        serde_json::from_str(space).map_err(|e| js_error(format!("search space: {e}")))?;
-    let base: TrainingConfig =
-        serde_json::from_str(base).map_err(|e| js_error(format!("training settings: {e}")))?;
-    if !(seed >= 0.0 && seed.fract() == 0.0 && seed <= 2f64.powi(53)) {
-        return Err(js_error(format!(
-            "the seed must be a whole number ≥ 0, not {seed}"
-        )));
-    }
-    let trials = space.trials(&base, seed as u64, n).map_err(js_error)?;
+pub fn search_trials(options: TrialsOptions) -> Result<String, JsError> {
+    let space: SearchSpace = serde_json::from_str(&options.space())
+        .map_err(|e| js_error(format!("search space: {e}")))?;
+    let base: TrainingConfig = serde_json::from_str(&options.base())
+        .map_err(|e| js_error(format!("training settings: {e}")))?;
+    let seed = whole(options.seed(), SAFE_INTEGER, "the seed")?;
+    let n = whole(options.trials(), 100_000.0, "the number of trials")? as usize;
+    let trials = space.trials(&base, seed, n).map_err(js_error)?;
     // Serialised as they are (an f32 through `serde_json::Value` would print as its f64).
     let out: Vec<Named<&TrainingConfig>> = trials
         .iter()
@@ -111,17 +110,15 @@ pub fn ablation_variants(augment: &str) -> Result<String, JsError> {
     serde_json::to_string(&out).map_err(js_error)
 }
 
-/// `submission.csv`, as `facepoints submit` writes it (byte for byte): `model` (a `.fpk`,
-/// single or ensemble) predicts every face of `test` (Kaggle's `test.csv`, plain or gzip),
-/// written in the order of `lookup` (`IdLookupTable.csv`, plain or gzip). Errors name the
-/// file and, for a CSV, the row and column.
+/// `submission.csv`, as `facepoints submit` writes it (byte for byte), from
+/// `SubmissionOptions`: `model` (a `.fpk`, single or ensemble) predicts every face of `test`
+/// (Kaggle's `test.csv`, plain or gzip), written in the order of `lookup`
+/// (`IdLookupTable.csv`, plain or gzip). Errors name the file and, for a CSV, the row and
+/// column.
 #[cfg(cpu_backend)]
 #[wasm_bindgen(js_name = submissionCsv)]
-pub async fn submission_csv(
-    model: Vec<u8>,
-    test: Vec<u8>,
-    lookup: Vec<u8>,
-) -> Result<Vec<u8>, JsError> {
+pub async fn submission_csv(options: SubmissionOptions) -> Result<Vec<u8>, JsError> {
+    let (model, test, lookup) = (options.model(), options.test(), options.lookup());
     use crate::data::submission::{by_image_id, write_submission};
     let models = crate::ensemble::Ensemble::from_bytes(&model, &burn::tensor::Device::flex())
         .map_err(|e| js_error(format!("the model: {e}")))?

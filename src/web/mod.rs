@@ -5,6 +5,7 @@
 mod dataset;
 mod diagnostics;
 mod experiments;
+mod options;
 mod training;
 
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_time::Instant;
 
+use self::options::{CreateOptions, Frame, Tracked};
 use crate::backend::Backend;
 use crate::data::FaceSet;
 use crate::detect::DetectorWeights;
@@ -111,17 +113,14 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
 
 #[wasm_bindgen]
 impl Facepoints {
-    /// Loads a `.fpk` keypoint model and the face detector's weights (the bytes of
-    /// `www/models/detectors.bin`) on `backend` ("cpu" or "webgpu") and warms them up with
-    /// one detection on a blank frame, so the first real call is not the slow one.
-    pub async fn create(
-        model: Vec<u8>,
-        detector: Vec<u8>,
-        backend_name: String,
-    ) -> Result<Facepoints, JsError> {
-        let detector = DetectorWeights::from_file_bytes(&detector).map_err(js_error)?;
-        let backend = backend(&backend_name).await?;
-        let pipeline = FacePipeline::new(&backend.device, &model, &detector).map_err(js_error)?;
+    /// Loads a `.fpk` keypoint model and the face detector's weights (`CreateOptions`) on a
+    /// backend and warms them up with one detection on a blank frame, so the first real call
+    /// is not the slow one.
+    pub async fn create(options: CreateOptions) -> Result<Facepoints, JsError> {
+        let detector = DetectorWeights::from_file_bytes(&options.detector()).map_err(js_error)?;
+        let backend = backend(&options.backend()).await?;
+        let pipeline =
+            FacePipeline::new(&backend.device, &options.model(), &detector).map_err(js_error)?;
         pipeline.warm_up().await.map_err(js_error)?;
         let meta = serde_json::to_string(&pipeline.description()).map_err(js_error)?;
         Ok(Facepoints {
@@ -143,32 +142,25 @@ impl Facepoints {
         self.model.clone()
     }
 
-    /// Faces in an RGBA image → `{faces: [{box, score, keypoints}], timings}` in canvas
+    /// Faces in an RGBA frame → `{faces: [{box, score, keypoints}], timings}` in canvas
     /// coordinates.
-    pub fn detect(&self, rgba: Vec<u8>, width: usize, height: usize) -> Promise {
+    pub fn detect(&self, frame: Frame) -> Promise {
         let inner = self.inner.clone();
+        let (rgba, width, height) = (frame.rgba(), frame.width(), frame.height());
         future_to_promise(async move {
             let start = Instant::now();
-            let image = RgbaImage::new(width, height, &rgba).map_err(js_err)?;
+            let image = RgbaImage::new(width as usize, height as usize, &rgba).map_err(js_err)?;
             let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
             found(&faces, timings, start)
         })
     }
 
-    /// Re-crops faces from their previous keypoints and predicts again, without the
-    /// detector. Per face, in canvas coordinates: `boxes` 5 numbers (x, y, width, height and
-    /// the roll in degrees, as `detect` gave them), `points` 30 (x/y in Kaggle order),
-    /// `scores` 1.
-    pub fn track(
-        &self,
-        rgba: Vec<u8>,
-        width: usize,
-        height: usize,
-        boxes: Vec<f32>,
-        points: Vec<f32>,
-        scores: Vec<f32>,
-    ) -> Promise {
+    /// Re-crops the `previous` faces (`Tracked`, as `detect` gave them) from their keypoints
+    /// in a new frame and predicts again, without the detector.
+    pub fn track(&self, frame: Frame, previous: Tracked) -> Promise {
         let inner = self.inner.clone();
+        let (rgba, width, height) = (frame.rgba(), frame.width(), frame.height());
+        let (boxes, points, scores) = (previous.boxes(), previous.points(), previous.scores());
         future_to_promise(async move {
             let n = scores.len();
             if points.len() != n * NUM_COORDS || boxes.len() != n * 5 {
@@ -189,7 +181,7 @@ impl Facepoints {
                     )
                 })
                 .collect();
-            let image = RgbaImage::new(width, height, &rgba).map_err(js_err)?;
+            let image = RgbaImage::new(width as usize, height as usize, &rgba).map_err(js_err)?;
             let start = Instant::now();
             let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
             found(&faces, timings, start)

@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::options::TrainOptions;
 use super::{backend, js_err, to_js};
 use crate::data::FaceSet;
 use crate::model::{Features, KeypointCnn, LayerSpec, ModelConfig};
@@ -151,65 +152,6 @@ fn faces_of(all: &FaceSet, rows: &[u32]) -> Result<FaceSet, JsValue> {
         )));
     }
     Ok(all.subset(&rows))
-}
-
-#[wasm_bindgen(typescript_custom_section)]
-const TRAIN_OPTIONS: &str = r#"
-/** What `trainModel` trains on and how (the faces by their parts, as `Dataset` gives them). */
-export interface TrainOptions {
-  /** 9,216 bytes (96×96 grayscale) per face. */
-  images: Uint8Array;
-  /** 30 coordinates per face (x/y in Kaggle order, NaN where missing). */
-  coords: Float32Array;
-  ids: Uint32Array;
-  /** The rows that train and the rows that validate. */
-  train: Uint32Array;
-  valid: Uint32Array;
-  /** The split in words, kept in the model file. */
-  split: string;
-  /** What the data is (its sha256), kept in the model file. */
-  data: string;
-  /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
-  config: string;
-  backend: "cpu" | "webgpu";
-  /** Called with each `TrainEvent`. */
-  onEvent: (event: object) => void;
-  /** Asked after every batch: resolves to "stop" to end the run; does not resolve while paused. */
-  control: () => unknown;
-  /** Called with the best weights so far (`.fpk` bytes), the epoch and its validation RMSE. */
-  onCheckpoint: (checkpoint: Uint8Array, epoch: number, rmse: number) => void;
-}
-"#;
-
-#[wasm_bindgen]
-extern "C" {
-    /// `trainModel`'s options (the `TrainOptions` interface above).
-    #[wasm_bindgen(typescript_type = "TrainOptions")]
-    pub type TrainOptions;
-    #[wasm_bindgen(method, getter)]
-    fn images(this: &TrainOptions) -> Vec<u8>;
-    #[wasm_bindgen(method, getter)]
-    fn coords(this: &TrainOptions) -> Vec<f32>;
-    #[wasm_bindgen(method, getter)]
-    fn ids(this: &TrainOptions) -> Vec<u32>;
-    #[wasm_bindgen(method, getter)]
-    fn train(this: &TrainOptions) -> Vec<u32>;
-    #[wasm_bindgen(method, getter)]
-    fn valid(this: &TrainOptions) -> Vec<u32>;
-    #[wasm_bindgen(method, getter)]
-    fn split(this: &TrainOptions) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn data(this: &TrainOptions) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn config(this: &TrainOptions) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn backend(this: &TrainOptions) -> String;
-    #[wasm_bindgen(method, getter, js_name = onEvent)]
-    fn on_event(this: &TrainOptions) -> Function;
-    #[wasm_bindgen(method, getter)]
-    fn control(this: &TrainOptions) -> Function;
-    #[wasm_bindgen(method, getter, js_name = onCheckpoint)]
-    fn on_checkpoint(this: &TrainOptions) -> Function;
 }
 
 /// Trains as `facepoints train --config <config>` does, on the faces given by their parts,

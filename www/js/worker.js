@@ -79,7 +79,7 @@ function detectorBytes() {
 
 async function createOn(backend, bytes, detector) {
   const { Facepoints } = await engineModule(backend);
-  return Facepoints.create(bytes, detector, backend);
+  return Facepoints.create({ model: bytes, detector, backend });
 }
 
 async function create({ model, backend: requested = 'auto' }) {
@@ -141,17 +141,17 @@ function needEngine() {
 const handlers = {
   create,
   detect({ bitmap }) {
-    return withPixels(bitmap, (rgba, width, height) => needEngine().detect(rgba, width, height));
+    return withPixels(bitmap, (rgba, width, height) => needEngine().detect({ rgba, width, height }));
   },
   track({ bitmap, faces }) {
     const boxes = new Float32Array(faces.flatMap(({ box, roll }) => [box.x, box.y, box.width, box.height, roll ?? 0]));
     const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
     const scores = new Float32Array(faces.map((f) => f.score));
-    return withPixels(bitmap, (rgba, width, height) => needEngine().track(rgba, width, height, boxes, points, scores));
+    return withPixels(bitmap, (rgba, width, height) => needEngine().track({ rgba, width, height }, { boxes, points, scores }));
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     const { augmentBenchmark } = await engineModule('cpu');
-    return augmentBenchmark(gray, coords, rounds);
+    return augmentBenchmark({ gray, coords, rounds });
   },
   // Makes the engine panic with `message`: how the tests check that a crash is reported
   // with its message and that the detector comes back.

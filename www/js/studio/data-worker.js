@@ -125,15 +125,15 @@ const handlers = {
     return dataset.split(fraction, BigInt(seed));
   },
   augment({ row, config, seed, count }) {
-    return dataset.augment(row, JSON.stringify(config), BigInt(seed), count);
+    return dataset.augment({ row, config: JSON.stringify(config), seed, count });
   },
   knnSearch({ train, valid, ks }) {
-    return dataset.knnSearch(Uint32Array.from(train), Uint32Array.from(valid), Uint32Array.from(ks));
+    return dataset.knnSearch({ train: Uint32Array.from(train), valid: Uint32Array.from(valid), ks: Uint32Array.from(ks) });
   },
   /** A model file's predictions for `rows` and their RMSE, as `facepoints eval` scores. */
   async evaluate({ bytes, rows, flip = false }) {
     if (!dataset) throw new Error('load data first (Data view)');
-    const { predictions, rmse } = await dataset.evaluate(new Uint8Array(bytes), Uint32Array.from(rows), flip);
+    const { predictions, rmse } = await dataset.evaluate({ model: new Uint8Array(bytes), rows: Uint32Array.from(rows), flip });
     return transferring({ predictions, rmse }, [predictions.buffer]);
   },
   /** The sha256 (hex) of the loaded file, as the CLI's reports name their data. */
@@ -145,12 +145,12 @@ const handlers = {
   },
   async ensembleFile({ members, flip, rmse = NaN, split = '' }) {
     await engine;
-    const bytes = ensembleFile(members.map((m) => new Uint8Array(m)), flip, rmse, split);
+    const bytes = ensembleFile({ members: members.map((m) => new Uint8Array(m)), flip, validRmse: rmse, split });
     return transferring(bytes, [bytes.buffer]);
   },
   async searchTrials({ space, base, seed, trials }) {
     await engine;
-    return JSON.parse(searchTrials(space, JSON.stringify(base), seed, trials));
+    return JSON.parse(searchTrials({ space, base: JSON.stringify(base), seed, trials }));
   },
   async searchSpace() {
     await engine;
@@ -176,7 +176,7 @@ const handlers = {
   async submission({ model, test, lookup }) {
     await engine;
     const [testBytes, lookupBytes] = await Promise.all([test, lookup].map(async (f) => new Uint8Array(await f.arrayBuffer())));
-    const bytes = await submissionCsv(new Uint8Array(model), testBytes, lookupBytes);
+    const bytes = await submissionCsv({ model: new Uint8Array(model), test: testBytes, lookup: lookupBytes });
     return transferring(bytes, [bytes.buffer]);
   },
   parts() {
