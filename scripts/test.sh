@@ -57,7 +57,7 @@ if ! why=$(bash scripts/engine-stamp.sh --check 2>&1); then
   bash scripts/build-web.sh
 fi
 
-step "lint: the engines' web-only code for wasm32 (clippy, check only; about 4 min cold, seconds after)"
+step "lint: the engines' web-only code for wasm32 (clippy, check only; about 6 min cold, seconds after)"
 for engine in cpu gpu; do
   cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features \
     --features "web-$engine" -- -D warnings
@@ -65,15 +65,15 @@ done
 # Clippy runs as the workspace's rustc wrapper (scripts/clippy-env.sh): every target is
 # linted in the build that the tests use, so nothing is built twice.
 source scripts/clippy-env.sh
-step "build: library, command line, tests and benches, linted (about 30 min cold, 1–3 min after a change)"
+step "build: library, command line, tests and benches, linted (about 17 min cold, 1–3 min after a change)"
 cargo test --quiet --all-targets --no-run
 cargo test --quiet --package facepoints-serve --no-run
 
-step "tier 1: unit tests next to the code (about 1 min)"
+step "tier 1: unit tests next to the code (seconds)"
 cargo test --quiet --lib --bins
 cargo test --quiet --package facepoints-serve
 
-step "tier 2: integration tests, one binary (about 3 min)"
+step "tier 2: integration tests, one binary (about 1–2 min)"
 cargo test --quiet --test integration
 
 # The committed detector code is checked against its ONNX files, the burn-onnx that Cargo.lock
@@ -85,7 +85,7 @@ if [[ "${FACEPOINTS_XTASK:-0}" == 1 ]]; then
   cargo test --quiet --package xtask
 fi
 
-step "tier 3: browser tests, headless Chromium (about 2 min)"
+step "tier 3: browser tests, headless Chromium (about 4 min)"
 bash scripts/precompress.sh
 npm ci --no-audit --no-fund --prefer-offline
 FACEPOINTS_BIN="${CARGO_TARGET_DIR:-target}/debug/facepoints" npm test

@@ -1,5 +1,6 @@
 //! facepoints: facial keypoint detection (15 keypoints on 96×96 grayscale faces) with burn,
-//! natively and in the browser.
+//! natively and in the browser. docs/architecture.md maps these modules and how data flows
+//! through them.
 
 pub mod augment;
 pub mod backend;
