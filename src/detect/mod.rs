@@ -18,4 +18,4 @@ mod weights;
 
 pub use decode::{BoxF, Detection};
 pub use detector::{DetectorConfig, FaceBox, FaceDetector};
-pub use weights::{DetectorWeights, FILE_NAME as WEIGHTS_FILE_NAME, WeightsError};
+pub use weights::{DetectorWeights, WeightsError};

@@ -17,7 +17,11 @@ mod generated {
 }
 
 /// The weights file's name as the page serves it (under `www/models/`).
-pub const FILE_NAME: &str = "detectors.bin";
+const FILE_NAME: &str = "detectors.bin";
+
+/// The weights file this build was made with (native builds embed it).
+#[cfg(not(target_arch = "wasm32"))]
+static BUNDLED: &[u8] = include_bytes!("../../www/models/detectors.bin");
 
 /// Why the detectors' weights cannot be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -74,8 +78,7 @@ impl DetectorWeights {
     /// the file instead, so its engines stay small).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn bundled() -> Self {
-        static FILE: &[u8] = include_bytes!("../../www/models/detectors.bin");
-        Self::from_file_bytes(FILE).expect("the embedded weights are the generated ones")
+        Self::from_file_bytes(BUNDLED).expect("the embedded weights are the generated ones")
     }
 
     /// Both networks with these weights on `device`.
@@ -123,7 +126,7 @@ mod tests {
     use super::*;
 
     fn file() -> &'static [u8] {
-        include_bytes!("../../www/models/detectors.bin")
+        BUNDLED
     }
 
     #[test]
