@@ -280,6 +280,11 @@ export function engineBackends(): string[];
 export function ensembleFile(options: EnsembleOptions): Uint8Array;
 
 /**
+ * The 15 keypoints' names in Kaggle column order: the page's one source for them.
+ */
+export function keypointNames(): string[];
+
+/**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
  * `undefined` until the next panic.
  */
@@ -383,6 +388,7 @@ export interface InitOutput {
     readonly facepoints_model: (a: number, b: number) => void;
     readonly facepoints_predictFaces: (a: number, b: number, c: number) => any;
     readonly facepoints_track: (a: number, b: any, c: any) => any;
+    readonly keypointNames: (a: number) => void;
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
     readonly panicForTesting: (a: number, b: number) => void;
@@ -393,8 +399,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_3967: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_3999: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_3970: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4002: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

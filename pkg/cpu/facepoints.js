@@ -679,6 +679,24 @@ export function ensembleFile(options) {
 }
 
 /**
+ * The 15 keypoints' names in Kaggle column order: the page's one source for them.
+ * @returns {string[]}
+ */
+export function keypointNames() {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.keypointNames(retptr);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var v1 = getArrayJsValueFromWasm0(r0, r1);
+        wasm.__wbindgen_export3(r0, r1 * 4, 4);
+        return v1;
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
+/**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
  * `undefined` until the next panic.
  * @returns {string | undefined}
@@ -1232,7 +1250,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_3999(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4002(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1444,7 +1462,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1320, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_3967);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_3970);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1484,14 +1502,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_3999(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_3999(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4002(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4002(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_3967(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_3970(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_3967(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_3970(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

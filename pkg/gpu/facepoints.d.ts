@@ -265,6 +265,11 @@ export function engineBackends(): string[];
 export function ensembleFile(options: EnsembleOptions): Uint8Array;
 
 /**
+ * The 15 keypoints' names in Kaggle column order: the page's one source for them.
+ */
+export function keypointNames(): string[];
+
+/**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
  * `undefined` until the next panic.
  */
@@ -357,6 +362,7 @@ export interface InitOutput {
     readonly facepoints_model: (a: number, b: number) => void;
     readonly facepoints_predictFaces: (a: number, b: number, c: number) => any;
     readonly facepoints_track: (a: number, b: any, c: any) => any;
+    readonly keypointNames: (a: number) => void;
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
     readonly panicForTesting: (a: number, b: number) => void;
@@ -366,13 +372,13 @@ export interface InitOutput {
     readonly studyResults: (a: number) => void;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_56970: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_56970_43: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_56970_44: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87389: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87396: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_56971: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_56971_42: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_56981: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_56981_44: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_56981_45: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87400: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87407: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_56982: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_56982_43: (a: number, b: number, c: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -632,6 +632,24 @@ export function ensembleFile(options) {
 }
 
 /**
+ * The 15 keypoints' names in Kaggle column order: the page's one source for them.
+ * @returns {string[]}
+ */
+export function keypointNames() {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.keypointNames(retptr);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var v1 = getArrayJsValueFromWasm0(r0, r1);
+        wasm.__wbindgen_export3(r0, r1 * 4, 4);
+        return v1;
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
+/**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
  * `undefined` until the next panic.
  * @returns {string | undefined}
@@ -1460,7 +1478,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87396(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87407(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1920,32 +1938,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29111, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87389);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87400);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17088, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56970);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56981);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17089, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56971);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56982);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17089, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56971_42);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56982_43);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17088, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56970_43);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56981_44);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17088, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56970_44);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_56981_45);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -1983,22 +2001,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_56971(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_56971(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_56982(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_56982(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_56971_42(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_56971_42(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_56982_43(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_56982_43(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87396(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87396(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87407(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87407(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87389(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87400(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87389(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87400(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2009,10 +2027,10 @@ function __wasm_bindgen_func_elem_87389(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_56970(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_56981(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_56970(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_56981(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2023,10 +2041,10 @@ function __wasm_bindgen_func_elem_56970(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_56970_43(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_56981_44(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_56970_43(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_56981_44(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2037,10 +2055,10 @@ function __wasm_bindgen_func_elem_56970_43(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_56970_44(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_56981_45(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_56970_44(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_56981_45(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -6,13 +6,16 @@
 //!   shrunk until the eyes are 40 and 20 px apart in a 640×640 frame (labels moved exactly);
 //! - any `--photo` with its `.pts` beside it (e.g. einstein.jpg).
 //!
+//! `--truth` scores the same frames against other labels of the 15 keypoints instead (e.g.
+//! a teacher's, tools/teacher_labels.py); frames it has no row for are left out.
+//!
 //! Per condition: faces, faces found, mean and median NME (mean point error over the
 //! distance between the outer eye corners), failures (NME > 10%), and the NME left once each
 //! prediction is moved onto the truth by the best similarity transform (shape error alone).
 //! `--export` writes the test images and labels for the MediaPipe reference
 //! (`benches/mediapipe_e2e.py`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +23,7 @@ use clap::Args;
 use facepoints::backend::Backend;
 use facepoints::data::grouped_split;
 use facepoints::data::groups::{person_of, read_person_groups};
-use facepoints::data::landmarks::{read_ibug68_csv, read_pts};
+use facepoints::data::landmarks::{read_ibug68_csv, read_points_csv, read_pts};
 use facepoints::data::source::open_file;
 use facepoints::detect::DetectorWeights;
 use facepoints::face::{Face, FacePipeline};
@@ -68,6 +71,10 @@ pub struct BenchE2eArgs {
     /// Also this photo, with its 68 points in a `.pts` file of the same name beside it.
     #[arg(long)]
     pub photo: Vec<PathBuf>,
+    /// Score against these 15-keypoint labels (`folder/name`, then x, y per keypoint in
+    /// Kaggle order, frame pixels) instead of the 68-point labels' mapping.
+    #[arg(long)]
+    pub truth: Option<PathBuf>,
     /// Use every n-th held-out frame only.
     #[arg(long, default_value_t = 1)]
     pub every: usize,
@@ -360,6 +367,14 @@ fn held_out_frames(args: &BenchE2eArgs) -> Result<Vec<(&'static str, String, Poi
         .map_err(|e| format!("{}: {e}", args.groups.display()))?;
     let split = grouped_split(&groups, args.valid_fraction, args.split_seed);
     let people: HashSet<&str> = split.valid.iter().map(|&i| groups[i].as_str()).collect();
+    let truth: Option<HashMap<String, Points>> = match &args.truth {
+        Some(path) => {
+            let file = open_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let rows = read_points_csv(file).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some(rows.into_iter().collect())
+        }
+        None => None,
+    };
     let mut out = Vec::new();
     for folder in ["training", "test"] {
         let path = args
@@ -368,8 +383,16 @@ fn held_out_frames(args: &BenchE2eArgs) -> Result<Vec<(&'static str, String, Poi
         let file = open_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let rows = read_ibug68_csv(file).map_err(|e| format!("{}: {e}", path.display()))?;
         for (name, points) in rows {
-            if people.contains(person_of(&name).as_str()) {
-                out.push((folder, name, from_ibug68(&points)));
+            if !people.contains(person_of(&name).as_str()) {
+                continue;
+            }
+            match &truth {
+                None => out.push((folder, name, from_ibug68(&points))),
+                Some(truth) => {
+                    if let Some(points) = truth.get(&format!("{folder}/{name}")) {
+                        out.push((folder, name, *points));
+                    }
+                }
             }
         }
     }
@@ -429,9 +452,13 @@ pub fn run(args: BenchE2eArgs) -> Result<(), Failure> {
     }
     let meta = variants[0].pipeline.meta();
     let mut report = format!(
-        "model {} ({}); held-out people of the grouped split ({:.0}%, seed {}): {used} frames{}{}\n",
+        "model {} ({}); truth: {}; held-out people of the grouped split ({:.0}%, seed {}): {used} frames{}{}\n",
         meta.model.name,
         args.model.display(),
+        match &args.truth {
+            Some(path) => path.display().to_string(),
+            None => "the 68-point labels".to_string(),
+        },
         100.0 * args.valid_fraction,
         args.split_seed,
         if args.every > 1 {

@@ -3,6 +3,7 @@
 mod ablate;
 mod bench_e2e;
 mod calibrate;
+mod crops;
 mod dataset;
 mod detect;
 mod ensemble;
@@ -55,6 +56,9 @@ enum Command {
     Detect(detect::DetectArgs),
     /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
     Calibrate(calibrate::CalibrateArgs),
+    /// Training faces framed as the photo pipeline frames them (detector → levelled crop),
+    /// from ytf68_udacity's source frames.
+    Crops(crops::CropsArgs),
     /// Keypoint accuracy end to end (detect → crop → predict) on held-out people's frames,
     /// turned and shrunk, and on labelled photos.
     BenchE2e(bench_e2e::BenchE2eArgs),
@@ -88,6 +92,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Search(args) => search::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
+        Command::Crops(args) => crops::run(args),
         Command::BenchE2e(args) => bench_e2e::run(args),
         Command::Serve(args) => facepoints_serve::run(args).map_err(Failure),
     }

@@ -11,11 +11,13 @@ use facepoints::backend::{Backend, BackendKind};
 use facepoints::data::FaceSet;
 use facepoints::eval::Rmse;
 use facepoints::model::{KeypointCnn, ModelConfig};
-use facepoints::model_file::{CheckpointMeta, TrainingSummary, save_to_bytes};
+use facepoints::model_file::save_to_bytes;
 use facepoints::normalize::Normalization;
 use facepoints::predict::{INFERENCE_BATCH, predict};
 use facepoints::train::search::{OptimizerChoice, ScheduleChoice};
-use facepoints::train::{LabelPolicy, OptimizerSpec, Trained, TrainingConfig, train};
+use facepoints::train::{
+    LabelPolicy, OptimizerSpec, Trained, TrainingConfig, record_outcome, train,
+};
 
 use super::dataset::{DataArgs, SplitData};
 use super::progress::Progress;
@@ -180,9 +182,7 @@ pub fn model_config(name: &str) -> Result<ModelConfig, String> {
     }
     let text = std::fs::read_to_string(name)
         .map_err(|_| format!("`{name}` is neither a preset (model0…model3) nor a readable file"))?;
-    let config: ModelConfig = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
-    config.validate().map_err(|e| format!("{name}: {e}"))?;
-    Ok(config)
+    ModelConfig::from_spec(&text).map_err(|e| format!("{name}: {e}"))
 }
 
 #[derive(Args, Debug)]
@@ -240,18 +240,18 @@ pub fn save_model(
     data: &SplitData,
     trained: &Trained,
 ) -> Result<(), String> {
-    let meta = CheckpointMeta {
-        model: config.model.clone(),
-        normalization: config.normalization.clone(),
-        summary: Some(TrainingSummary {
-            training: serde_json::to_value(config).map_err(|e| e.to_string())?,
-            split: data.split.info.to_string(),
-            epochs_run: trained.history.len(),
-            best_epoch: trained.best_epoch,
-            valid_rmse: trained.best_rmse,
-            data: format!("sha256:{}", data.sha256),
-        }),
-    };
+    let mut meta = config
+        .checkpoint_meta(
+            data.split.info.to_string(),
+            format!("sha256:{}", data.sha256),
+        )
+        .map_err(|e| e.to_string())?;
+    record_outcome(
+        &mut meta,
+        trained.history.len(),
+        trained.best_epoch,
+        trained.best_rmse,
+    );
     let bytes = save_to_bytes(trained.model.clone(), &meta).map_err(|e| e.to_string())?;
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

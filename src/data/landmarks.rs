@@ -1,5 +1,6 @@
-//! 68-point iBUG annotations: the ytf68_udacity label files (`name,x0,y0,…,x67,y67`, source
-//! pixels, pixel-centre convention) and the `.pts` files of landmark benchmarks.
+//! Point annotations of whole frames: the ytf68_udacity label files (`name,x0,y0,…,x67,y67`,
+//! source pixels, pixel-centre convention), 15-keypoint files of the same shape
+//! (`name,x0,y0,…,x14,y14`) and the `.pts` files of landmark benchmarks.
 
 use std::io::Read;
 
@@ -9,8 +10,17 @@ use super::source::{LineGuard, csv_error, decompressing};
 /// iBUG's 68 points `[x, y]`.
 pub type Ibug68 = [[f32; 2]; 68];
 
+/// The rows of a points file: each image's name and its `N` points `[x, y]`.
+pub type PointRows<const N: usize> = Vec<(String, [[f32; 2]; N])>;
+
 /// Every row of a ytf68 label file (plain or gzip): image name and its 68 points.
-pub fn read_ibug68_csv(source: impl Read) -> Result<Vec<(String, Ibug68)>, DataError> {
+pub fn read_ibug68_csv(source: impl Read) -> Result<PointRows<68>, DataError> {
+    read_points_csv(source)
+}
+
+/// Every row of a points file with a header (plain or gzip): image name, then `N` points as
+/// `x, y` pairs.
+pub fn read_points_csv<const N: usize>(source: impl Read) -> Result<PointRows<N>, DataError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(LineGuard::new(decompressing(source)?));
@@ -27,16 +37,17 @@ pub fn read_ibug68_csv(source: impl Read) -> Result<Vec<(String, Ibug68)>, DataE
             line: record.position().map(|p| p.line()),
             column,
         };
-        if record.len() != 137 {
+        if record.len() != 1 + 2 * N {
             return Err(DataError::Invalid {
                 at: at(None),
                 message: format!(
-                    "{} fields; an image name and 136 coordinates expected",
-                    record.len()
+                    "{} fields; an image name and {} coordinates expected",
+                    record.len(),
+                    2 * N
                 ),
             });
         }
-        let mut points = [[0.0f32; 2]; 68];
+        let mut points = [[0.0f32; 2]; N];
         for (c, field) in record.iter().skip(1).enumerate() {
             let value: f32 = field
                 .trim()
@@ -100,6 +111,23 @@ mod tests {
         let bad = format!(",{header}\n{}\n{}\n", row("a", "1"), row("b", "x"));
         let e = read_ibug68_csv(bad.as_bytes()).unwrap_err().to_string();
         assert!(e.contains("row 2") && e.contains("y67"), "{e}");
+    }
+
+    #[test]
+    fn reads_fifteen_point_rows_and_refuses_the_wrong_width() {
+        let text = format!(
+            "frame,{}\ntraining/a_01.jpg,{}\n",
+            vec!["c"; 30].join(","),
+            (0..30).map(|c| c.to_string()).collect::<Vec<_>>().join(",")
+        );
+        let rows = read_points_csv::<15>(text.as_bytes()).unwrap();
+        assert_eq!(rows[0].0, "training/a_01.jpg");
+        assert_eq!(rows[0].1[14], [28.0, 29.0]);
+        let e = read_ibug68_csv(text.as_bytes()).unwrap_err().to_string();
+        assert!(
+            e.contains("31 fields; an image name and 136 coordinates expected"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use web_time::Instant;
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
 use crate::data::FaceSet;
-use crate::detect::{BoxF, DetectorConfig, DetectorWeights, FaceDetector};
+use crate::detect::{BoxF, DetectorConfig, DetectorWeights, FaceBox, FaceDetector};
 use crate::ensemble::{Description, Ensemble};
 use crate::image::{Outside, RgbaImage, View, luma, sample_view};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, KEYPOINT_NAMES, NUM_COORDS, NUM_KEYPOINTS};
@@ -234,19 +234,7 @@ impl FacePipeline {
         let t = Instant::now();
         let boxes = self.detector.detect(image).await?;
         let detect_ms = ms_since(t);
-        let framed = boxes
-            .iter()
-            .map(|b| {
-                let view = self.landmark_rule.and_then(|r| match self.level {
-                    true => r.view(&b.landmarks),
-                    false => r.square(&b.landmarks).map(View::upright),
-                });
-                (
-                    view.unwrap_or_else(|| View::upright(self.crop_rule.square(&b.bbox))),
-                    b.score,
-                )
-            })
-            .collect();
+        let framed = boxes.iter().map(|b| (self.frame(b), b.score)).collect();
         let (mut faces, mut timings) = self.keypoints(image, framed).await?;
         for _ in 0..self.refine_passes {
             let (refined, t) = self.track(image, &faces).await?;
@@ -261,6 +249,29 @@ impl FacePipeline {
         Ok((faces, timings))
     }
 
+    /// The crop of a detected face: from its six landmarks (turned level when `level`), or
+    /// from its box when the landmarks are degenerate or no landmark rule is set.
+    pub fn frame(&self, face: &FaceBox) -> View {
+        let view = self.landmark_rule.and_then(|r| match self.level {
+            true => r.view(&face.landmarks),
+            false => r.square(&face.landmarks).map(View::upright),
+        });
+        view.unwrap_or_else(|| View::upright(self.crop_rule.square(&face.bbox)))
+    }
+
+    /// The crop tracking makes of a face from its keypoints (`None`: degenerate keypoints).
+    pub fn frame_keypoints(&self, points: &[[f32; 2]; NUM_KEYPOINTS]) -> Option<View> {
+        match self.level {
+            true => self.framing.view(points),
+            false => self.framing.square(points).map(View::upright),
+        }
+    }
+
+    /// The faces the detector finds (boxes, scores, six landmarks), without keypoints.
+    pub async fn faces(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, FaceError> {
+        Ok(self.detector.detect(image).await?)
+    }
+
     /// Follows faces from their previous keypoints (keeping their scores) without running
     /// the detector; a face whose keypoints are not finite is dropped. A face whose framing
     /// moved less than [`STEADY`] keeps its previous crop, so a still face is cropped the same
@@ -273,10 +284,7 @@ impl FacePipeline {
         let framed = previous
             .iter()
             .filter_map(|face| {
-                let view = match self.level {
-                    true => self.framing.view(&face.points)?,
-                    false => View::upright(self.framing.square(&face.points)?),
-                };
+                let view = self.frame_keypoints(&face.points)?;
                 let before = View {
                     square: self.crop_rule.square(&face.bbox),
                     angle: face.roll,

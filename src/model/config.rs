@@ -220,6 +220,17 @@ impl ModelConfig {
         }
     }
 
+    /// A preset name (see [`ModelConfig::preset`]) or a `ModelConfig` JSON, checked: the
+    /// CLI's `--model` (a preset or a file's text) and the page's model field.
+    pub fn from_spec(spec: &str) -> Result<Self, String> {
+        if let Some(preset) = Self::preset(spec) {
+            return Ok(preset);
+        }
+        let config: Self = serde_json::from_str(spec).map_err(|e| format!("model JSON: {e}"))?;
+        config.validate().map_err(|e| e.to_string())?;
+        Ok(config)
+    }
+
     /// Checks the layer list describes a valid network within the size budget.
     pub fn validate(&self) -> Result<(), ConfigError> {
         self.shapes().map(drop)

@@ -22,7 +22,7 @@ use crate::data::FaceSet;
 use crate::detect::DetectorWeights;
 use crate::face::{Face, FacePipeline, FaceView, PipelineTimings};
 use crate::image::RgbaImage;
-use crate::keypoints::NUM_COORDS;
+use crate::keypoints::{KEYPOINT_NAMES, NUM_COORDS};
 
 /// The backends this engine has (a page loads the CPU engine or the GPU engine).
 #[wasm_bindgen(js_name = engineBackends)]
@@ -35,6 +35,12 @@ pub fn engine_backends() -> Vec<String> {
         names.push("webgpu".to_string());
     }
     names
+}
+
+/// The 15 keypoints' names in Kaggle column order: the page's one source for them.
+#[wasm_bindgen(js_name = keypointNames)]
+pub fn keypoint_names() -> Vec<String> {
+    KEYPOINT_NAMES.iter().map(|name| name.to_string()).collect()
 }
 
 async fn backend(name: &str) -> Result<Backend, JsError> {

@@ -12,9 +12,11 @@ use super::options::TrainOptions;
 use super::{backend, js_err, to_js};
 use crate::data::FaceSet;
 use crate::model::{Features, KeypointCnn, LayerSpec, ModelConfig};
-use crate::model_file::{CheckpointMeta, TrainingSummary, save_to_bytes_async};
+use crate::model_file::{CheckpointMeta, save_to_bytes_async};
 use crate::train::search::{OptimizerChoice, ScheduleChoice};
-use crate::train::{Flow, RunControl, TrainEvent, TrainingConfig, train_controlled};
+use crate::train::{
+    Flow, RunControl, TrainEvent, TrainingConfig, record_outcome, train_controlled,
+};
 
 /// Asks the page's control function after every batch: it resolves to `"stop"` to end the
 /// run, anything else to go on, and simply does not resolve while the run is paused.
@@ -44,10 +46,7 @@ impl RunControl for JsControl {
     }
 
     async fn improved(&mut self, best: &KeypointCnn, epoch: usize, valid_rmse: f64) {
-        if let Some(summary) = &mut self.meta.summary {
-            (summary.epochs_run, summary.best_epoch, summary.valid_rmse) =
-                (epoch + 1, epoch, valid_rmse);
-        }
+        record_outcome(&mut self.meta, epoch + 1, epoch, valid_rmse);
         // Best effort: a failed copy leaves the previous one, and the run goes on.
         if let Ok(bytes) = save_to_bytes_async(best.clone(), &self.meta).await {
             let _ = self.on_checkpoint.call3(
@@ -134,13 +133,7 @@ pub fn training_config(options: JsValue) -> Result<String, JsValue> {
 
 /// A preset name (`model0`…`model3`) or a `ModelConfig` JSON.
 fn model_config(model: &str) -> Result<ModelConfig, JsValue> {
-    if let Some(preset) = ModelConfig::preset(model) {
-        return Ok(preset);
-    }
-    let config: ModelConfig =
-        serde_json::from_str(model).map_err(|e| js_err(format!("model JSON: {e}")))?;
-    config.validate().map_err(js_err)?;
-    Ok(config)
+    ModelConfig::from_spec(model).map_err(js_err)
 }
 
 fn faces_of(all: &FaceSet, rows: &[u32]) -> Result<FaceSet, JsValue> {
@@ -177,18 +170,7 @@ pub async fn train_model(options: TrainOptions) -> Result<JsValue, JsValue> {
     let (train_set, valid_set) = (faces_of(&all, &train_rows)?, faces_of(&all, &valid_rows)?);
     drop(all);
     let backend = backend(&backend_name).await.map_err(JsValue::from)?;
-    let mut meta = CheckpointMeta {
-        model: config.model.clone(),
-        normalization: config.normalization.clone(),
-        summary: Some(TrainingSummary {
-            training: serde_json::to_value(&config).map_err(js_err)?,
-            split,
-            epochs_run: 0,
-            best_epoch: 0,
-            valid_rmse: f64::NAN,
-            data,
-        }),
-    };
+    let mut meta = config.checkpoint_meta(split, data).map_err(js_err)?;
     let mut control = JsControl {
         control,
         on_checkpoint,
@@ -215,10 +197,12 @@ pub async fn train_model(options: TrainOptions) -> Result<JsValue, JsValue> {
     if let Some(e) = event_error {
         return Err(e);
     }
-    if let Some(summary) = &mut meta.summary {
-        (summary.epochs_run, summary.best_epoch, summary.valid_rmse) =
-            (trained.history.len(), trained.best_epoch, trained.best_rmse);
-    }
+    record_outcome(
+        &mut meta,
+        trained.history.len(),
+        trained.best_epoch,
+        trained.best_rmse,
+    );
     // Every weight read back asynchronously: no synchronous GPU read, in any engine.
     let bytes = save_to_bytes_async(trained.model, &meta)
         .await

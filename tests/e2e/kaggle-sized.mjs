@@ -1,7 +1,13 @@
 // A generated file of Kaggle's training.csv size and shape, for loading tests and benches.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { KEYPOINT_NAMES } from '../../www/js/studio/face-canvas.js';
+
+/** The 15 keypoints' names in Kaggle's column order, read from Kaggle's own IdLookupTable
+ *  (image 1 asks for all 30 coordinates), independent of the page's code. */
+export const KEYPOINT_NAMES = readFileSync(new URL('../../www/data/kaggle/IdLookupTable.csv', import.meta.url), 'utf8')
+  .split('\n').slice(1).map((line) => line.split(','))
+  .filter(([, image, feature]) => image === '1' && feature.endsWith('_x'))
+  .map(([, , feature]) => feature.slice(0, -2));
 
 /** A file shaped like Kaggle's training.csv: `rows` faces, ~70% missing some keypoints. */
 export async function writeKaggleSized(path, rows) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
 import { buildY4m } from './webcam.mjs';
+import { KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
 const PHOTOS = join(SHARED, 'data', 'photos');
 let server;
@@ -114,7 +115,9 @@ for (const name of ['astronaut.png', 'grace_hopper.jpg']) {
     for (const px of drawn) {
       assert.ok(colours.some((c) => c.every((v, i) => Math.abs(v - px[i]) < 40)), `keypoint pixel ${px} is not a keypoint colour`);
     }
-    // Pointing at the nose tip names it, beside the point and in the legend.
+    // The legend lists the engine's keypoints in Kaggle's order; pointing at the nose tip
+    // names it, beside the point and in the legend.
+    assert.deepEqual(await page.locator('#legend li').evaluateAll((lis) => lis.map((li) => li.dataset.name)), KEYPOINT_NAMES);
     const nose = at(result.faces[0], 'nose_tip');
     const box = await page.locator('#photo-canvas').boundingBox();
     await page.mouse.move(box.x + (nose.x / result.width) * box.width, box.y + (nose.y / result.height) * box.height);

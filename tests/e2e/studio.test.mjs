@@ -10,8 +10,7 @@ import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto } from './harness.mjs';
-import { writeKaggleSized } from './kaggle-sized.mjs';
-import { KEYPOINT_NAMES } from '../../www/js/studio/face-canvas.js';
+import { writeKaggleSized, KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
 // Screenshots for the README when FACEPOINTS_SCREENSHOTS names a folder (docs/screenshots).
@@ -292,16 +291,18 @@ test('pause holds the run, resume continues it, stop ends it with the best weigh
   await page.waitForTimeout(1500);
   assert.doesNotMatch(await page.locator('#train-rate').textContent(), /batch [2-9]/, 'no batch while paused');
   await page.click('#train-pause');
-  // Paused again in the middle of the run.
-  await page.waitForFunction(() => /batch [2-9]/.test(document.getElementById('train-rate').textContent), null, { timeout: 120_000 });
+  // Paused again in the middle of the run, once the rate is known: no batch runs in the
+  // time five batches take at that rate.
+  await page.waitForFunction(() => Number(document.getElementById('train-rate').dataset.imagesPerSecond) > 0, null, { timeout: 120_000 });
   await page.click('#train-pause');
   await page.waitForFunction(() => document.getElementById('train-phase').dataset.phase === 'paused');
-  const at = await page.locator('#train-rate').textContent();
-  await page.waitForTimeout(1500);
-  assert.equal(await page.locator('#train-rate').textContent(), at, 'no batch while paused');
+  const { steps, rate } = await page.locator('#train-rate').evaluate((el) => ({ steps: el.dataset.steps, rate: Number(el.dataset.imagesPerSecond) }));
+  const fiveBatches = (5 * 16 * 1000) / rate;
+  await page.waitForTimeout(Math.max(1500, fiveBatches));
+  assert.equal(await page.locator('#train-rate').getAttribute('data-steps'), steps, `no batch in ${fiveBatches.toFixed(0)} ms of pause`);
   assert.equal(await page.locator('#train-pause').textContent(), 'Resume');
   await page.click('#train-pause');
-  await page.waitForFunction((before) => document.getElementById('train-rate').textContent !== before, at, { timeout: 60_000 });
+  await page.waitForFunction((before) => Number(document.getElementById('train-rate').dataset.steps) > Number(before), steps, { timeout: 60_000 });
   await page.click('#train-stop');
   await runEnded(120_000);
   assert.match(await page.locator('#train-result').textContent(), /stopped; best weights kept\)\. Kept in Runs/);

@@ -135,13 +135,18 @@ type Rows = Vec<(String, Vec<String>)>;
 /// `facepoints bench-e2e` on the sample frames of held-out people (two are here), turned and
 /// shrunk, and on einstein.jpg: the rows of each pipeline setting.
 fn bench_e2e_rows() -> Vec<(String, Rows)> {
+    bench_e2e_rows_with(&[])
+}
+
+/// The same, with more arguments.
+fn bench_e2e_rows_with(extra: &[&str]) -> Vec<(String, Rows)> {
     let data = common::shared_data();
     let (labels, groups, einstein) = (
         data.join("ytf68_udacity"),
         data.join("ytf_kaggle96/meta.csv.gz"),
         common::photo("einstein.jpg"),
     );
-    let out = common::facepoints(&[
+    let mut args = vec![
         "bench-e2e",
         "--labels",
         labels.to_str().unwrap(),
@@ -153,7 +158,9 @@ fn bench_e2e_rows() -> Vec<(String, Rows)> {
         "default",
         "--variant",
         "plain",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let out = common::facepoints(&args);
     let report = common::text(&out.stdout);
     assert!(out.status.success(), "{}", common::text(&out.stderr));
     assert!(report.contains(": 2 frames"), "{report}");
@@ -204,4 +211,59 @@ fn turned_small_and_far_faces_are_found_and_levelled_end_to_end() {
             "without levelling, {condition}: {cells:?}"
         );
     }
+}
+
+/// `bench-e2e --truth`: 15-keypoint labels per frame replace the 68-point labels' mapping.
+/// Given that same mapping, written out here, every figure is the same; with one frame's
+/// labels moved, the upright rows change.
+#[test]
+fn bench_e2e_scores_against_other_labels_of_the_same_frames() {
+    use facepoints::data::landmarks::read_ibug68_csv;
+    use facepoints::keypoints::from_ibug68;
+    let labels = common::shared_data().join("ytf68_udacity");
+    let mut rows = Vec::new();
+    for folder in ["training", "test"] {
+        let file =
+            std::fs::File::open(labels.join(format!("{folder}_frames_keypoints.csv.gz"))).unwrap();
+        for (name, points) in read_ibug68_csv(file).unwrap() {
+            if labels.join("samples").join(folder).join(&name).exists() {
+                rows.push((format!("{folder}/{name}"), from_ibug68(&points)));
+            }
+        }
+    }
+    assert_eq!(rows.len(), 8);
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, rows: &[(String, [[f32; 2]; 15])]| {
+        let mut text = String::from("frame");
+        (0..15).for_each(|k| text.push_str(&format!(",x{k},y{k}")));
+        for (frame, points) in rows {
+            text.push_str(&format!("\n{frame}"));
+            points
+                .iter()
+                .for_each(|[x, y]| text.push_str(&format!(",{x},{y}")));
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, text + "\n").unwrap();
+        path
+    };
+    let same = write("same.csv", &rows);
+    let upright = |sections: &[(String, Rows)]| {
+        sections[0]
+            .1
+            .iter()
+            .find(|(c, _)| c == "upright")
+            .unwrap()
+            .1
+            .clone()
+    };
+    let mapped = bench_e2e_rows_with(&["--truth", same.to_str().unwrap()]);
+    assert_eq!(mapped, bench_e2e_rows());
+    // Every label moved 3 px right: the error changes.
+    let moved: Vec<_> = rows
+        .iter()
+        .map(|(f, p)| (f.clone(), p.map(|[x, y]| [x + 3.0, y])))
+        .collect();
+    let moved = write("moved.csv", &moved);
+    let shifted = bench_e2e_rows_with(&["--truth", moved.to_str().unwrap()]);
+    assert_ne!(upright(&shifted), upright(&mapped));
 }

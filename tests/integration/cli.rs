@@ -36,12 +36,19 @@ fn train_eval_predict_on_the_sample() {
         "{stdout}"
     );
 
+    let trained_rmse = rmse_after(&stdout, "validation RMSE");
+
     let out = facepoints(&["eval", "--model", model.to_str().unwrap(), "--data", data]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains("model2: RMSE") && stdout.contains("over 1620 coordinates"),
         "{stdout}"
+    );
+    // eval scores the saved model on the split train held out as train said it did.
+    assert!(
+        (rmse_in(&stdout) - trained_rmse).abs() < 1e-3,
+        "{stdout} vs {trained_rmse}"
     );
 
     let csv = dir.path().join("p.csv");
@@ -58,6 +65,41 @@ fn train_eval_predict_on_the_sample() {
     let written = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(written.lines().count(), 283);
     assert!(written.starts_with("ImageId,left_eye_center_x,"));
+    // The RMSE of predict's file against the labels, computed here from the two CSVs, is
+    // what `eval --all` reports.
+    let predicted = numbers_by_row(&written);
+    let truth = numbers_by_row(&common::gunzip_text(&sample()));
+    assert_eq!(predicted.len(), truth.len());
+    let (mut squares, mut count) = (0.0f64, 0usize);
+    for (row, (p, t)) in predicted.iter().zip(&truth).enumerate() {
+        // ImageId, then the 30 coordinates; the labels' file has no id (rows count from 1).
+        assert_eq!(
+            p[0],
+            Some(row as f64 + 1.0),
+            "the same rows in the same order"
+        );
+        for (a, b) in p[1..].iter().zip(t) {
+            if let (Some(a), Some(b)) = (a, b) {
+                squares += (a - b).powi(2);
+                count += 1;
+            }
+        }
+    }
+    let here = (squares / count as f64).sqrt();
+    let out = facepoints(&[
+        "eval",
+        "--all",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        data,
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!("over {count} coordinates")),
+        "{stdout}"
+    );
+    assert!((rmse_in(&stdout) - here).abs() < 1e-3, "{stdout} vs {here}");
 
     // Kaggle's lookup table cut to the 770 ids of ytf_kaggle96's test.csv, then the whole
     // table (ids past 770 have no prediction: an error, and no half-written submission).
@@ -91,6 +133,38 @@ fn train_eval_predict_on_the_sample() {
     let submission = std::fs::read_to_string(&sub).unwrap();
     assert_eq!(submission.lines().count(), cut.len());
     assert!(submission.starts_with("RowId,Location\n1,"));
+    // Each row is predict's coordinate for the lookup's image and feature, within [0, 96].
+    let test_predictions = dir.path().join("test-p.csv");
+    let out = facepoints(&[
+        "predict",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        test_csv.to_str().unwrap(),
+        "--out",
+        test_predictions.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let predicted = std::fs::read_to_string(&test_predictions).unwrap();
+    let header: Vec<&str> = predicted.lines().next().unwrap().split(',').collect();
+    let by_image: std::collections::HashMap<u32, Vec<Option<f64>>> = numbers_by_row(&predicted)
+        .into_iter()
+        .map(|row| (row[0].unwrap() as u32, row))
+        .collect();
+    for (asked, answered) in cut[1..].iter().zip(submission.lines().skip(1)) {
+        let asked: Vec<&str> = asked.split(',').collect();
+        let (row, location) = answered.split_once(',').unwrap();
+        assert_eq!(row, asked[0]);
+        let column = header.iter().position(|h| *h == asked[2]).unwrap();
+        let expected = by_image[&asked[1].parse::<u32>().unwrap()][column]
+            .unwrap()
+            .clamp(0.0, 96.0);
+        let location: f64 = location.parse().unwrap();
+        assert!(
+            (location - expected).abs() < 2e-3,
+            "row {row}: {location} vs {expected}"
+        );
+    }
     let failed = dir.path().join("failed.csv");
     let out = submit(&full, &failed);
     assert!(!out.status.success());
@@ -327,6 +401,36 @@ fn train_tiny(dir: &Path, seed: &str) -> std::path::PathBuf {
     ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     out
+}
+
+/// The number after `label` in `stdout` (e.g. `validation RMSE 2.1234 px`).
+fn rmse_after(stdout: &str, label: &str) -> f64 {
+    let rest = &stdout[stdout
+        .find(label)
+        .unwrap_or_else(|| panic!("no {label} in {stdout}"))
+        + label.len()..];
+    rest.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// Each data row of a CSV whose leading columns are numbers (empty: `None`), the image column
+/// (the last, if it holds pixels) left out.
+fn numbers_by_row(csv: &str) -> Vec<Vec<Option<f64>>> {
+    let columns = csv
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .filter(|c| *c != "Image")
+        .count();
+    csv.lines()
+        .skip(1)
+        .map(|line| {
+            line.split(',')
+                .take(columns)
+                .map(|cell| (!cell.is_empty()).then(|| cell.parse().unwrap()))
+                .collect()
+        })
+        .collect()
 }
 
 fn rmse_in(stdout: &str) -> f64 {

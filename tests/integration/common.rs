@@ -70,3 +70,13 @@ pub fn mean_shape(faces: &FaceSet) -> [f32; NUM_COORDS] {
     }
     std::array::from_fn(|c| (sum[c] / n[c].max(1) as f64) as f32)
 }
+
+/// A gzip file's text.
+pub fn gunzip_text(path: &Path) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text
+}

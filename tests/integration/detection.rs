@@ -238,3 +238,84 @@ fn two_faces_in_one_image_are_both_found_with_their_keypoints() {
         assert!(p[0][0] > p[1][0] && (p[0][1] + p[1][1]) / 2.0 < p[10][1]);
     }
 }
+
+/// `facepoints calibrate` on the source frames that ship with ../shared (4 annotated test
+/// frames, 4 training frames): detection is scored against the 68-point boxes, the crop
+/// and landmark rules are fitted, and a frame that is not there is named.
+#[test]
+fn calibrate_scores_detection_and_fits_the_rules_on_the_shipped_frames() {
+    let data = common::shared_data().join("ytf_kaggle96");
+    let meta = common::gunzip_text(&data.join("meta.csv.gz"));
+    // The meta rows of the frames in samples/: training rows 1–4 and test rows 1–4.
+    let wanted = |line: &str| {
+        let mut cells = line.split(',');
+        let (split, row) = (cells.next().unwrap(), cells.next().unwrap());
+        row.parse::<u32>().is_ok_and(|r| r <= 4) && (split == "training" || split == "test")
+    };
+    let lines: Vec<&str> = meta
+        .lines()
+        .take(1)
+        .chain(meta.lines().skip(1).filter(|l| wanted(l)))
+        .collect();
+    assert_eq!(lines.len(), 9);
+    let dir = tempfile::tempdir().unwrap();
+    let subset = dir.path().join("meta.csv");
+    std::fs::write(&subset, lines.join("\n") + "\n").unwrap();
+    let frames = common::shared_data().join("ytf68_udacity/samples");
+    let calibrate = |frames: &Path| {
+        common::facepoints(&[
+            "calibrate",
+            "--data",
+            data.join("training.csv.gz").to_str().unwrap(),
+            "--groups",
+            subset.to_str().unwrap(),
+            "--frames",
+            frames.to_str().unwrap(),
+        ])
+    };
+    let out = calibrate(&frames);
+    let stdout = common::text(&out.stdout);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert!(
+        stdout.contains(
+            "detection on the 4 annotated test frames: 4/4 correct (100.0%), 0 extra boxes"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("crop rule fitted on 4 training frames"),
+        "{stdout}"
+    );
+    // The fitted crop is within 15% of the dataset's own crops, corner and side.
+    let percent = |after: &str| -> f64 {
+        let rest = &stdout[stdout.find(after).unwrap() + after.len()..];
+        rest.split('%').next().unwrap().trim().parse().unwrap()
+    };
+    let (corner, side) = (percent("RMS corner error"), percent("RMS side error"));
+    assert!(corner < 15.0 && side < 15.0, "{stdout}");
+    // The landmark rule: the subject's right eye left of the left eye at one height, the
+    // nose below the eyes and the mouth below the nose, inside the 96-pixel crop.
+    let rule = stdout
+        .lines()
+        .find(|l| l.starts_with("landmark rule"))
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&rule[rule.find('{').unwrap()..]).unwrap();
+    let p = |i: usize, c: usize| json["mean"][i][c].as_f64().unwrap();
+    assert!(
+        p(0, 0) < p(1, 0) && (p(0, 1) - p(1, 1)).abs() < 10.0,
+        "{rule}"
+    );
+    assert!(p(2, 1) > p(0, 1) && p(3, 1) > p(2, 1), "{rule}");
+    assert!(
+        (0..4).all(|i| (0..2).all(|c| (0.0..96.0).contains(&p(i, c)))),
+        "{rule}"
+    );
+    // A folder without the frames: the missing frame is named.
+    let out = calibrate(dir.path());
+    assert!(!out.status.success());
+    let stderr = common::text(&out.stderr);
+    assert!(
+        stderr.contains("Elizabeth_Dole_31.jpg") || stderr.contains("James_Wolfensohn_00.jpg"),
+        "{stderr}"
+    );
+}

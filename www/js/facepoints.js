@@ -62,6 +62,8 @@ class Detector extends EventTarget {
   reason;
   /** @type {object|null} facts about the WebGPU adapter, when there is one */
   adapter;
+  /** @type {string[]} the 15 keypoints' names in Kaggle column order (the engine's) */
+  keypointNames;
   /** @type {object} the keypoint model's description (architecture, training summary) */
   model;
   /** @type {number} milliseconds from the worker's start to a warmed-up engine */
@@ -82,8 +84,9 @@ class Detector extends EventTarget {
     this.#worker = new WorkerClient(new URL('./worker.js', import.meta.url), undefined, {
       name: 'the detector', onCrash: (message) => this.#restart(message),
     });
-    const { backend, description, reason, adapter, model, readyMs } = await this.#post('create', this.#options);
-    Object.assign(this, { backend, description, reason, adapter, model, readyMs });
+    const facts = await this.#post('create', this.#options);
+    const { backend, description, reason, adapter, keypointNames, model, readyMs } = facts;
+    Object.assign(this, { backend, description, reason, adapter, keypointNames, model, readyMs });
   }
 
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
@@ -157,7 +160,7 @@ class Detector extends EventTarget {
  * @param {string|ArrayBuffer} [options.model]  a .fpk keypoint model (URL or bytes)
  * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
- *   .reason, .adapter, .model (the model's description) and .readyMs
+ *   .reason, .adapter, .keypointNames, .model (the model's description) and .readyMs
  */
 export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto' } = {}) {
   const detector = new Detector({ model, backend });

@@ -5,7 +5,7 @@ import { createDetector } from './facepoints.js';
 import { setupPhoto } from './photo.js';
 import { setupCamera } from './camera.js';
 import { side } from './draw.js';
-import { KEYPOINT_NAMES, pretty } from './studio/face-canvas.js';
+import { KEYPOINT_NAMES, adoptKeypointNames, pretty } from './studio/face-canvas.js';
 import { studio } from './studio/state.js';
 import { setupDataView } from './studio/data-view.js';
 import { setupAugmentView } from './studio/augment-view.js';
@@ -100,7 +100,6 @@ function describeModel(detector, name) {
 
 async function main() {
   setupTheme();
-  setupLegend();
 
   const params = new URLSearchParams(location.search);
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
@@ -134,6 +133,8 @@ async function main() {
     report(`The detector could not start: ${err.message}`);
     return;
   }
+  adoptKeypointNames(detector.keypointNames);
+  setupLegend();
   badge.textContent = detector.backend === 'webgpu' ? `WebGPU · ${detector.description}` : `CPU (wasm) · ${detector.description}`;
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;

@@ -77,8 +77,11 @@ function detectorBytes() {
   return detectorWeights;
 }
 
+let keypointNames = null;
+
 async function createOn(backend, bytes, detector) {
-  const { Facepoints } = await engineModule(backend);
+  const { Facepoints, keypointNames: names } = await engineModule(backend);
+  keypointNames = names();
   return Facepoints.create({ model: bytes, detector, backend });
 }
 
@@ -97,7 +100,7 @@ async function create({ model, backend: requested = 'auto' }) {
   }
   engineBackend = backend;
   return {
-    backend, reason, adapter,
+    backend, reason, adapter, keypointNames,
     description: engine.backend,
     model: JSON.parse(engine.model || '{}'),
     readyMs: performance.now() - started,

@@ -2,7 +2,8 @@
 // AugmentConfig JSON, imported and exported as it is), and a grid of fresh variants of one
 // face drawn by the training pipeline itself, each captioned with its steps in order.
 import { studio } from './state.js';
-import { drawFace, drawPoints, FACE_SIDE } from './face-canvas.js';
+import { variantFigure } from './augment-figure.js';
+import { download } from './run-files.js';
 
 const $ = (id) => document.getElementById(id);
 const OPS = [
@@ -15,12 +16,12 @@ const OPS = [
   { key: 'flip', label: 'Flip', unit: null },
 ];
 const VARIANTS = 11; // and the original
-const MARGIN = 24; // face pixels around the face, where pushed-out keypoints are drawn
-const SCALE = 2;
 
 export function setupAugmentView({ report }) {
   const body = $('augment-table').tBodies[0];
-  const inputs = {};
+  const inputs = {}; // op → {enabled, probability, low, high}: the table's inputs
+  let defaults = null; // the engine's AugmentConfig defaults, read once
+  let drawing = 0; // the latest redraw; an older one that finishes later is dropped
   for (const { key, label, unit } of OPS) {
     const tr = body.insertRow();
     tr.dataset.op = key;
@@ -62,7 +63,6 @@ export function setupAugmentView({ report }) {
     return config;
   }
 
-  let defaults = null;
   async function useDefaults() {
     defaults ??= await studio.data.request('augmentDefaults');
     setControls(defaults);
@@ -87,8 +87,6 @@ export function setupAugmentView({ report }) {
     }
   }
 
-  let drawing = 0; // the latest redraw; an older one that finishes later is dropped
-
   async function redraw(config = readControls()) {
     if (!studio.dataset) return;
     const ticket = ++drawing;
@@ -102,53 +100,12 @@ export function setupAugmentView({ report }) {
     ]);
     if (ticket !== drawing) return;
     const grid = $('augment-grid');
-    const figures = [figure({ image: images, coords: Array.from(coords), steps: [], kinds: [], pushed_out: [], flipped: false }, 'original')];
-    variants.forEach((v, i) => figures.push(figure(v, `variant ${i + 1}`)));
+    const figures = [variantFigure({ image: images, coords: Array.from(coords), steps: [], kinds: [], pushed_out: [], flipped: false }, 'original')];
+    variants.forEach((v, i) => figures.push(variantFigure(v, `variant ${i + 1}`)));
     grid.replaceChildren(...figures);
     const labelled = Array.from(coords).filter((c) => !Number.isNaN(c)).length / 2;
     $('augment-status').textContent = `Face ${row + 1} of ${rows} (${labelled} keypoints labelled), seed ${seed}: ${VARIANTS} variants.`;
     window.__augment = { row, seed, original: Array.from(coords), variants };
-  }
-
-  function figure(variant, title) {
-    const fig = document.createElement('figure');
-    fig.className = 'variant';
-    const canvas = document.createElement('canvas');
-    const side = (FACE_SIDE + 2 * MARGIN) * SCALE;
-    canvas.width = canvas.height = side;
-    canvas.setAttribute('aria-label', `${title}: ${variant.steps.join(', ') || 'unchanged'}`);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = 'rgba(127,127,127,0.18)';
-    ctx.fillRect(0, 0, side, side);
-    const at = MARGIN * SCALE;
-    drawFace(ctx, variant.image, at, at, FACE_SIDE * SCALE);
-    drawPoints(ctx, variant.coords, { x: at, y: at, size: FACE_SIDE * SCALE, radius: 3 });
-    // Keypoints the steps pushed out of the frame: rings where they went (inside the margin
-    // when they landed near), counted as missing.
-    for (const p of variant.pushed_out) {
-      const x = Math.min(side - 4, Math.max(4, at + (p.x + 0.5) * SCALE));
-      const y = Math.min(side - 4, Math.max(4, at + (p.y + 0.5) * SCALE));
-      ctx.strokeStyle = '#ff453a';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.moveTo(x - 4, y - 4); ctx.lineTo(x + 4, y + 4);
-      ctx.moveTo(x + 4, y - 4); ctx.lineTo(x - 4, y + 4);
-      ctx.stroke();
-    }
-    fig.append(canvas);
-    const caption = document.createElement('figcaption');
-    const steps = variant.steps.length ? variant.steps.map((s, i) => `${i + 1}. ${s}`).join(' → ') : (title === 'original' ? 'original' : 'no step drawn');
-    caption.textContent = `${title}: ${steps}`;
-    if (variant.pushed_out.length) {
-      const out = document.createElement('span');
-      out.className = 'out';
-      out.textContent = ` · ${variant.pushed_out.length} keypoint${variant.pushed_out.length > 1 ? 's' : ''} pushed out (now missing): ${variant.pushed_out.map((p) => p.name.replaceAll('_', ' ')).join(', ')}`;
-      caption.append(out);
-    }
-    fig.append(caption);
-    fig.dataset.flipped = String(variant.flipped);
-    fig.dataset.pushedOut = String(variant.pushed_out.length);
-    return fig;
   }
 
   body.addEventListener('change', changed);
@@ -167,10 +124,7 @@ export function setupAugmentView({ report }) {
   });
   $('augment-defaults').addEventListener('click', () => useDefaults().catch((e) => report(e.message)));
   $('augment-export').addEventListener('click', () => {
-    const blob = new Blob([JSON.stringify(readControls(), null, 2)], { type: 'application/json' });
-    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'augment.json' });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(new Blob([JSON.stringify(readControls(), null, 2)], { type: 'application/json' }), 'augment.json');
   });
   $('augment-import').addEventListener('change', async (e) => {
     const file = e.target.files[0];

@@ -5,13 +5,18 @@ import { COLORS, side } from '../draw.js';
 export const FACE_SIDE = 96;
 export const FACE_PIXELS = FACE_SIDE * FACE_SIDE;
 
-/** The keypoints' names in Kaggle column order (a coordinate pair per name). */
-export const KEYPOINT_NAMES = [
-  'left_eye_center', 'right_eye_center', 'left_eye_inner_corner', 'left_eye_outer_corner',
-  'right_eye_inner_corner', 'right_eye_outer_corner', 'left_eyebrow_inner_end', 'left_eyebrow_outer_end',
-  'right_eyebrow_inner_end', 'right_eyebrow_outer_end', 'nose_tip', 'mouth_left_corner',
-  'mouth_right_corner', 'mouth_center_top_lip', 'mouth_center_bottom_lip',
-];
+/**
+ * The keypoints' names in Kaggle column order (a coordinate pair per name), as the engine
+ * defines them (`keypoints::KEYPOINT_NAMES`, sent with a started detector and a loaded data
+ * set): empty until the first engine answers, then the same array for good.
+ */
+export const KEYPOINT_NAMES = [];
+
+/** Takes the engine's keypoint names (the first call fills KEYPOINT_NAMES; later ones must agree). */
+export function adoptKeypointNames(names) {
+  if (!KEYPOINT_NAMES.length) KEYPOINT_NAMES.push(...names);
+  else if (names.join() !== KEYPOINT_NAMES.join()) throw new Error(`the engines disagree on the keypoints' names: ${names.join(', ')}`);
+}
 
 export const pretty = (name) => name.replaceAll('_', ' ');
 

@@ -9,23 +9,9 @@ import { listModels, getModel, renameModel, deleteModel, saveModel, storageFacts
 import { studyKey } from './runner.js';
 import { fromModelFile, fromBundle, bundle, safe, download } from './run-files.js';
 import { setupOverlay } from './runs-overlay.js';
+import { COLUMNS, tableCsv, tableMarkdown } from './runs-table.js';
 
 const $ = (id) => document.getElementById(id);
-
-/** The table's columns: key, heading, the value a row sorts by, and how it reads. */
-const COLUMNS = [
-  { key: 'name', label: 'Name', value: (r) => r.name.toLowerCase() },
-  { key: 'architecture', label: 'Model', value: (r) => r.architecture },
-  { key: 'augmented', label: 'Augmented', value: (r) => (r.augmented === undefined ? '' : r.augmented ? 'yes' : 'no') },
-  { key: 'seed', label: 'Seed', value: (r) => r.seed ?? '' },
-  { key: 'rmse', label: 'Validation RMSE (px)', value: (r) => r.rmse, text: (v) => (Number.isFinite(v) ? v.toFixed(4) : '—') },
-  { key: 'study', label: "Study's RMSE (px)", value: (r) => r.study ?? NaN, text: (v) => (Number.isFinite(v) ? v.toFixed(4) : '—') },
-  { key: 'epochs', label: 'Epochs', value: (r) => r.epochs ?? 0, text: (v, r) => (r.kind === 'knn' || r.kind === 'ensemble' ? '—' : r.best_epoch !== undefined ? `${r.best_epoch + 1} of ${v}` : String(v)) },
-  { key: 'wall_s', label: 'Wall time', value: (r) => r.wall_s ?? NaN, text: (v) => (Number.isFinite(v) ? `${v < 100 ? v.toFixed(1) : v.toFixed(0)} s` : '—') },
-  { key: 'backend', label: 'Backend', value: (r) => r.backend ?? '' },
-  { key: 'group', label: 'Experiment', value: (r) => r.group ?? '' },
-  { key: 'date', label: 'Saved', value: (r) => r.date, text: (v) => new Date(v).toLocaleString() },
-];
 
 export function setupRunsView({ report }) {
   let runs = [];
@@ -165,28 +151,8 @@ export function setupRunsView({ report }) {
     studio.emit('selection', chosen);
   }
 
-  /** The table as the user sees it (sorted), as rows of text. */
-  function tableText() {
-    const headings = COLUMNS.filter((c) => c.key !== 'date').map((c) => c.label);
-    const rows = sorted().map((r) => COLUMNS.filter((c) => c.key !== 'date').map((c) => {
-      const v = c.value(r);
-      return c.key === 'name' ? r.name : c.text ? c.text(v, r) : String(v ?? '');
-    }));
-    return { headings, rows };
-  }
-
-  $('runs-csv').addEventListener('click', () => {
-    const { headings, rows } = tableText();
-    const quote = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-    const csv = [headings, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
-    download(new Blob([csv], { type: 'text/csv' }), 'runs.csv');
-  });
-  $('runs-markdown').addEventListener('click', () => {
-    const { headings, rows } = tableText();
-    const line = (cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
-    const md = [line(headings), `|${headings.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n') + '\n';
-    download(new Blob([md], { type: 'text/markdown' }), 'runs.md');
-  });
+  $('runs-csv').addEventListener('click', () => download(new Blob([tableCsv(sorted())], { type: 'text/csv' }), 'runs.csv'));
+  $('runs-markdown').addEventListener('click', () => download(new Blob([tableMarkdown(sorted())], { type: 'text/markdown' }), 'runs.md'));
 
   $('models-input').addEventListener('change', async (e) => {
     const file = e.target.files[0];

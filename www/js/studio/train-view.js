@@ -2,15 +2,14 @@
 // pause / resume / stop, live curves (uPlot), the best and worst validation faces, the
 // per-keypoint table, and the run recorded in the Runs view.
 import { studio } from './state.js';
-import { drawFace, drawPoints, KEYPOINT_NAMES, pretty } from './face-canvas.js';
 import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
-import { setupCharts, formatTime } from './train-charts.js';
+import { setupCharts } from './train-charts.js';
+import { RunProgress, setPhase, keypointTable } from './train-progress.js';
 
 const $ = (id) => document.getElementById(id);
-const WARM_UP_BATCHES = 3; // the first steps (allocation, first kernels) are timed apart
 
 export function setupTrainView({ report }) {
-  let run = null; // the run in progress
+  let run = null; // the run in progress (a RunProgress)
   const charts = setupCharts();
   charts.prepare();
 
@@ -87,10 +86,7 @@ export function setupTrainView({ report }) {
       return report(`The settings cannot be used: ${err.message}`, 'error');
     }
     const requested = $('train-backend').value;
-    run = {
-      config, started: performance.now(), warmStart: 0, warmBatches: 0, steps: 0, batches: 0, epoch: 0,
-      loss: [[], []], rmse: [[], []], lr: [[], []], stopped: false,
-    };
+    run = new RunProgress(config, charts);
     window.__trainConfig = config;
     charts.reset();
     setButtons('running');
@@ -98,9 +94,10 @@ export function setupTrainView({ report }) {
     $('train-backend-note').textContent = '';
     $('train-result').textContent = '';
     $('train-rate').textContent = ''; // the last run's progress is not this one's
+    for (const key of Object.keys($('train-rate').dataset)) delete $('train-rate').dataset[key];
     $('train-keypoints').tBodies[0].replaceChildren();
     try {
-      const result = await trainRun(config, { requested, onEvent });
+      const result = await trainRun(config, { requested, onEvent: (event) => run?.onEvent(event) });
       await finished(result, config);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);
@@ -150,105 +147,6 @@ export function setupTrainView({ report }) {
       setButtons('idle');
       showData();
     }
-  }
-
-  function onEvent(event) {
-    if (!run) return;
-    switch (event.type) {
-      case 'backend': return onBackend(event);
-      case 'batch': return onBatch(event);
-      case 'validated': return onValidated(event);
-      case 'epoch': return onEpoch(event);
-      case 'pausing': return setPhase('pausing', 'Pausing after this batch…');
-      case 'paused': return setPhase('paused', 'Paused.');
-      case 'resumed': return setPhase('running', 'Training…');
-      case 'stopped': return setPhase('running', 'Stopping: validating the model as it stands…');
-      case 'early_stop': return setPhase('running', `No improvement for ${run.config.patience} epochs: stopping, keeping epoch ${event.best_epoch + 1}.`);
-      default: return undefined;
-    }
-  }
-
-  function onBackend({ backend, reason, note, batch_size: batch }) {
-    run.backend = backend;
-    run.config.batch_size = batch;
-    $('train-backend-note').textContent = note;
-    const gpu = backend === 'webgpu';
-    setPhase('warmup', `Warming up on ${gpu ? 'WebGPU' : 'the CPU engine'} (${reason}): the first steps${gpu ? ' compile the GPU kernels,' : ''} allocate memory and are not timed…`);
-  }
-
-  function onBatch({ epoch, batch, batches, loss }) {
-    run.steps++;
-    run.epoch = epoch;
-    run.batches = batches;
-    const now = performance.now();
-    if (run.steps === WARM_UP_BATCHES) {
-      run.warmStart = now;
-      run.warmBatches = run.steps;
-      run.warmUpSeconds = (now - run.started) / 1000;
-      setPhase('running', `Training (warm-up took ${run.warmUpSeconds.toFixed(1)} s)…`);
-    }
-    if (loss !== null && loss !== undefined) {
-      run.loss[0].push(run.steps);
-      run.loss[1].push(loss);
-      charts.update('loss', run.loss);
-    }
-    $('train-progress').value = batch / batches;
-    if (run.warmStart && run.steps > run.warmBatches) {
-      const seconds = (now - run.warmStart) / 1000;
-      const perStep = seconds / (run.steps - run.warmBatches);
-      const images = ((run.steps - run.warmBatches) * run.config.batch_size) / seconds;
-      const left = (batches - batch) + (run.config.epochs - epoch - 1) * batches;
-      $('train-rate').textContent = `Epoch ${epoch + 1} of ${run.config.epochs}, batch ${batch} of ${batches} · ${images.toFixed(1)} images/s · ${formatTime(perStep * (batches - batch))} left in this epoch, at most ${formatTime(perStep * left)} in the run (validation not counted)`;
-      $('train-rate').dataset.imagesPerSecond = images.toFixed(2);
-    } else {
-      $('train-rate').textContent = `Epoch ${epoch + 1} of ${run.config.epochs}, batch ${batch} of ${batches} · warming up`;
-    }
-  }
-
-  function onValidated({ per_keypoint: perKeypoint, best, worst }) {
-    face($('train-best'), best);
-    face($('train-worst'), worst);
-    $('train-best-caption').textContent = `Best validation face (row ${best.row + 1}): ${best.rmse.toFixed(2)} px`;
-    $('train-worst-caption').textContent = `Worst validation face (row ${worst.row + 1}): ${worst.rmse.toFixed(2)} px`;
-    keypointTable(perKeypoint);
-  }
-
-  function onEpoch({ epoch, valid_rmse: rmse, learning_rate: lr, improved, train_loss: loss, images_per_sec: rate }) {
-    run.rates = [...(run.rates ?? []), rate];
-    $('train-rate').dataset.epochRates = run.rates.map((r) => r.toFixed(2)).join(' ');
-    $('train-rate').dataset.warmUpSeconds = String(run.warmUpSeconds ?? '');
-    run.rmse[0].push(epoch + 1);
-    run.rmse[1].push(rmse);
-    run.lr[0].push(epoch + 1);
-    run.lr[1].push(lr);
-    charts.update('rmse', run.rmse);
-    charts.update('lr', run.lr);
-    $('train-result').textContent = `Epoch ${epoch + 1}: validation RMSE ${rmse.toFixed(4)} px${improved ? ' (best so far)' : ''}, training loss ${Number(loss).toFixed(5)}.`;
-    $('chart-rmse').dataset.points = String(run.rmse[0].length);
-    $('chart-rmse').dataset.values = run.rmse[1].join(' ');
-  }
-
-  function face(canvas, scored) {
-    const ctx = canvas.getContext('2d');
-    const image = Uint8Array.from(scored.image);
-    drawFace(ctx, image, 0, 0, canvas.width);
-    drawPoints(ctx, scored.truth, { size: canvas.width, radius: 3, colour: '#30d158', ring: true });
-    drawPoints(ctx, scored.predicted, { size: canvas.width, radius: 2.5 });
-  }
-
-  function keypointTable(perKeypoint) {
-    $('train-keypoints').tBodies[0].replaceChildren(...KEYPOINT_NAMES.map((name, k) => {
-      const tr = document.createElement('tr');
-      tr.insertCell().textContent = pretty(name);
-      const v = perKeypoint[k];
-      tr.insertCell().textContent = v === null || v === undefined ? '—' : v.toFixed(3);
-      return tr;
-    }));
-  }
-
-  function setPhase(phase, text) {
-    $('train-phase').dataset.phase = phase;
-    $('train-phase').textContent = text;
   }
 
   function setButtons(state) {
