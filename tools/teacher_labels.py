@@ -6,9 +6,9 @@ same faces and pixels, the teacher's keypoints) with its meta.csv.gz beside it; 
 (`training/<name>` or `test/<name>`, then x, y per keypoint: `facepoints bench-e2e --truth`);
 and prints how the teacher's points differ from the dataset's own, point by point.
 
-Why: the dataset's labels follow a scheme that places some points differently from how people
-label faces (inner eyebrow ends further out, mouth corners and eyes lower); the teacher's
-error against human labels is known to be small and unbiased (docs/results.md, "Labels").
+Why: the dataset's labels follow a scheme of their own — the whole shape about a source pixel
+right of and below the teacher's, the inner eyebrow ends further apart, the mouth lower
+(docs/results.md, "Labels and framing", measures it) — and a model trained on them learns it.
 
 Run by hand (not in CI; mediapipe 0.10.14 bundles its models and runs offline):
 

@@ -61,7 +61,10 @@ test('the badge names the backend it chose: the CPU, since the only adapter is a
   assert.equal(await page.locator('#badge').getAttribute('data-backend'), 'cpu');
   assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
   assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
-  assert.match(await page.locator('#model-info').textContent(), /Model: model2, validation RMSE 1\.82 px \(grouped split/);
+  // The shipped model's validation RMSE as its model card states it, rounded as shown.
+  const card = await readFile(join(ROOT, 'www', 'models', 'MODEL_CARD.md'), 'utf8');
+  const rmse = Number(card.match(/\*\*validation RMSE ([\d.]+) px\*\*/)[1]).toFixed(2);
+  assert.match(await page.locator('#model-info').textContent(), new RegExp(`Model: model2, validation RMSE ${rmse} px \\(grouped split`));
   assert.deepEqual(engines, ['/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
 });
 

@@ -239,9 +239,11 @@ test('training Model 2 for an epoch on the CPU engine: live curves, the RMSE, th
   // The best face's labels (green rings) and prediction are drawn.
   const best = await page.evaluate(() => { const c = document.getElementById('train-best'); return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).some((v, i) => i % 4 === 1 && v > 200); });
   assert.ok(best, 'the best validation face is drawn');
-  // The main thread never blocked while training.
+  // The main thread never blocked while training: one batch of Model 2 on the main thread
+  // would hold it for seconds; 250 ms leaves room for a machine busy with other work (a
+  // 61 ms task was seen on a loaded machine, none over 50 ms on an idle one).
   const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), started);
-  assert.deepEqual(tasks.filter((t) => t.duration > 50), [], 'no task over 50 ms on the main thread while training');
+  assert.deepEqual(tasks.filter((t) => t.duration > 250), [], 'no task over 250 ms on the main thread while training');
   // The same settings, split and seed in the CLI: the same model up to the order of float
   // sums (wasm SIMD128 vs native kernels).
   const cliRmse = await cliTrain(await page.evaluate(() => window.__trainConfig));

@@ -267,3 +267,113 @@ fn bench_e2e_scores_against_other_labels_of_the_same_frames() {
     let shifted = bench_e2e_rows_with(&["--truth", moved.to_str().unwrap()]);
     assert_ne!(upright(&shifted), upright(&mapped));
 }
+
+/// The teacher's 15 keypoints of `folder/name` (tests/data/teacher15.csv).
+fn teacher_truth(folder: &str, name: &str) -> [[f32; 2]; NUM_KEYPOINTS] {
+    let text = std::fs::read_to_string(common::repo().join("tests/data/teacher15.csv")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{folder}/{name},")))
+        .unwrap_or_else(|| panic!("{folder}/{name} has teacher labels"));
+    let values: Vec<f32> = line
+        .split(',')
+        .skip(1)
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert_eq!(values.len(), 30);
+    std::array::from_fn(|k| [values[2 * k], values[2 * k + 1]])
+}
+
+/// `points` turned by `angle` (radians) and scaled by `scale` about their centroid, then
+/// moved by `(dx, dy)` eye distances.
+fn perturbed(
+    points: &[[f32; 2]; NUM_KEYPOINTS],
+    angle: f32,
+    scale: f32,
+    dx: f32,
+    dy: f32,
+) -> [[f32; 2]; NUM_KEYPOINTS] {
+    let n = NUM_KEYPOINTS as f32;
+    let (cx, cy) = (
+        points.iter().map(|p| p[0]).sum::<f32>() / n,
+        points.iter().map(|p| p[1]).sum::<f32>() / n,
+    );
+    let eyes =
+        ((points[3][0] - points[5][0]).powi(2) + (points[3][1] - points[5][1]).powi(2)).sqrt();
+    let (sin, cos) = angle.sin_cos();
+    points.map(|[x, y]| {
+        let (u, v) = (x - cx, y - cy);
+        [
+            cx + scale * (cos * u - sin * v) + dx * eyes,
+            cy + scale * (sin * u + cos * v) + dy * eyes,
+        ]
+    })
+}
+
+/// The shipped model is trained on faces framed as the pipeline frames them, detector noise
+/// included: given a crop framed from keypoints that are off — turned by 10°, 10% too large or
+/// small, moved by 15% of the eye distance — it still finds the face's keypoints (against the
+/// teacher's labels of the nine frames), well inside what the framing alone is off by.
+/// Measured (2026-12-05): 7.2% NME over the 8 framings of 9 frames, the keypoints the crops
+/// were framed from 10.9% off; the previous default, trained on the dataset's tidy crops,
+/// 10.1% (it fails both bounds).
+#[test]
+fn keypoints_survive_framing_that_is_off() {
+    let bytes = std::fs::read(common::default_model()).unwrap();
+    let backend = Backend::flex();
+    let pipeline = FacePipeline::new(&backend.device, &bytes, &DetectorWeights::bundled()).unwrap();
+    let deg = std::f32::consts::PI / 180.0;
+    let framings = [
+        (10.0 * deg, 1.0, 0.0, 0.0),
+        (-10.0 * deg, 1.0, 0.0, 0.0),
+        (0.0, 1.1, 0.0, 0.0),
+        (0.0, 0.9, 0.0, 0.0),
+        (0.0, 1.0, 0.15, 0.0),
+        (0.0, 1.0, -0.15, 0.0),
+        (0.0, 1.0, 0.0, 0.15),
+        (5.0 * deg, 1.05, -0.1, -0.1),
+    ];
+    let (mut model, mut framing) = (Vec::new(), Vec::new());
+    for (split, name, path) in frames() {
+        let image = image::ImageReader::open(&path)
+            .unwrap()
+            .with_guessed_format()
+            .unwrap()
+            .decode()
+            .unwrap()
+            .to_rgba8();
+        let rgba = RgbaImage::new(
+            image.width() as usize,
+            image.height() as usize,
+            image.as_raw(),
+        )
+        .unwrap();
+        let (faces, _) = pollster::block_on(pipeline.detect(&rgba)).unwrap();
+        let truth = teacher_truth(split, &name);
+        for &(angle, scale, dx, dy) in &framings {
+            let off = perturbed(&truth, angle, scale, dx, dy);
+            // A face whose crop is framed from `off` (its box far away: no steady crop kept).
+            let previous = facepoints::face::Face {
+                points: off,
+                bbox: facepoints::detect::BoxF::from_center(-1e4, -1e4, 1.0, 1.0),
+                ..faces[0].clone()
+            };
+            let (tracked, _) = pollster::block_on(pipeline.track(&rgba, &[previous])).unwrap();
+            model.push(nme(&tracked[0].points, &truth));
+            framing.push(nme(&off, &truth));
+        }
+    }
+    let average = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+    let (model, framing) = (average(&model), average(&framing));
+    eprintln!(
+        "mean NME with framing that is off: model {model:.4}, the framing's own keypoints {framing:.4}"
+    );
+    assert!(
+        model < 0.085,
+        "mean NME {model:.4} with framing that is off"
+    );
+    assert!(
+        model < 0.8 * framing,
+        "the model ({model:.4}) must undo a fifth or more of the framing's error ({framing:.4})"
+    );
+}
