@@ -36,7 +36,14 @@ use super::output;
 use super::photo::read_photo;
 
 /// 15 keypoints `[x, y]` (pixel-centre convention).
-type Points = [[f32; 2]; NUM_KEYPOINTS];
+pub(super) type Points = [[f32; 2]; NUM_KEYPOINTS];
+
+/// A `--truth` file: each frame's (`folder/name`) 15 keypoints.
+pub(super) fn read_truth(path: &Path) -> Result<HashMap<String, Points>, String> {
+    let file = open_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let rows = read_points_csv(file).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(rows.into_iter().collect())
+}
 
 /// A prediction this far off (NME) is a failure.
 const FAILURE: f32 = 0.10;
@@ -367,14 +374,7 @@ fn held_out_frames(args: &BenchE2eArgs) -> Result<Vec<(&'static str, String, Poi
         .map_err(|e| format!("{}: {e}", args.groups.display()))?;
     let split = grouped_split(&groups, args.valid_fraction, args.split_seed);
     let people: HashSet<&str> = split.valid.iter().map(|&i| groups[i].as_str()).collect();
-    let truth: Option<HashMap<String, Points>> = match &args.truth {
-        Some(path) => {
-            let file = open_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let rows = read_points_csv(file).map_err(|e| format!("{}: {e}", path.display()))?;
-            Some(rows.into_iter().collect())
-        }
-        None => None,
-    };
+    let truth = args.truth.as_deref().map(read_truth).transpose()?;
     let mut out = Vec::new();
     for folder in ["training", "test"] {
         let path = args

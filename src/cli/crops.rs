@@ -15,19 +15,17 @@ use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::Backend;
-use facepoints::data::landmarks::{read_ibug68_csv, read_points_csv};
+use facepoints::data::landmarks::read_ibug68_csv;
 use facepoints::data::source::open_file;
 use facepoints::detect::DetectorWeights;
 use facepoints::face::{FacePipeline, crop_gray};
 use facepoints::image::View;
-use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS, NUM_KEYPOINTS, coord_name, from_ibug68};
+use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS, coord_name, from_ibug68};
 
 use super::Failure;
+use super::bench_e2e::{Points, read_truth};
 use super::output;
 use super::photo::read_photo;
-
-/// 15 keypoints `[x, y]` in a frame's pixels (pixel-centre convention).
-type Points = [[f32; 2]; NUM_KEYPOINTS];
 
 #[derive(Args, Debug)]
 pub struct CropsArgs {
@@ -64,11 +62,7 @@ fn labelled_frames(args: &CropsArgs) -> Result<Vec<(String, Points)>, Failure> {
             .map(|(name, p)| (name, from_ibug68(&p)))
             .collect());
     };
-    let file = open_file(truth_path).map_err(|e| format!("{}: {e}", truth_path.display()))?;
-    let truth: std::collections::HashMap<String, Points> = read_points_csv(file)
-        .map_err(|e| format!("{}: {e}", truth_path.display()))?
-        .into_iter()
-        .collect();
+    let truth = read_truth(truth_path)?;
     Ok(rows
         .into_iter()
         .filter_map(|(name, _)| Some((name.clone(), *truth.get(&format!("training/{name}"))?)))

@@ -270,18 +270,13 @@ fn bench_e2e_scores_against_other_labels_of_the_same_frames() {
 
 /// The teacher's 15 keypoints of `folder/name` (tests/data/teacher15.csv).
 fn teacher_truth(folder: &str, name: &str) -> [[f32; 2]; NUM_KEYPOINTS] {
-    let text = std::fs::read_to_string(common::repo().join("tests/data/teacher15.csv")).unwrap();
-    let line = text
-        .lines()
-        .find(|l| l.starts_with(&format!("{folder}/{name},")))
-        .unwrap_or_else(|| panic!("{folder}/{name} has teacher labels"));
-    let values: Vec<f32> = line
-        .split(',')
-        .skip(1)
-        .map(|v| v.parse().unwrap())
-        .collect();
-    assert_eq!(values.len(), 30);
-    std::array::from_fn(|k| [values[2 * k], values[2 * k + 1]])
+    let file = std::fs::File::open(common::repo().join("tests/data/teacher15.csv")).unwrap();
+    let rows = facepoints::data::landmarks::read_points_csv::<NUM_KEYPOINTS>(file).unwrap();
+    let frame = format!("{folder}/{name}");
+    rows.into_iter()
+        .find(|(f, _)| *f == frame)
+        .unwrap_or_else(|| panic!("{frame} has teacher labels"))
+        .1
 }
 
 /// `points` turned by `angle` (radians) and scaled by `scale` about their centroid, then
