@@ -646,3 +646,57 @@ fn search_draws_the_same_trials_for_a_seed_and_writes_the_best_settings() {
         text(&out.stderr)
     );
 }
+
+/// `facepoints crops` on the four training sample frames: one detector crop and one tracking
+/// crop per frame, in Kaggle's layout, every keypoint inside its 96×96 crop and the eyes
+/// level (the crops are turned by the detector's eye line), and a people file that names
+/// each row's frame.
+#[test]
+fn crops_frames_training_faces_as_the_pipeline_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = common::shared_data();
+    let out = facepoints(&[
+        "crops",
+        "--labels",
+        shared.join("ytf68_udacity").to_str().unwrap(),
+        "--frames",
+        shared.join("ytf68_udacity/samples").to_str().unwrap(),
+        "--truth",
+        common::repo()
+            .join("tests/data/teacher15.csv")
+            .to_str()
+            .unwrap(),
+        "--tracking",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("wrote 8 faces from 4 frames"),
+        "{}",
+        text(&out.stdout)
+    );
+    let faces = facepoints::data::read_faces_file(&dir.path().join("training.csv.gz")).unwrap();
+    assert_eq!(faces.len(), 8);
+    for i in 0..faces.len() {
+        let c = faces.coords(i);
+        assert!(c.iter().all(|v| (0.0..96.0).contains(v)), "face {i}: {c:?}");
+        // Eye centres (0, 1) level within 3 px, the nose (10) between them and below.
+        assert!(
+            (c[1] - c[3]).abs() < 3.0,
+            "face {i}: eyes at {} and {}",
+            c[1],
+            c[3]
+        );
+        assert!(
+            c[20] > c[2] && c[20] < c[0] && c[21] > c[1],
+            "face {i}: {c:?}"
+        );
+    }
+    let meta = common::gunzip_text(&dir.path().join("meta.csv.gz"));
+    assert_eq!(meta.lines().count(), 9, "{meta}");
+    assert!(
+        meta.lines().skip(1).all(|l| l.starts_with("training,")),
+        "{meta}"
+    );
+}
