@@ -27,31 +27,18 @@ import argparse
 import csv
 import gzip
 import hashlib
+import sys
 from pathlib import Path
 
 import mediapipe as mp
 import numpy as np
 from PIL import Image
 
-# Face Mesh indices whose mean is each Kaggle keypoint, in Kaggle order ("left" is the
-# subject's left, image right): the mapping benches/mediapipe_e2e.py scores with.
-MESH = [
-    [362, 385, 387, 263, 373, 380],  # left_eye_center (the six eye-contour points)
-    [33, 160, 158, 133, 153, 144],  # right_eye_center
-    [362],  # left_eye_inner_corner
-    [263],  # left_eye_outer_corner
-    [133],  # right_eye_inner_corner
-    [33],  # right_eye_outer_corner
-    [336],  # left_eyebrow_inner_end
-    [300],  # left_eyebrow_outer_end
-    [107],  # right_eyebrow_inner_end
-    [70],  # right_eyebrow_outer_end
-    [1],  # nose_tip
-    [291],  # mouth_left_corner
-    [61],  # mouth_right_corner
-    [0],  # mouth_center_top_lip
-    [17],  # mouth_center_bottom_lip
-]
+# The Face Mesh indices whose mean is each Kaggle keypoint: the mapping the MediaPipe
+# reference of `facepoints bench-e2e` scores with, one table for both scripts.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benches"))
+from mediapipe_e2e import MESH  # noqa: E402
+
 SHA256 = {
     "training.csv.gz": "e54ad2b8f364fdff31bddbb5a6b7e36a0bca8a2825772312598c63299d6b247f",
     "training_frames_keypoints.csv.gz": "4da07a4f495f8a5a7b1cf523b937cc7f9eb1f247adc2589ee86cfb2f7fc54136",

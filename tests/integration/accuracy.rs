@@ -41,6 +41,27 @@ fn frames() -> Vec<(&'static str, String, PathBuf)> {
     out
 }
 
+/// A frame's pixels, decoded by their content (the frames are PNGs named `.jpg`).
+fn decoded(path: &std::path::Path) -> image::RgbaImage {
+    image::ImageReader::open(path)
+        .unwrap()
+        .with_guessed_format()
+        .unwrap()
+        .decode()
+        .unwrap()
+        .to_rgba8()
+}
+
+/// The pipeline's view of `image`.
+fn rgba_of(image: &image::RgbaImage) -> RgbaImage<'_> {
+    RgbaImage::new(
+        image.width() as usize,
+        image.height() as usize,
+        image.as_raw(),
+    )
+    .unwrap()
+}
+
 /// The 15 keypoints of `name` from ytf68_udacity's labels of `split`.
 fn truth(split: &str, name: &str) -> [[f32; 2]; NUM_KEYPOINTS] {
     let path = common::shared_data().join(format!("ytf68_udacity/{split}_frames_keypoints.csv.gz"));
@@ -77,15 +98,8 @@ fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
     let frames = frames();
     assert_eq!(frames.len(), 9);
     for (split, frame, path) in &frames {
-        let image = image::ImageReader::open(path)
-            .unwrap()
-            .with_guessed_format()
-            .unwrap()
-            .decode()
-            .unwrap()
-            .to_rgba8();
-        let (w, h) = (image.width() as usize, image.height() as usize);
-        let rgba = RgbaImage::new(w, h, image.as_raw()).unwrap();
+        let image = decoded(path);
+        let rgba = rgba_of(&image);
         let (faces, _) = pollster::block_on(pipeline.detect(&rgba)).unwrap();
         assert_eq!(faces.len(), 1, "frame {frame}: one face");
         let face = &faces[0];
@@ -330,19 +344,8 @@ fn keypoints_survive_framing_that_is_off() {
     ];
     let (mut model, mut framing) = (Vec::new(), Vec::new());
     for (split, name, path) in frames() {
-        let image = image::ImageReader::open(&path)
-            .unwrap()
-            .with_guessed_format()
-            .unwrap()
-            .decode()
-            .unwrap()
-            .to_rgba8();
-        let rgba = RgbaImage::new(
-            image.width() as usize,
-            image.height() as usize,
-            image.as_raw(),
-        )
-        .unwrap();
+        let image = decoded(&path);
+        let rgba = rgba_of(&image);
         let (faces, _) = pollster::block_on(pipeline.detect(&rgba)).unwrap();
         let truth = teacher_truth(split, &name);
         for &(angle, scale, dx, dy) in &framings {

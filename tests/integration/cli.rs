@@ -51,18 +51,7 @@ fn train_eval_predict_on_the_sample() {
         "{stdout} vs {trained_rmse}"
     );
 
-    let csv = dir.path().join("p.csv");
-    let out = facepoints(&[
-        "predict",
-        "--model",
-        model.to_str().unwrap(),
-        "--data",
-        data,
-        "--out",
-        csv.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let written = std::fs::read_to_string(&csv).unwrap();
+    let written = predict(&model, Path::new(data), &dir.path().join("p.csv"));
     assert_eq!(written.lines().count(), 283);
     assert!(written.starts_with("ImageId,left_eye_center_x,"));
     // The RMSE of predict's file against the labels, computed here from the two CSVs, is
@@ -134,18 +123,7 @@ fn train_eval_predict_on_the_sample() {
     assert_eq!(submission.lines().count(), cut.len());
     assert!(submission.starts_with("RowId,Location\n1,"));
     // Each row is predict's coordinate for the lookup's image and feature, within [0, 96].
-    let test_predictions = dir.path().join("test-p.csv");
-    let out = facepoints(&[
-        "predict",
-        "--model",
-        model.to_str().unwrap(),
-        "--data",
-        test_csv.to_str().unwrap(),
-        "--out",
-        test_predictions.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let predicted = std::fs::read_to_string(&test_predictions).unwrap();
+    let predicted = predict(&model, &test_csv, &dir.path().join("test-p.csv"));
     let header: Vec<&str> = predicted.lines().next().unwrap().split(',').collect();
     let by_image: std::collections::HashMap<u32, Vec<Option<f64>>> = numbers_by_row(&predicted)
         .into_iter()
@@ -403,6 +381,22 @@ fn train_tiny(dir: &Path, seed: &str) -> std::path::PathBuf {
     out
 }
 
+/// `facepoints predict --model model --data data --out out`, which must succeed: the file it
+/// wrote.
+fn predict(model: &Path, data: &Path, out: &Path) -> String {
+    let run = facepoints(&[
+        "predict",
+        "--model",
+        model.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    std::fs::read_to_string(out).unwrap()
+}
+
 /// The number after `label` in `stdout` (e.g. `validation RMSE 2.1234 px`).
 fn rmse_after(stdout: &str, label: &str) -> f64 {
     let rest = &stdout[stdout
@@ -508,17 +502,7 @@ fn an_ensemble_file_scores_predicts_and_submits_like_any_model_file() {
         "{}",
         text(&out.stderr)
     );
-    let predictions = dir.path().join("p.csv");
-    let out = facepoints(&[
-        "predict",
-        "--model",
-        f.to_str().unwrap(),
-        "--data",
-        data,
-        "--out",
-        predictions.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    predict(&f, Path::new(data), &dir.path().join("p.csv"));
     // A damaged ensemble is refused with the reason.
     let mut bytes = std::fs::read(&e).unwrap();
     let last = bytes.len() - 9;
