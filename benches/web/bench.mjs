@@ -1,7 +1,9 @@
 // Page benchmarks in headless Chromium on this machine; prints a markdown table.
 //   node benches/web/bench.mjs [--webgpu]     (after scripts/build-web.sh)
 // Rows: wasm size, cold start to the first prediction, photo latency, webcam FPS and
-// per-stage latency (fake 640×480 camera at 30 fps from real frames), augmentation speed.
+// per-stage latency (fake 640×480 camera at 30 fps from real frames; drawn by Chromium's
+// software compositor, as on a machine without a GPU, then again through SwiftShader's GL),
+// augmentation speed.
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -31,7 +33,16 @@ const frames = ['00', '01', '30', '31', '40', '41', '50', '51'].map((n) => join(
 await buildY4m(plain, frames, y4m, { width: 640, height: 480, hold: 30, fps: 30 });
 await plain.close();
 
-const chrome = await browser({ extra: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
+// The camera's flags; `compositing` says how Chromium draws the page: `software` is what
+// it does on a machine without a usable GPU (`--disable-gpu`), `swiftshader` draws through
+// SwiftShader's GL, as the tests' WebGPU flags make it.
+const CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`];
+const launch = (compositing) => browser({
+  webgpu: backend === 'webgpu' || compositing === 'swiftshader',
+  extra: [...(compositing === 'software' ? ['--disable-gpu'] : []), ...CAMERA],
+});
+const compositing = backend === 'webgpu' ? 'swiftshader' : 'software';
+const chrome = await launch(compositing);
 const page = await chrome.newPage();
 const t0 = Date.now();
 await page.goto(`${server.url}?backend=${backend}`);
@@ -55,22 +66,34 @@ row('first prediction after ready (astronaut.png, 512×512)', `${times[0].total.
 const steady = times.slice(1);
 row('photo, steady (median of 5): total / in the worker / decode / read pixels / detect / crop / predict', `${median(steady.map((t) => t.total)).toFixed(1)} / ${median(steady.map((t) => t.worker_ms)).toFixed(1)} / ${median(steady.map((t) => t.bitmap_ms)).toFixed(1)} / ${median(steady.map((t) => t.read_ms)).toFixed(1)} / ${median(steady.map((t) => t.detect_ms)).toFixed(1)} / ${median(steady.map((t) => t.crop_ms)).toFixed(1)} / ${median(steady.map((t) => t.predict_ms)).toFixed(1)} ms`);
 
-await page.evaluate(() => {
-  window.__frames = [];
-  document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push(e.detail));
-});
-await page.click('#camera-start');
-await page.waitForFunction(() => window.__frames.length >= 5, null, { timeout: 120_000 });
-const start = await page.evaluate(() => [window.__frames.length, performance.now()]);
-await new Promise((r) => setTimeout(r, 10_000));
-const cam = await page.evaluate(() => [window.__frames, performance.now()]);
-await page.click('#camera-stop');
-const measured = cam[0].slice(start[0]);
-const fps = measured.length / ((cam[1] - start[1]) / 1000);
-const detected = measured.filter((f) => f.detected);
-const tracked = measured.filter((f) => !f.detected);
-row('webcam 640×480 @ 30 fps, detect every 10 frames: steady FPS', `**${fps.toFixed(1)}** (${measured.length} frames in 10 s, ${measured.filter((f) => f.faces.length).length} with a face)`);
-row('webcam per-stage latency, median: capture / read pixels / detect (detector frames) / crop / predict / draw', `${median(measured.map((f) => f.timings.bitmap_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.read_ms)).toFixed(1)} / ${median(detected.map((f) => f.timings.detect_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.crop_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.predict_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.draw_ms)).toFixed(1)} ms (${detected.length} detect + ${tracked.length} track frames)`);
+/** The webcam for 10 s after it settles: rows of figures, each named with `how`. */
+async function webcam(page, how) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    document.getElementById('camera-canvas').addEventListener('frame', (e) => window.__frames.push({ ...e.detail, at: performance.now() }));
+  });
+  await page.click('#camera-start');
+  await page.waitForFunction(() => window.__frames.length >= 5, null, { timeout: 120_000 });
+  const start = await page.evaluate(() => [window.__frames.length, performance.now()]);
+  await new Promise((r) => setTimeout(r, 10_000));
+  const cam = await page.evaluate(() => [window.__frames, performance.now()]);
+  await page.click('#camera-stop');
+  const measured = cam[0].slice(start[0]);
+  const detected = measured.filter((f) => f.detected);
+  const tracked = measured.filter((f) => !f.detected);
+  const fps = measured.length / ((cam[1] - start[1]) / 1000);
+  row(`webcam 640×480 @ 30 fps, ${how}, detect every 10 frames: steady FPS`, `**${fps.toFixed(1)}** (${measured.length} frames in 10 s, ${measured.filter((f) => f.faces.length).length} with a face)`);
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  const intervals = measured.slice(1).map((f, i) => f.at - measured[i].at);
+  row(`webcam, ${how}: frame time (between frames shown): median / p95 / max`, `${median(intervals).toFixed(1)} / **${p95(intervals).toFixed(1)}** / ${Math.max(...intervals).toFixed(1)} ms`);
+  const spots = measured.filter((f) => f.timings.spot_ms > 0);
+  row(`webcam, ${how}: faces looked for beside the tracking (second worker): looks compared / median look`, `${spots.length} / ${median(spots.map((f) => f.timings.spot_ms))?.toFixed(1) ?? '—'} ms`);
+  const stage = (key, frames = measured) => (frames.length ? median(frames.map((f) => f.timings[key] ?? 0)).toFixed(1) : "—");
+  row(`webcam, ${how}: median per tracked / detection frame: whole frame (read → drawn) / in the worker / engine`, `${stage('frame_ms', tracked)} / ${stage('worker_ms', tracked)} / ${stage('engine_ms', tracked)} ms; ${stage('frame_ms', detected)} / ${stage('worker_ms', detected)} / ${stage('engine_ms', detected)} ms`);
+  row(`webcam, ${how}: per-stage latency, median: capture / read pixels / detect (detector frames) / crop / predict / draw`, `${median(measured.map((f) => f.timings.bitmap_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.read_ms)).toFixed(1)} / ${stage('detect_ms', detected)} / ${median(measured.map((f) => f.timings.crop_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.predict_ms)).toFixed(1)} / ${median(measured.map((f) => f.timings.draw_ms)).toFixed(1)} ms (${detected.length} detect + ${tracked.length} track frames)`);
+}
+
+await webcam(page, `${compositing} compositing`);
 
 const lines = gunzipSync(await readFile(join(ROOT, 'www/data/ytf_sample/training.csv.gz'))).toString().trim().split(/\r?\n/).slice(1);
 const gray = lines.flatMap((l) => l.slice(l.lastIndexOf(',') + 1).split(' ').map(Number));
@@ -80,5 +103,16 @@ const perSecond = await page.evaluate(async ({ gray, coords }) =>
 row('augmentation, default pipeline, one thread, in the wasm (282 sample faces × 4)', `**${perSecond.toFixed(0)} images/s**`);
 
 await chrome.close();
+
+// The same webcam with the page drawn through SwiftShader's GL, the way the tests' browser
+// draws it: the GPU process then takes most of a core.
+if (backend === 'cpu') {
+  const other = await launch('swiftshader');
+  const page2 = await other.newPage();
+  await page2.goto(`${server.url}?backend=cpu`);
+  await page2.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 600_000 });
+  await webcam(page2, 'swiftshader compositing');
+  await other.close();
+}
 server.close();
 console.log(`| what (${new Date().toISOString().slice(0, 10)}, this machine, headless Chromium) | figure |\n|---|---|\n${rows.join('\n')}`);

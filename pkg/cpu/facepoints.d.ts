@@ -14,6 +14,22 @@ export interface Frame {
     rgba: Uint8Array;
     width: number;
     height: number;
+    /** Where these pixels lie in a larger image (they are its region `x, y, width, height`,
+     *  read at this frame's size): faces go in and come back in that image's pixels. Absent:
+     *  the pixels are the whole image. */
+    window?: Region;
+}
+/** A region of an image, in its pixels. */
+export interface Region {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
+/** A region and the size to read it at (`windowToFollow`, `windowToDetect`). */
+export interface Window extends Region {
+    readWidth: number;
+    readHeight: number;
 }
 /** The faces `track` follows, in canvas coordinates, per face: 5 box numbers (x, y, width,
  *  height, roll in degrees), 30 keypoint coordinates (x/y in Kaggle order) and a score. */
@@ -208,7 +224,7 @@ export class Facepoints {
     static create(options: CreateOptions): Promise<Facepoints>;
     /**
      * Faces in an RGBA frame → `{faces: [{box, score, keypoints}], timings}` in canvas
-     * coordinates.
+     * coordinates (of the larger image when the frame is a `window` of one).
      */
     detect(frame: Frame): Promise<any>;
     /**
@@ -221,6 +237,17 @@ export class Facepoints {
      * in a new frame and predicts again, without the detector.
      */
     track(frame: Frame, previous: Tracked): Promise<any>;
+    /**
+     * The window of a `width × height` video frame to look for faces in (`Window`): the
+     * frame, shrunk to what the detector needs.
+     */
+    windowToDetect(width: number, height: number): any;
+    /**
+     * The region of a `width × height` frame that `track` needs to follow `previous` into
+     * it, and the size to read it at (`Window`); `last`, the window read for the frame
+     * before, is kept while it still serves, so a still face is read the same way.
+     */
+    windowToFollow(previous: Tracked, width: number, height: number, last: any): any;
     /**
      * The backend and adapter, e.g. `flex (CPU)`.
      */
@@ -384,10 +411,12 @@ export interface InitOutput {
     readonly ensembleFile: (a: number, b: any) => void;
     readonly facepoints_backend: (a: number, b: number) => void;
     readonly facepoints_create: (a: any) => any;
-    readonly facepoints_detect: (a: number, b: any) => any;
+    readonly facepoints_detect: (a: number, b: number, c: any) => void;
     readonly facepoints_model: (a: number, b: number) => void;
     readonly facepoints_predictFaces: (a: number, b: number, c: number) => any;
-    readonly facepoints_track: (a: number, b: any, c: any) => any;
+    readonly facepoints_track: (a: number, b: number, c: any, d: any) => void;
+    readonly facepoints_windowToDetect: (a: number, b: number, c: number, d: number) => void;
+    readonly facepoints_windowToFollow: (a: number, b: number, c: any, d: number, e: number, f: any) => void;
     readonly keypointNames: (a: number) => void;
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
@@ -399,8 +428,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_3970: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_4002: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_3997: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4029: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

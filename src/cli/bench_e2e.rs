@@ -86,7 +86,7 @@ pub struct BenchE2eArgs {
     #[arg(long, default_value_t = 1)]
     pub every: usize,
     /// Pipeline settings to compare: `default`, or `plain` / any of `level`, `flip`,
-    /// `refine` joined by `+` (e.g. `level+flip`). Repeat for several.
+    /// `refine` (one pass; `refineN`: N passes) joined by `+` (e.g. `level+refine2`). Repeat for several.
     #[arg(long, default_value = "default")]
     pub variant: Vec<String>,
     /// Write every test image and `labels.csv` here (for benches/mediapipe_e2e.py).
@@ -199,6 +199,11 @@ struct Variant {
     calls: usize,
 }
 
+/// `refineN` → N refinement passes.
+fn refine_passes(part: &str) -> Option<usize> {
+    part.strip_prefix("refine")?.parse().ok()
+}
+
 fn variant(name: &str, backend: &Backend, model: &[u8]) -> Result<Variant, Failure> {
     let mut pipeline = FacePipeline::new(&backend.device, model, &DetectorWeights::bundled())?;
     if name != "default" {
@@ -211,9 +216,10 @@ fn variant(name: &str, backend: &Backend, model: &[u8]) -> Result<Variant, Failu
                 "level" => pipeline.level = true,
                 "flip" => pipeline.flip = true,
                 "refine" => pipeline.refine_passes = 1,
+                other if let Some(n) = refine_passes(other) => pipeline.refine_passes = n,
                 other => {
                     return Err(format!(
-                        "--variant `{other}`: use default, plain, or level/flip/refine joined by +"
+                        "--variant `{other}`: use default, plain, or level/flip/refine (refineN: N passes) joined by +"
                     )
                     .into());
                 }

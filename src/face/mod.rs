@@ -4,7 +4,9 @@
 mod error;
 mod framing;
 mod pipeline;
+mod window;
 
 pub use error::FaceError;
 pub use framing::{CropRule, KeypointFraming, LandmarkRule};
 pub use pipeline::{Face, FacePipeline, FaceView, Keypoint, PipelineTimings, Rect, crop_gray};
+pub use window::Window;

@@ -7,6 +7,7 @@ use web_time::Instant;
 
 use super::error::FaceError;
 use super::framing::{CropRule, KeypointFraming, LandmarkRule};
+use super::window::Window;
 use crate::data::FaceSet;
 use crate::detect::{BoxF, DetectorConfig, DetectorWeights, FaceBox, FaceDetector};
 use crate::ensemble::{Description, Ensemble};
@@ -142,6 +143,23 @@ const STEADY: Steadiness = Steadiness {
     turn: 3.0 * std::f32::consts::PI / 180.0,
 };
 
+/// How far a followed face may move between two frames and stay inside the region read for
+/// it: a quarter of its crop's side each way.
+const MOTION: f32 = 0.25;
+
+/// Region pixels per crop pixel that following a face reads at most: two (the crop then
+/// averages 2 × 2 of them; more would only cost time).
+const DETAIL: f32 = 2.0;
+
+/// A region read before is read again while its scale is within this factor of what the
+/// faces need (up to it above, its square root below), so a still face is read the same way
+/// frame after frame.
+const KEEP_SCALE: f32 = 1.5;
+
+/// The longer side of the copy of a video frame that faces are looked for in: twice the
+/// full-range detector's input (the short-range one sees 128 pixels).
+const DETECT_SIDE: usize = 2 * crate::detect::FULL_RANGE_SIDE;
+
 /// Face crops per forward pass (a frame rarely has more faces than this).
 const CROP_BATCH: usize = 32;
 
@@ -193,7 +211,9 @@ impl FacePipeline {
             crop_rule: CropRule::default(),
             landmark_rule: Some(LandmarkRule::default()),
             framing: KeypointFraming::default(),
-            refine_passes: 0,
+            // Measured on held-out people's frames against the teacher's labels (docs/results.md,
+            // "A second look"): 4.7% NME without, 4.3% with one pass, 4.4% with two.
+            refine_passes: 1,
             level: true,
             // Measured on held-out people's frames (docs/results.md, "End to end"): 6.8% NME with,
             // 6.7% without, for twice the model's work.
@@ -298,6 +318,130 @@ impl FacePipeline {
             })
             .collect();
         self.keypoints(image, framed).await
+    }
+
+    /// The crops following `previous` may take in the next frame: where each face was
+    /// cropped, and where its keypoints would crop it.
+    fn crops_to_follow(&self, previous: &[Face]) -> Vec<View> {
+        previous
+            .iter()
+            .flat_map(|face| {
+                let before = View {
+                    square: self.crop_rule.square(&face.bbox),
+                    angle: face.roll,
+                };
+                [Some(before), self.frame_keypoints(&face.points)]
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// The window of a `width × height` image that [`Self::track`] needs to follow
+    /// `previous` into the next frame: every crop it may take (see `crops_to_follow`), with
+    /// room for [`MOTION`], read at [`DETAIL`] pixels per crop pixel of the smallest face (or
+    /// at the image's own resolution, if that is less). `last` is kept while it holds all
+    /// the crops with half that room, at a scale close enough to the one needed (see
+    /// [`KEEP_SCALE`]). The whole image when there
+    /// is nothing to follow.
+    pub fn window_to_follow(
+        &self,
+        previous: &[Face],
+        width: usize,
+        height: usize,
+        last: Option<Window>,
+    ) -> Window {
+        let crops = self.crops_to_follow(previous);
+        let smallest = crops
+            .iter()
+            .map(|c| c.square.side)
+            .fold(f32::INFINITY, f32::min);
+        if crops.is_empty() || smallest.is_nan() || smallest <= 0.0 {
+            return Window::whole(width, height);
+        }
+        // The crops' extent with room to move of `margin` crop sides, clipped to the image.
+        let bounds = |margin: f32| {
+            let mut b = [
+                f32::INFINITY,
+                f32::INFINITY,
+                f32::NEG_INFINITY,
+                f32::NEG_INFINITY,
+            ];
+            for crop in &crops {
+                let side = crop.square.side;
+                let (cx, cy) = (crop.square.x0 + side / 2.0, crop.square.y0 + side / 2.0);
+                // Half the extent of the turned square, and the room.
+                let half =
+                    side / 2.0 * (crop.angle.cos().abs() + crop.angle.sin().abs()) + margin * side;
+                b = [
+                    b[0].min(cx - half),
+                    b[1].min(cy - half),
+                    b[2].max(cx + half),
+                    b[3].max(cy + half),
+                ];
+            }
+            let (w, h) = (width as f32, height as f32);
+            [
+                b[0].clamp(0.0, w),
+                b[1].clamp(0.0, h),
+                b[2].clamp(0.0, w),
+                b[3].clamp(0.0, h),
+            ]
+        };
+        let scale = (DETAIL * IMAGE_SIDE as f32 / smallest).min(1.0);
+        if let Some(last) = last {
+            // Kept with half the room and a little less detail than a new window gets.
+            let [x0, y0, x1, y1] = bounds(MOTION / 2.0);
+            let (kept, _) = last.scale();
+            if last.holds(x0, y0, x1, y1)
+                && kept >= scale / KEEP_SCALE.sqrt()
+                && kept <= scale * KEEP_SCALE
+            {
+                return last;
+            }
+        }
+        let [x0, y0, x1, y1] = bounds(MOTION);
+        let (x0, y0) = (x0.floor() as usize, y0.floor() as usize);
+        let (x1, y1) = (x1.ceil() as usize, y1.ceil() as usize);
+        if x1 <= x0 || y1 <= y0 {
+            return Window::whole(width, height);
+        }
+        Window::region(x0, y0, x1, y1, scale)
+    }
+
+    /// The window of a `width × height` video frame to look for faces in: the whole frame,
+    /// shrunk to [`DETECT_SIDE`] pixels on its longer side (a photo is read whole).
+    pub fn window_to_detect(&self, width: usize, height: usize) -> Window {
+        Window::shrunk(width, height, DETECT_SIDE)
+    }
+
+    /// [`Self::detect`] on the pixels of `window` (an image read in part or shrunk): the
+    /// faces in the image's pixels.
+    pub async fn detect_in(
+        &self,
+        pixels: &RgbaImage<'_>,
+        window: &Window,
+    ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
+        let (faces, timings) = self.detect(pixels).await?;
+        Ok((
+            faces.iter().map(|f| window.face_to_image(f)).collect(),
+            timings,
+        ))
+    }
+
+    /// [`Self::track`] on the pixels of `window` (see [`Self::window_to_follow`]):
+    /// `previous` and the faces followed in the image's pixels.
+    pub async fn track_in(
+        &self,
+        pixels: &RgbaImage<'_>,
+        window: &Window,
+        previous: &[Face],
+    ) -> Result<(Vec<Face>, PipelineTimings), FaceError> {
+        let inside: Vec<Face> = previous.iter().map(|f| window.face_to_window(f)).collect();
+        let (faces, timings) = self.track(pixels, &inside).await?;
+        Ok((
+            faces.iter().map(|f| window.face_to_image(f)).collect(),
+            timings,
+        ))
     }
 
     /// Crops, predicts and maps back the faces framed by `views`.

@@ -16,11 +16,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_time::Instant;
 
-use self::options::{CreateOptions, Frame, Tracked};
+use self::options::{CreateOptions, Frame, Region, Tracked};
 use crate::backend::Backend;
 use crate::data::FaceSet;
 use crate::detect::DetectorWeights;
-use crate::face::{Face, FacePipeline, FaceView, PipelineTimings};
+use crate::face::{Face, FacePipeline, FaceView, PipelineTimings, Window};
 use crate::image::RgbaImage;
 use crate::keypoints::{KEYPOINT_NAMES, NUM_COORDS};
 
@@ -117,6 +117,66 @@ fn js_err(e: impl std::fmt::Display) -> JsValue {
     js_error(e).into()
 }
 
+/// A frame's pixels and the window of the image they are.
+struct Pixels {
+    rgba: Vec<u8>,
+    width: usize,
+    height: usize,
+    window: Window,
+}
+
+impl Pixels {
+    fn from_frame(frame: &Frame) -> Result<Self, JsError> {
+        let (rgba, width, height) = (
+            frame.rgba(),
+            frame.width() as usize,
+            frame.height() as usize,
+        );
+        let region = frame.window();
+        let window = if region.is_undefined() || region.is_null() {
+            Window::whole(width, height)
+        } else {
+            let region: Region = serde_wasm_bindgen::from_value(region)
+                .map_err(|e| js_error(format!("frame.window: {e}")))?;
+            region.window(width, height).map_err(js_error)?
+        };
+        Ok(Pixels {
+            rgba,
+            width,
+            height,
+            window,
+        })
+    }
+
+    fn image(&self) -> Result<RgbaImage<'_>, JsValue> {
+        RgbaImage::new(self.width, self.height, &self.rgba).map_err(js_err)
+    }
+}
+
+/// The faces `track` and `windowToFollow` are given, as [`Face`]s.
+fn tracked_faces(previous: &Tracked) -> Result<Vec<Face>, JsError> {
+    let (boxes, points, scores) = (previous.boxes(), previous.points(), previous.scores());
+    let n = scores.len();
+    if points.len() != n * NUM_COORDS || boxes.len() != n * 5 {
+        return Err(js_error(format!(
+            "track needs 5 box numbers (x, y, width, height, roll) and 30 coordinates per face: got {} and {} for {n} faces",
+            boxes.len(),
+            points.len(),
+        )));
+    }
+    Ok((0..n)
+        .map(|i| {
+            let b = &boxes[5 * i..5 * i + 5];
+            FaceView::face_from_canvas(
+                [b[0], b[1], b[2], b[3]],
+                scores[i],
+                b[4],
+                &points[i * NUM_COORDS..][..NUM_COORDS],
+            )
+        })
+        .collect())
+}
+
 #[wasm_bindgen]
 impl Facepoints {
     /// Loads a `.fpk` keypoint model and the face detector's weights (`CreateOptions`) on a
@@ -149,49 +209,64 @@ impl Facepoints {
     }
 
     /// Faces in an RGBA frame → `{faces: [{box, score, keypoints}], timings}` in canvas
-    /// coordinates.
-    pub fn detect(&self, frame: Frame) -> Promise {
+    /// coordinates (of the larger image when the frame is a `window` of one).
+    pub fn detect(&self, frame: Frame) -> Result<Promise, JsError> {
         let inner = self.inner.clone();
-        let (rgba, width, height) = (frame.rgba(), frame.width(), frame.height());
-        future_to_promise(async move {
+        let pixels = Pixels::from_frame(&frame)?;
+        Ok(future_to_promise(async move {
             let start = Instant::now();
-            let image = RgbaImage::new(width as usize, height as usize, &rgba).map_err(js_err)?;
-            let (faces, timings) = inner.detect(&image).await.map_err(js_err)?;
+            let image = pixels.image()?;
+            let (faces, timings) = inner
+                .detect_in(&image, &pixels.window)
+                .await
+                .map_err(js_err)?;
             found(&faces, timings, start)
-        })
+        }))
     }
 
     /// Re-crops the `previous` faces (`Tracked`, as `detect` gave them) from their keypoints
     /// in a new frame and predicts again, without the detector.
-    pub fn track(&self, frame: Frame, previous: Tracked) -> Promise {
+    pub fn track(&self, frame: Frame, previous: Tracked) -> Result<Promise, JsError> {
         let inner = self.inner.clone();
-        let (rgba, width, height) = (frame.rgba(), frame.width(), frame.height());
-        let (boxes, points, scores) = (previous.boxes(), previous.points(), previous.scores());
-        future_to_promise(async move {
-            let n = scores.len();
-            if points.len() != n * NUM_COORDS || boxes.len() != n * 5 {
-                return Err(js_err(format!(
-                    "track needs 5 box numbers (x, y, width, height, roll) and 30 coordinates per face: got {} and {} for {n} faces",
-                    boxes.len(),
-                    points.len(),
-                )));
-            }
-            let previous: Vec<Face> = (0..n)
-                .map(|i| {
-                    let b = &boxes[5 * i..5 * i + 5];
-                    FaceView::face_from_canvas(
-                        [b[0], b[1], b[2], b[3]],
-                        scores[i],
-                        b[4],
-                        &points[i * NUM_COORDS..][..NUM_COORDS],
-                    )
-                })
-                .collect();
-            let image = RgbaImage::new(width as usize, height as usize, &rgba).map_err(js_err)?;
+        let pixels = Pixels::from_frame(&frame)?;
+        let previous = tracked_faces(&previous)?;
+        Ok(future_to_promise(async move {
+            let image = pixels.image()?;
             let start = Instant::now();
-            let (faces, timings) = inner.track(&image, &previous).await.map_err(js_err)?;
+            let (faces, timings) = inner
+                .track_in(&image, &pixels.window, &previous)
+                .await
+                .map_err(js_err)?;
             found(&faces, timings, start)
-        })
+        }))
+    }
+
+    /// The region of a `width × height` frame that `track` needs to follow `previous` into
+    /// it, and the size to read it at (`Window`); `last`, the window read for the frame
+    /// before, is kept while it still serves, so a still face is read the same way.
+    #[wasm_bindgen(js_name = windowToFollow)]
+    pub fn window_to_follow(
+        &self,
+        previous: Tracked,
+        width: u32,
+        height: u32,
+        last: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let previous = tracked_faces(&previous)?;
+        let last: Option<Window> = serde_wasm_bindgen::from_value(last)
+            .map_err(|e| js_error(format!("the last window: {e}")))?;
+        let window = self
+            .inner
+            .window_to_follow(&previous, width as usize, height as usize, last);
+        to_js(&window).map_err(|_| js_error("the window could not be returned"))
+    }
+
+    /// The window of a `width × height` video frame to look for faces in (`Window`): the
+    /// frame, shrunk to what the detector needs.
+    #[wasm_bindgen(js_name = windowToDetect)]
+    pub fn window_to_detect(&self, width: u32, height: u32) -> Result<JsValue, JsError> {
+        let window = self.inner.window_to_detect(width as usize, height as usize);
+        to_js(&window).map_err(|_| js_error("the window could not be returned"))
     }
 
     /// Keypoints of ready 96×96 grayscale faces (`gray`: 9,216 bytes per face) → 30

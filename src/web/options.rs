@@ -4,7 +4,10 @@
 //! one copy. A missing or mistyped field fails in wasm-bindgen's glue with the field's type.
 
 use js_sys::{Function, Uint8Array};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+
+use crate::face::Window;
 
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS: &str = r#"
@@ -21,6 +24,22 @@ export interface Frame {
   rgba: Uint8Array;
   width: number;
   height: number;
+  /** Where these pixels lie in a larger image (they are its region `x, y, width, height`,
+   *  read at this frame's size): faces go in and come back in that image's pixels. Absent:
+   *  the pixels are the whole image. */
+  window?: Region;
+}
+/** A region of an image, in its pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** A region and the size to read it at (`windowToFollow`, `windowToDetect`). */
+export interface Window extends Region {
+  readWidth: number;
+  readHeight: number;
 }
 /** The faces `track` follows, in canvas coordinates, per face: 5 box numbers (x, y, width,
  *  height, roll in degrees), 30 keypoint coordinates (x/y in Kaggle order) and a score. */
@@ -102,6 +121,38 @@ export interface BenchmarkOptions {
 }
 "#;
 
+/// `Frame.window`: where a frame's pixels lie in a larger image.
+#[derive(Debug, Deserialize)]
+pub struct Region {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Region {
+    /// The window these `read_width × read_height` pixels are, or why the region is not one.
+    pub fn window(&self, read_width: usize, read_height: usize) -> Result<Window, String> {
+        let ok = [self.x, self.y].iter().all(|v| v.is_finite())
+            && [self.width, self.height]
+                .iter()
+                .all(|v| v.is_finite() && *v > 0.0);
+        if !ok {
+            return Err(format!(
+                "frame.window needs a finite x and y and a positive width and height: got {self:?}"
+            ));
+        }
+        Ok(Window {
+            x: self.x,
+            y: self.y,
+            width: self.width,
+            height: self.height,
+            read_width,
+            read_height,
+        })
+    }
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(typescript_type = "CreateOptions")]
@@ -121,6 +172,8 @@ extern "C" {
     pub fn width(this: &Frame) -> f64;
     #[wasm_bindgen(method, getter)]
     pub fn height(this: &Frame) -> f64;
+    #[wasm_bindgen(method, getter)]
+    pub fn window(this: &Frame) -> JsValue;
 
     #[wasm_bindgen(typescript_type = "Tracked")]
     pub type Tracked;

@@ -1,9 +1,12 @@
-// Pure front-end logic, tested in Node: backend choice and the One Euro filter.
+// Pure front-end logic, tested in Node: backend choice, the One Euro filter, video planes
+// to RGBA, the same-faces rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseBackend, isSoftware } from '../../www/js/backend-choice.js';
 import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
+import { toFrame } from '../../www/js/video-pixels.js';
+import { sameFaces } from '../../www/js/follow.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
@@ -61,4 +64,48 @@ test('the smoother keeps names, smooths a jump, and starts afresh on reset or an
   assert.equal(side('left_eye_center'), 'left');
   assert.equal(side('mouth_right_corner'), 'right');
   assert.equal(side('nose_tip'), 'centre');
+});
+
+/** A 4×2 frame's planes: luma `y` (8 values), chroma `u`, `v` (2 each: one per 2×2 block),
+ *  as NV12 (interleaved chroma) or I420 (separate planes), rows padded to `stride`. */
+function planes(format, y, u, v, stride = 6) {
+  const luma = new Array(2 * stride).fill(0);
+  y.forEach((value, i) => { luma[Math.floor(i / 4) * stride + (i % 4)] = value; });
+  const chroma = format === 'NV12' ? [u[0], v[0], u[1], v[1], 0, 0] : [...u, 0, 0, 0, 0, ...v, 0, 0, 0, 0];
+  const layout = format === 'NV12'
+    ? [{ offset: 0, stride }, { offset: 2 * stride, stride }]
+    : [{ offset: 0, stride }, { offset: 2 * stride, stride }, { offset: 2 * stride + stride, stride }];
+  return { planes: new Uint8Array([...luma, ...chroma]), layout, format, matrix: 'bt709', fullRange: false, width: 4, height: 2, window: { x: 2, y: 4, width: 4, height: 2 } };
+}
+
+test('video planes to RGBA: limited-range black, white and grey, colours by BT.709, NV12 and I420 alike', () => {
+  const y = [16, 235, 126, 126, 16, 235, 126, 126];
+  const nv12 = toFrame(planes('NV12', y, [128, 128], [128, 240]));
+  const i420 = toFrame(planes('I420', y, [128, 128], [128, 240]));
+  assert.deepEqual(nv12, i420);
+  assert.deepEqual(nv12.window, { x: 2, y: 4, width: 4, height: 2 });
+  const px = (i) => [...nv12.rgba.slice(4 * i, 4 * i + 4)];
+  assert.deepEqual(px(0), [0, 0, 0, 255]); // Y 16: black
+  assert.deepEqual(px(1), [255, 255, 255, 255]); // Y 235: white
+  assert.deepEqual(px(4), [0, 0, 0, 255]);
+  // Y 126 (mid grey, 128 after the range is stretched) with Cr 240 (the top): red clamps to
+  // 255, green drops by 0.4681 × 127.5, blue stays.
+  const [r, g, b] = px(2);
+  assert.equal(r, 255);
+  assert.ok(Math.abs(g - (128 - 0.4681 * 127.5)) <= 1, `green ${g}`);
+  assert.ok(Math.abs(b - 128) <= 1, `blue ${b}`);
+  // Full range: Y is the grey level itself.
+  const full = toFrame({ ...planes('NV12', y, [128, 128], [128, 128]), fullRange: true });
+  assert.deepEqual([...full.rgba.slice(8, 12)], [126, 126, 126, 255]);
+  // A frame that is RGBA already passes through.
+  const rgba = { rgba: new Uint8Array(4), width: 1, height: 1 };
+  assert.equal(toFrame(rgba), rgba);
+});
+
+test('a detection finds the faces being followed when as many overlap them', () => {
+  const face = (x) => ({ box: { x, y: 10, width: 100, height: 100 } });
+  assert.ok(sameFaces([face(12)], [face(10)]));
+  assert.ok(!sameFaces([face(80)], [face(10)]), 'moved too far: another face');
+  assert.ok(!sameFaces([face(10), face(300)], [face(10)]), 'a new face');
+  assert.ok(!sameFaces([], [face(10)]), 'the face is gone');
 });

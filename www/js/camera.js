@@ -1,6 +1,6 @@
 // Live webcam: camera picker, a frame loop on requestVideoFrameCallback, detection every N
 // frames and tracking from the previous keypoints in between, One Euro smoothing, FPS and
-// per-stage latency. Frames go to the worker and nowhere else.
+// per-stage latency. Frames go to the worker (one request each) and nowhere else.
 import { drawFaces } from './draw.js';
 import { KeypointSmoother } from './one-euro.js';
 
@@ -19,20 +19,6 @@ export function cameraMessage(err) {
   }
 }
 
-/** Overlap of two boxes `{x, y, width, height}` (intersection over union). */
-function iou(a, b) {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  const inter = Math.max(0, w) * Math.max(0, h);
-  return inter / (a.width * a.height + b.width * b.height - inter);
-}
-
-/** Whether `found` are the faces `followed` (as many, each overlapping one of them). */
-function sameFaces(found, followed) {
-  return found.length > 0 && found.length === followed.length
-    && followed.every((f) => found.some((g) => iou(f.box, g.box) > 0.5));
-}
-
 /** One Euro settings: cutoff 3 Hz at rest, rising by 10 Hz per face size per second of speed
  * (tuned on the page tests: still face 0.09% jitter, moving face 0.96% lag, of the eye
  * distance; 1 Hz and 5 gave 0.06% and 2.26%). */
@@ -42,8 +28,10 @@ export function setupCamera({ detector, elements, report }) {
   const { video, canvas, start, stop, select, smoothing, every, stats } = elements;
   let stream = null;
   let faces = [];
+  let last = null; // the last frame's result: its faces and the region the next one needs
   let frame = 0;
   let busy = false;
+  let lastDetectMs = 0; // the last look for faces, in this frame or beside the tracking
   const smoothers = [];
   const fps = { frames: 0, since: performance.now(), value: 0 };
 
@@ -56,16 +44,12 @@ export function setupCamera({ detector, elements, report }) {
   }
 
   async function process(now) {
-    const detectNow = faces.length === 0 || frame % Math.max(1, Number(every.value)) === 0;
-    let { faces: found, timings } = detectNow
-      ? await detector.detectWithTimings(video)
-      : await detector.trackWithTimings(video, faces);
-    if (detectNow && sameFaces(found, faces)) {
-      // The detector found the faces being followed: keep following them from their
-      // keypoints, since a fresh crop from the detector's box would make still keypoints jump.
-      const tracked = await detector.trackWithTimings(video, faces);
-      [found, timings] = [tracked.faces, { ...tracked.timings, detect_ms: timings.detect_ms }];
-    }
+    const started = performance.now();
+    // One request per frame: the worker detects (every N frames, or while no face is
+    // followed) in a shrunk copy of the frame and follows the faces from the region around
+    // them.
+    last = await detector.followWithTimings(video, last, { detect: frame % Math.max(1, Number(every.value)) === 0 });
+    const { faces: found, timings, detected: detectNow } = last;
     const t0 = performance.now();
     const t = now / 1000;
     // Smoothing goes on across detection frames (a fresh filter there would let the raw
@@ -83,25 +67,42 @@ export function setupCamera({ detector, elements, report }) {
     ctx.drawImage(video, 0, 0);
     drawFaces(ctx, shown);
     timings.draw_ms = performance.now() - t0;
+    timings.frame_ms = performance.now() - started;
+    if (detectNow || timings.spot_ms > 0) lastDetectMs = detectNow ? timings.detect_ms : timings.spot_ms;
     fps.frames++;
     if (now - fps.since >= 1000) {
       fps.value = (fps.frames * 1000) / (now - fps.since);
       [fps.frames, fps.since] = [0, now];
     }
-    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${timings.detect_ms.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
+    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${lastDetectMs.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
     canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
-    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, raw: found, timings, detected: detectNow, fps: fps.value } }));
+    canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, raw: found, timings, detected: detectNow, spotted: timings.spot_ms > 0, fps: fps.value } }));
+  }
+
+  // A frame that arrives while the one before is still being processed is not dropped: it
+  // is processed as soon as that one is done (the video's current frame then), instead of
+  // waiting for the next frame's callback.
+  let pending = false;
+
+  function run(now) {
+    busy = true;
+    process(now)
+      .catch((err) => report(`Tracking stopped: ${err.message}`, 'error'))
+      .finally(() => {
+        busy = false;
+        frame++;
+        if (pending && stream) {
+          pending = false;
+          run(performance.now());
+        }
+      });
   }
 
   function loop(now) {
     if (!stream) return;
-    if (!busy) {
-      busy = true;
-      process(now)
-        .catch((err) => report(`Tracking stopped: ${err.message}`, 'error'))
-        .finally(() => { busy = false; frame++; });
-    }
     video.requestVideoFrameCallback(loop);
+    if (busy) pending = true;
+    else run(now);
   }
 
   async function startCamera() {
@@ -117,7 +118,7 @@ export function setupCamera({ detector, elements, report }) {
     video.srcObject = stream;
     await video.play();
     await listCameras().catch(() => {});
-    [faces, frame] = [[], 0];
+    [faces, last, frame, pending] = [[], null, 0, false];
     smoothers.length = 0;
     start.disabled = true;
     stop.disabled = false;

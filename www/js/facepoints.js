@@ -9,6 +9,8 @@
 // spans [0, 1)). Work runs in a module Worker; this side only posts requests.
 
 import { WorkerClient } from './worker-client.js';
+import { canReadPlanes, readVideoPlanes } from './video-pixels.js';
+import { sameFaces } from './follow.js';
 
 const here = new URL('.', import.meta.url);
 export const DEFAULT_MODEL = new URL('../models/default.fpk', here).href;
@@ -51,6 +53,11 @@ function toBitmap(source) {
   return source instanceof Blob ? decodeImage(source) : createImageBitmap(source);
 }
 
+/** Faces as the worker takes them (what `detect` gave, without anything added since). */
+function plain(faces) {
+  return faces.map(({ box, score, roll, keypoints }) => ({ box, score, roll, keypoints }));
+}
+
 /** Runs in a worker. Events: `crash` ({detail: {message}}) when the engine crashed and a
  *  fresh one is being started. */
 class Detector extends EventTarget {
@@ -72,11 +79,39 @@ class Detector extends EventTarget {
   #worker;
   #options;
   #ready;
+  /** The canvas video frames are read through (`#read`). */
+  #reader = null;
+  /** The window to look for faces in, for the video size it was asked for. */
+  #detectWindow = null;
+  /** A second detector that looks for faces in video frames beside the one that follows
+   *  them (`#spot`), so a frame never waits for the face detector while faces are followed;
+   *  started with the first such look. */
+  #spotter = null;
+  /** The look in progress, and the faces the last one found (not yet compared). */
+  #spotting = null;
+  #spotted = null;
+  /** False once the second detector failed to start. */
+  #canSpot = true;
 
-  constructor(options) {
+  /** `video`: start the second detector (`#spotter`) now, beside the first, rather than at
+   *  the first video frame that looks for faces (its worker would then load mid-stream). */
+  constructor(options, { video = false } = {}) {
     super();
     this.#options = options;
     this.#ready = this.#start();
+    if (video) this.#spotter = new Detector(options);
+  }
+
+  /** Resolves when the second detector runs (or, if it cannot start, without it: faces
+   *  are then looked for in the frames themselves). */
+  async spotterReady() {
+    try {
+      await this.#spotter?.ready;
+    } catch {
+      this.#spotter?.close();
+      this.#spotter = null;
+      this.#canSpot = false;
+    }
   }
 
   /** A new worker and engine; the detector's facts (backend, adapter, model…) come with it. */
@@ -132,10 +167,84 @@ class Detector extends EventTarget {
     return (await this.detectWithTimings(source)).faces;
   }
 
-  /** Follows `faces` (from the previous frame) into `source` without the face detector. */
+  /** Follows `faces` (from the previous frame) into `source` without the face detector,
+   *  reading only the region around them. */
   trackWithTimings(source, faces) {
-    const plain = faces.map(({ box, score, roll, keypoints }) => ({ box, score, roll, keypoints }));
-    return this.#withBitmap('track', source, { faces: plain });
+    return this.#withBitmap('track', source, { faces: plain(faces) });
+  }
+
+  /** A video frame's faces in one request. `previous` is what this gave for the frame
+   *  before (or null): its faces are followed into `source` from the region around them.
+   *  With `detect`, faces are looked for in the background, in a second worker, so the
+   *  frame does not wait; when that look (or the one before) found other faces than those
+   *  followed, or none are followed, this frame looks for them itself, in a shrunk copy of
+   *  the frame, and follows the faces found. `source` is read here, only where needed (see
+   *  `#read`). Resolves to `{faces, window, detected, timings}` (`window`: the region the
+   *  next frame needs; `detected`: whether this frame ran the detector). */
+  async followWithTimings(source, previous, { detect = false } = {}) {
+    const t = performance.now();
+    const [width, height] = source instanceof HTMLVideoElement
+      ? [source.videoWidth, source.videoHeight]
+      : [source.width, source.height];
+    const faces = previous?.window ? previous.faces : [];
+    // While faces are followed, `detect` looks in the background (`#spot`); only when that
+    // found other faces does a frame wait for the detector.
+    const spotted = this.#spotted;
+    this.#spotted = null;
+    const detectNow = faces.length === 0 || (spotted !== null && !sameFaces(spotted.faces, faces));
+    if (detect && !detectNow && this.#canSpot) this.#spot(source);
+    if (detectNow && this.#detectWindow?.key !== `${width}x${height}`) {
+      const window = await this.request('windowToDetect', { width, height });
+      this.#detectWindow = { key: `${width}x${height}`, window };
+    }
+    const detectFrame = detectNow ? await this.#read(source, this.#detectWindow.window) : null;
+    const frame = faces.length ? await this.#read(source, previous.window) : null;
+    const readMs = performance.now() - t;
+    const transfer = [detectFrame, frame].filter(Boolean).map((f) => (f.planes ?? f.rgba).buffer);
+    const result = await this.request('follow', {
+      detectFrame, frame, faces: plain(faces), window: previous?.window ?? null, width, height,
+    }, transfer);
+    // spot_ms: how long the look whose faces this frame compared took (0: none).
+    Object.assign(result.timings, { read_ms: readMs, bitmap_ms: 0, spot_ms: spotted?.ms ?? 0 });
+    return result;
+  }
+
+  /** Looks for faces in `source` in the spotter's worker, unless a look is in progress;
+   *  the faces it finds wait in `#spotted` for the next frame. */
+  #spot(source) {
+    if (this.#spotting) return;
+    this.#spotter ??= new Detector(this.#options);
+    this.#spotter.ready.catch(() => { this.#canSpot = false; }); // then the frames detect
+    const spotter = this.#spotter;
+    this.#spotting = spotter.ready
+      .then(() => spotter.detectWithTimings(source))
+      .then(({ faces, timings }) => {
+        if (this.#spotter === spotter) this.#spotted = { faces, ms: timings.bitmap_ms + timings.worker_ms };
+      })
+      .catch(() => {}) // a failed look changes nothing: the faces go on being followed
+      .finally(() => { this.#spotting = null; });
+  }
+
+  /** The RGBA pixels of `window` (`{x, y, width, height, readWidth, readHeight}`) of a
+   *  drawable `source`, as a frame for the engine: a video's region through its planes, at
+   *  the region's own size (the engine takes any size), else drawn into a canvas. (A
+   *  region drawn from a playing <video> costs 10–30 ms here, its planes 2–3 ms; an
+   *  ImageBitmap's pixels read back in a worker 15–25 ms: docs/performance.md.) */
+  async #read(source, window) {
+    const { x, y, width, height, readWidth, readHeight } = window;
+    if (canReadPlanes && source instanceof HTMLVideoElement && readWidth < 2 * width) {
+      const frame = await readVideoPlanes(source, window);
+      if (frame) return frame; // made RGBA in the worker
+    }
+    this.#reader ??= new OffscreenCanvas(readWidth, readHeight).getContext('2d', { willReadFrequently: true });
+    const canvas = this.#reader.canvas;
+    if (canvas.width !== readWidth || canvas.height !== readHeight) {
+      [canvas.width, canvas.height] = [readWidth, readHeight];
+      this.#reader.imageSmoothingQuality = 'medium'; // resizing a canvas resets its context
+    }
+    this.#reader.drawImage(source, x, y, width, height, 0, 0, readWidth, readHeight);
+    const { data } = this.#reader.getImageData(0, 0, readWidth, readHeight);
+    return { rgba: new Uint8Array(data.buffer), width: readWidth, height: readHeight, window: { x, y, width, height } };
   }
 
   /** Faces followed from the previous frame. */
@@ -151,6 +260,8 @@ class Detector extends EventTarget {
 
   close() {
     this.#worker?.terminate();
+    this.#spotter?.close();
+    this.#spotter = null;
   }
 }
 
@@ -159,13 +270,15 @@ class Detector extends EventTarget {
  * @param {object} [options]
  * @param {string|ArrayBuffer} [options.model]  a .fpk keypoint model (URL or bytes)
  * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
+ * @param {boolean} [options.video]  will follow video (`followWithTimings`): also starts the
+ *   worker that looks for faces beside the one following them, now rather than mid-stream
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
  *   .reason, .adapter, .keypointNames, .model (the model's description) and .readyMs
  */
-export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto' } = {}) {
-  const detector = new Detector({ model, backend });
+export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', video = false } = {}) {
+  const detector = new Detector({ model, backend }, { video });
   try {
-    await detector.ready;
+    await Promise.all([detector.ready, detector.spotterReady()]);
   } catch (err) {
     detector.close();
     throw err;

@@ -125,7 +125,7 @@ async function main() {
   const badge = $('badge');
   let detector;
   try {
-    detector = await createDetector({ backend: requested });
+    detector = await createDetector({ backend: requested, video: true });
   } catch (err) {
     badge.textContent = 'not running';
     badge.dataset.backend = 'none';
@@ -150,7 +150,7 @@ async function main() {
   async function useModel(model, name) {
     report(name ? `Starting “${name}”…` : 'Starting the shipped model…', 'info');
     try {
-      const next = await createDetector({ model, backend: requested });
+      const next = await createDetector({ model, backend: requested, video: true });
       next.addEventListener('crash', onCrash);
       const old = holder.current;
       holder.current = next;

@@ -2,6 +2,8 @@
 // The protocol is worker-client.js's (serveRequests).
 import { chooseBackend, describeAdapter } from './backend-choice.js';
 import { serveRequests } from './worker-client.js';
+import { sameFaces } from './follow.js';
+import { toFrame } from './video-pixels.js';
 
 let engine = null;
 let engineBackend = null;
@@ -110,28 +112,54 @@ async function create({ model, backend: requested = 'auto' }) {
 // One canvas for reading frames, reused (a new canvas and context per frame is costly).
 let reader = null;
 
-function pixels(bitmap) {
-  const { width, height } = bitmap;
+/** The RGBA pixels of the `window` of `bitmap` (`{x, y, width, height, readWidth,
+ *  readHeight}`, from the engine), or of all of it; the time the read took. */
+function pixels(bitmap, window = null) {
+  const t = performance.now();
+  const [width, height] = window ? [window.readWidth, window.readHeight] : [bitmap.width, bitmap.height];
   if (!reader) {
-    const canvas = new OffscreenCanvas(width, height);
-    reader = canvas.getContext('2d', { willReadFrequently: true });
+    reader = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
   }
   const canvas = reader.canvas;
-  if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
-  reader.drawImage(bitmap, 0, 0);
-  bitmap.close();
+  if (canvas.width !== width || canvas.height !== height) {
+    [canvas.width, canvas.height] = [width, height];
+    reader.imageSmoothingQuality = 'medium'; // resizing a canvas resets its context
+  }
+  if (window) reader.drawImage(bitmap, window.x, window.y, window.width, window.height, 0, 0, width, height);
+  else reader.drawImage(bitmap, 0, 0);
   const { data } = reader.getImageData(0, 0, width, height);
-  return { rgba: new Uint8Array(data.buffer), width, height };
+  const region = window && { x: window.x, y: window.y, width: window.width, height: window.height };
+  return { frame: { rgba: new Uint8Array(data.buffer), width, height, window: region }, ms: performance.now() - t };
+}
+
+/** The faces as `track` takes them (canvas coordinates, flat arrays). */
+function tracked(faces) {
+  return {
+    boxes: new Float32Array(faces.flatMap(({ box, roll }) => [box.x, box.y, box.width, box.height, roll ?? 0])),
+    points: new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y]))),
+    scores: new Float32Array(faces.map((f) => f.score)),
+  };
+}
+
+/** Follows `faces` into `bitmap`, reading only the region around them. */
+async function trackInRegion(bitmap, faces) {
+  const previous = tracked(faces);
+  const window = needEngine().windowToFollow(previous, bitmap.width, bitmap.height, null);
+  const { frame, ms } = pixels(bitmap, window);
+  const t = performance.now();
+  const result = await needEngine().track(frame, previous);
+  result.timings.read_ms = ms;
+  result.timings.call_ms = performance.now() - t;
+  return result;
 }
 
 /** Runs `call` on the bitmap's RGBA pixels; adds the time to read them and the whole call. */
 async function withPixels(bitmap, call) {
   const t = performance.now();
-  const { rgba, width, height } = pixels(bitmap);
-  const read = performance.now() - t;
-  const result = await call(rgba, width, height);
-  result.timings.read_ms = read;
-  result.timings.call_ms = performance.now() - t - read;
+  const { frame, ms } = pixels(bitmap);
+  const result = await call(frame);
+  result.timings.read_ms = ms;
+  result.timings.call_ms = performance.now() - t - ms;
   result.timings.worker_ms = performance.now() - t;
   return result;
 }
@@ -144,13 +172,44 @@ function needEngine() {
 const handlers = {
   create,
   detect({ bitmap }) {
-    return withPixels(bitmap, (rgba, width, height) => needEngine().detect({ rgba, width, height }));
+    return withPixels(bitmap, (frame) => needEngine().detect(frame)).finally(() => bitmap.close());
   },
-  track({ bitmap, faces }) {
-    const boxes = new Float32Array(faces.flatMap(({ box, roll }) => [box.x, box.y, box.width, box.height, roll ?? 0]));
-    const points = new Float32Array(faces.flatMap((f) => f.keypoints.flatMap((k) => [k.x, k.y])));
-    const scores = new Float32Array(faces.map((f) => f.score));
-    return withPixels(bitmap, (rgba, width, height) => needEngine().track({ rgba, width, height }, { boxes, points, scores }));
+  async track({ bitmap, faces }) {
+    const t = performance.now();
+    try {
+      const result = await trackInRegion(bitmap, faces);
+      result.timings.worker_ms = performance.now() - t;
+      return result;
+    } finally {
+      bitmap.close();
+    }
+  },
+  windowToDetect({ width, height }) {
+    return needEngine().windowToDetect(width, height);
+  },
+  // A video frame in one request (facepoints.js's followWithTimings reads the pixels): with
+  // `detectFrame` (a shrunk copy of the frame), faces are looked for first; the faces
+  // followed are then followed into `frame` (the region around them), or, when the detector
+  // found other faces, those are followed in the shrunk copy. The result says which region
+  // the next frame needs.
+  async follow({ detectFrame: detectInput, frame: input, faces, window, width, height }) {
+    const t = performance.now();
+    const engine = needEngine();
+    const [detectFrame, frame] = [toFrame(detectInput), toFrame(input)];
+    let [base, inFrame, detectMs] = [faces, frame, 0];
+    if (detectFrame) {
+      const found = await engine.detect(detectFrame);
+      detectMs = found.timings.engine_ms;
+      if (!sameFaces(found.faces, faces)) [base, inFrame] = [found.faces, detectFrame];
+    }
+    const result = base.length && inFrame
+      ? await engine.track(inFrame, tracked(base))
+      : { faces: [], timings: { crop_ms: 0, predict_ms: 0, engine_ms: 0 } };
+    const kept = base === faces ? window : null;
+    result.window = result.faces.length ? engine.windowToFollow(tracked(result.faces), width, height, kept) : null;
+    result.detected = Boolean(detectFrame);
+    Object.assign(result.timings, { detect_ms: detectMs, worker_ms: performance.now() - t });
+    return result;
   },
   async augmentBenchmark({ gray, coords, rounds }) {
     const { augmentBenchmark } = await engineModule('cpu');
