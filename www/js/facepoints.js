@@ -79,6 +79,7 @@ class Detector extends EventTarget {
   #worker;
   #options;
   #ready;
+  #from;
   /** The canvas video frames are read through (`#read`). */
   #reader = null;
   /** The window to look for faces in, for the video size it was asked for. */
@@ -94,12 +95,20 @@ class Detector extends EventTarget {
   #canSpot = true;
 
   /** `video`: start the second detector (`#spotter`) now, beside the first, rather than at
-   *  the first video frame that looks for faces (its worker would then load mid-stream). */
-  constructor(options, { video = false } = {}) {
+   *  the first video frame that looks for faces (its worker would then load mid-stream).
+   *  `from`: a started detector whose model, weights and compiled engine this one takes
+   *  (nothing is fetched twice). */
+  constructor(options, { video = false, from = null } = {}) {
     super();
     this.#options = options;
+    this.#from = from;
     this.#ready = this.#start();
-    if (video) this.#spotter = new Detector(options);
+    if (video) this.#spotter = this.#second();
+  }
+
+  /** A second detector made from this one's resources. */
+  #second() {
+    return new Detector(this.#options, { from: this });
   }
 
   /** Resolves when the second detector runs (or, if it cannot start, without it: faces
@@ -119,7 +128,8 @@ class Detector extends EventTarget {
     this.#worker = new WorkerClient(new URL('./worker.js', import.meta.url), undefined, {
       name: 'the detector', onCrash: (message) => this.#restart(message),
     });
-    const facts = await this.#post('create', this.#options);
+    const given = this.#from && await this.#from.ready.then(() => this.#from.request('resources'));
+    const facts = await this.#post('create', given ?? this.#options);
     const { backend, description, reason, adapter, keypointNames, model, readyMs } = facts;
     Object.assign(this, { backend, description, reason, adapter, keypointNames, model, readyMs });
   }
@@ -213,7 +223,7 @@ class Detector extends EventTarget {
    *  the faces it finds wait in `#spotted` for the next frame. */
   #spot(source) {
     if (this.#spotting) return;
-    this.#spotter ??= new Detector(this.#options);
+    this.#spotter ??= this.#second();
     this.#spotter.ready.catch(() => { this.#canSpot = false; }); // then the frames detect
     const spotter = this.#spotter;
     this.#spotting = spotter.ready

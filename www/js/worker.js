@@ -9,15 +9,30 @@ let engine = null;
 let engineBackend = null;
 
 // Two engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex)
-// and `gpu` (WebGPU). Each module is fetched and instantiated once.
+// and `gpu` (WebGPU). Each module is fetched, compiled and instantiated once; a second
+// worker of the same page is given the compiled code (`resources`) instead of fetching it.
 const modules = new Map();
+const compiled = new Map(); // engine name → WebAssembly.Module
 const loaded = []; // the instantiated modules, to ask for a panic's message
 
-function engineModule(backend) {
-  const name = backend === 'webgpu' ? 'gpu' : 'cpu';
+const engineName = (backend) => (backend === 'webgpu' ? 'gpu' : 'cpu');
+
+/** The engine's compiled code, fetched from the site. */
+async function compileEngine(name) {
+  const url = new URL(`../../pkg/${name}/facepoints_bg.wasm`, import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the engine (${url.pathname}): HTTP ${response.status}`);
+  return WebAssembly.compileStreaming(response.clone())
+    .catch(async () => WebAssembly.compile(await response.arrayBuffer())); // served without the wasm type
+}
+
+function engineModule(backend, code = null) {
+  const name = engineName(backend);
   if (!modules.has(name)) {
     modules.set(name, import(`../../pkg/${name}/facepoints.js`).then(async (module) => {
-      await module.default();
+      const wasm = code ?? await compileEngine(name);
+      await module.default({ module_or_path: wasm });
+      compiled.set(name, wasm);
       loaded.push(module);
       return module;
     }));
@@ -57,6 +72,7 @@ async function adapterFacts() {
 
 async function modelBytes(model) {
   if (model instanceof ArrayBuffer) return new Uint8Array(model);
+  if (ArrayBuffer.isView(model)) return new Uint8Array(model.buffer, model.byteOffset, model.byteLength);
   const response = await fetch(model);
   if (!response.ok) throw new Error(`could not load the model ${model}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -80,20 +96,26 @@ function detectorBytes() {
 }
 
 let keypointNames = null;
+// What the engine was made from, for a second worker of the same page (`resources`).
+let made = null;
 
-async function createOn(backend, bytes, detector) {
-  const { Facepoints, keypointNames: names } = await engineModule(backend);
+async function createOn(backend, bytes, detector, code = null) {
+  const { Facepoints, keypointNames: names } = await engineModule(backend, code);
   keypointNames = names();
-  return Facepoints.create({ model: bytes, detector, backend });
+  const created = await Facepoints.create({ model: bytes, detector, backend });
+  made = { model: bytes, detector, backend };
+  return created;
 }
 
-async function create({ model, backend: requested = 'auto' }) {
+/** `model`: a URL or bytes; `detector`, `wasm`: the detectors' weights and the compiled
+ *  engine, when another worker of the page has them already (`resources`). */
+async function create({ model, backend: requested = 'auto', detector: given = null, wasm = null }) {
   const started = performance.now();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
-  const [bytes, detector] = await Promise.all([modelBytes(model), detectorBytes()]);
+  const [bytes, detector] = await Promise.all([modelBytes(model), given ?? detectorBytes()]);
   try {
-    engine = await createOn(backend, bytes, detector);
+    engine = await createOn(backend, bytes, detector, wasm);
   } catch (err) {
     if (backend !== 'webgpu' || requested === 'webgpu') throw err;
     reason = `WebGPU failed (${explain(err).error}); using the CPU backend`;
@@ -171,6 +193,12 @@ function needEngine() {
 
 const handlers = {
   create,
+  // What a second worker of the page starts from: the same model and weights, the compiled
+  // engine, the backend this one runs on (so it fetches and compiles nothing).
+  resources() {
+    needEngine();
+    return { model: made.model, detector: made.detector, backend: made.backend, wasm: compiled.get(engineName(made.backend)) };
+  },
   detect({ bitmap }) {
     return withPixels(bitmap, (frame) => needEngine().detect(frame)).finally(() => bitmap.close());
   },
