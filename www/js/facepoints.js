@@ -106,21 +106,12 @@ class Detector extends EventTarget {
     if (video) this.#spotter = this.#second();
   }
 
-  /** A second detector made from this one's resources. */
+  /** A second detector made from this one's resources (its worker's scripts load now, its
+   *  engine once this one runs). If it cannot start, frames look for faces themselves. */
   #second() {
-    return new Detector(this.#options, { from: this });
-  }
-
-  /** Resolves when the second detector runs (or, if it cannot start, without it: faces
-   *  are then looked for in the frames themselves). */
-  async spotterReady() {
-    try {
-      await this.#spotter?.ready;
-    } catch {
-      this.#spotter?.close();
-      this.#spotter = null;
-      this.#canSpot = false;
-    }
+    const second = new Detector(this.#options, { from: this });
+    second.ready.catch(() => { this.#canSpot = false; });
+    return second;
   }
 
   /** A new worker and engine; the detector's facts (backend, adapter, model…) come with it. */
@@ -128,6 +119,8 @@ class Detector extends EventTarget {
     this.#worker = new WorkerClient(new URL('./worker.js', import.meta.url), undefined, {
       name: 'the detector', onCrash: (message) => this.#restart(message),
     });
+    // A second detector loads its scripts now, its engine from the first one's resources.
+    if (this.#from) await this.#post('prepare', { backend: this.#options.backend });
     const given = this.#from && await this.#from.ready.then(() => this.#from.request('resources'));
     const facts = await this.#post('create', given ?? this.#options);
     const { backend, description, reason, adapter, keypointNames, model, readyMs } = facts;
@@ -224,7 +217,6 @@ class Detector extends EventTarget {
   #spot(source) {
     if (this.#spotting) return;
     this.#spotter ??= this.#second();
-    this.#spotter.ready.catch(() => { this.#canSpot = false; }); // then the frames detect
     const spotter = this.#spotter;
     this.#spotting = spotter.ready
       .then(() => spotter.detectWithTimings(source))
@@ -281,14 +273,15 @@ class Detector extends EventTarget {
  * @param {string|ArrayBuffer} [options.model]  a .fpk keypoint model (URL or bytes)
  * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
  * @param {boolean} [options.video]  will follow video (`followWithTimings`): also starts the
- *   worker that looks for faces beside the one following them, now rather than mid-stream
+ *   worker that looks for faces beside the one following them now (it loads its scripts at
+ *   once and its engine when the first runs), rather than mid-stream
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
  *   .reason, .adapter, .keypointNames, .model (the model's description) and .readyMs
  */
 export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', video = false } = {}) {
   const detector = new Detector({ model, backend }, { video });
   try {
-    await Promise.all([detector.ready, detector.spotterReady()]);
+    await detector.ready;
   } catch (err) {
     detector.close();
     throw err;

@@ -26,10 +26,17 @@ async function compileEngine(name) {
     .catch(async () => WebAssembly.compile(await response.arrayBuffer())); // served without the wasm type
 }
 
+// The engines' JS glue, imported once per engine (before its engine is wanted, by `prepare`).
+const glue = new Map();
+const engineGlue = (name) => {
+  if (!glue.has(name)) glue.set(name, import(`../../pkg/${name}/facepoints.js`));
+  return glue.get(name);
+};
+
 function engineModule(backend, code = null) {
   const name = engineName(backend);
   if (!modules.has(name)) {
-    modules.set(name, import(`../../pkg/${name}/facepoints.js`).then(async (module) => {
+    modules.set(name, engineGlue(name).then(async (module) => {
       const wasm = code ?? await compileEngine(name);
       await module.default({ module_or_path: wasm });
       compiled.set(name, wasm);
@@ -193,6 +200,12 @@ function needEngine() {
 
 const handlers = {
   create,
+  // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
+  // (a second worker of the page is made at once, its engine only once the first one runs).
+  async prepare({ backend }) {
+    const names = backend === 'auto' ? ['cpu', ...('gpu' in navigator ? ['gpu'] : [])] : [engineName(backend)];
+    await Promise.all(names.map(engineGlue));
+  },
   // What a second worker of the page starts from: the same model and weights, the compiled
   // engine, the backend this one runs on (so it fetches and compiles nothing).
   resources() {
