@@ -56,6 +56,9 @@ function runEnded(timeout) {
 }
 
 /** A small network (a ModelConfig JSON in the form) that trains in seconds. */
+/** How many records the Models table lists. */
+const tableCount = () => page.locator('#models-table').getAttribute('data-count');
+
 async function chooseTinyModel() {
   await page.selectOption('#train-model', 'custom');
   const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
@@ -419,6 +422,12 @@ test('WebGPU, chosen: a small network trains on the adapter, its batch cut to th
   const tinies = page.locator('#models-table tbody tr', { hasText: 'tiny' });
   const row = tinies.first(); // the newest
   await row.waitFor();
+  // The list settles first (the run's record may still be landing in IndexedDB and the list
+  // redrawn): the same count twice, half a second apart.
+  for (let [before, now] = [null, await tableCount()]; now !== before; now = await tableCount()) {
+    before = now;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const tinyCount = await tinies.count();
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
   const file = join(work, 'tiny.fpk');
