@@ -341,8 +341,7 @@ impl FacePipeline {
     /// room for [`MOTION`], read at [`DETAIL`] pixels per crop pixel of the smallest face (or
     /// at the image's own resolution, if that is less). `last` is kept while it holds all
     /// the crops with half that room, at a scale close enough to the one needed (see
-    /// [`KEEP_SCALE`]). The whole image when there
-    /// is nothing to follow.
+    /// [`KEEP_SCALE`]). The whole image when there is nothing to follow.
     pub fn window_to_follow(
         &self,
         previous: &[Face],
