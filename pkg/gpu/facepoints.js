@@ -1569,7 +1569,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87511(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87512(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2033,32 +2033,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29114, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87504);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87505);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57085);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17094, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57087);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17094, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086_45);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57087_45);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57085_46);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086_46);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57085_47);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086_47);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2096,22 +2096,36 @@ function __wbg_get_imports() {
     };
 }
 
+function __wasm_bindgen_func_elem_57087(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57087(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_57087_45(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57087_45(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_87512(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87512(arg0, arg1, arg2, arg3);
+}
+
+function __wasm_bindgen_func_elem_87505(arg0, arg1, arg2) {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.__wasm_bindgen_func_elem_87505(retptr, arg0, arg1, arg2);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        if (r1) {
+            throw takeFromExternrefTable0(r0);
+        }
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
 function __wasm_bindgen_func_elem_57086(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57086(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_57086_45(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57086_45(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_87511(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87511(arg0, arg1, arg2, arg3);
-}
-
-function __wasm_bindgen_func_elem_87504(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87504(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57086(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2122,10 +2136,10 @@ function __wasm_bindgen_func_elem_87504(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57085(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57086_46(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57085(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57086_46(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2136,24 +2150,10 @@ function __wasm_bindgen_func_elem_57085(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57085_46(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57086_47(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57085_46(retptr, arg0, arg1, arg2);
-        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        if (r1) {
-            throw takeFromExternrefTable0(r0);
-        }
-    } finally {
-        wasm.__wbindgen_add_to_stack_pointer(16);
-    }
-}
-
-function __wasm_bindgen_func_elem_57085_47(arg0, arg1, arg2) {
-    try {
-        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57085_47(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57086_47(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -279,6 +279,15 @@ impl FacePipeline {
         view.unwrap_or_else(|| View::upright(self.crop_rule.square(&face.bbox)))
     }
 
+    /// The crop `face`'s keypoints were predicted in: its box through the crop rule, turned
+    /// by its roll (the inverse of `implied_box`).
+    pub fn crop_of(&self, face: &Face) -> View {
+        View {
+            square: self.crop_rule.square(&face.bbox),
+            angle: face.roll,
+        }
+    }
+
     /// The crop tracking makes of a face from its keypoints (`None`: degenerate keypoints).
     pub fn frame_keypoints(&self, points: &[[f32; 2]; NUM_KEYPOINTS]) -> Option<View> {
         match self.level {
@@ -305,10 +314,7 @@ impl FacePipeline {
             .iter()
             .filter_map(|face| {
                 let view = self.frame_keypoints(&face.points)?;
-                let before = View {
-                    square: self.crop_rule.square(&face.bbox),
-                    angle: face.roll,
-                };
+                let before = self.crop_of(face);
                 let view = if STEADY.holds(&before, &view) {
                     before
                 } else {
@@ -325,13 +331,7 @@ impl FacePipeline {
     fn crops_to_follow(&self, previous: &[Face]) -> Vec<View> {
         previous
             .iter()
-            .flat_map(|face| {
-                let before = View {
-                    square: self.crop_rule.square(&face.bbox),
-                    angle: face.roll,
-                };
-                [Some(before), self.frame_keypoints(&face.points)]
-            })
+            .flat_map(|face| [Some(self.crop_of(face)), self.frame_keypoints(&face.points)])
             .flatten()
             .collect()
     }

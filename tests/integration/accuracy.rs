@@ -14,7 +14,7 @@ use facepoints::backend::Backend;
 use facepoints::data::read_faces_file;
 use facepoints::detect::DetectorWeights;
 use facepoints::face::FacePipeline;
-use facepoints::image::{RgbaImage, View};
+use facepoints::image::RgbaImage;
 use facepoints::keypoints::{IMAGE_SIDE, NUM_KEYPOINTS, from_ibug68, nme};
 
 /// Labelled frames: (split, image name, file).
@@ -106,10 +106,7 @@ fn shipped_model_finds_the_labelled_keypoints_on_video_frames() {
         let truth = truth(split, frame);
         model_nme.push(nme(&face.points, &truth));
         // The mean face in the crop the pipeline used for this face.
-        let crop = View {
-            square: pipeline.crop_rule.square(&face.bbox),
-            angle: face.roll,
-        };
+        let crop = pipeline.crop_of(face);
         let placed = mean.map(|[x, y]| {
             let (x, y) = crop.to_image(IMAGE_SIDE, x, y);
             [x, y]
