@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { chooseBackend, isSoftware } from '../../www/js/backend-choice.js';
 import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
-import { toFrame } from '../../www/js/video-pixels.js';
+import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };

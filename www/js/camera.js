@@ -27,7 +27,6 @@ const SMOOTHING = { minCutoff: 3.0, beta: 10 };
 export function setupCamera({ detector, elements, report }) {
   const { video, canvas, start, stop, select, smoothing, every, stats } = elements;
   let stream = null;
-  let faces = [];
   let last = null; // the last frame's result: its faces and the region the next one needs
   let frame = 0;
   let busy = false;
@@ -45,17 +44,16 @@ export function setupCamera({ detector, elements, report }) {
 
   async function process(now) {
     const started = performance.now();
-    // One request per frame: the worker detects (every N frames, or while no face is
-    // followed) in a shrunk copy of the frame and follows the faces from the region around
-    // them.
+    // One request per frame: the faces are followed from the region around them; every N
+    // frames faces are looked for beside the tracking (see followWithTimings).
+    const before = last?.faces.length ?? 0;
     last = await detector.followWithTimings(video, last, { detect: frame % Math.max(1, Number(every.value)) === 0 });
     const { faces: found, timings, detected: detectNow } = last;
     const t0 = performance.now();
     const t = now / 1000;
     // Smoothing goes on across detection frames (a fresh filter there would let the raw
     // detection through: a jump every few frames); only a change in the faces restarts it.
-    if (found.length !== faces.length) smoothers.length = 0;
-    faces = found;
+    if (found.length !== before) smoothers.length = 0;
     const shown = found.map((face, i) => {
       if (!smoothing.checked) return face;
       smoothers[i] ??= new KeypointSmoother(SMOOTHING);
@@ -74,7 +72,7 @@ export function setupCamera({ detector, elements, report }) {
       fps.value = (fps.frames * 1000) / (now - fps.since);
       [fps.frames, fps.since] = [0, now];
     }
-    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${lastDetectMs.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${faces.length} face${faces.length === 1 ? '' : 's'}`;
+    stats.textContent = `${fps.value.toFixed(1)} FPS · ${detectNow ? 'detect' : 'track'} · detect ${lastDetectMs.toFixed(1)} ms · crop ${timings.crop_ms.toFixed(1)} ms · predict ${timings.predict_ms.toFixed(1)} ms · draw ${timings.draw_ms.toFixed(1)} ms · ${found.length} face${found.length === 1 ? '' : 's'}`;
     canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
     canvas.dispatchEvent(new CustomEvent('frame', { detail: { faces: shown, raw: found, timings, detected: detectNow, spotted: timings.spot_ms > 0, fps: fps.value } }));
   }
@@ -118,7 +116,7 @@ export function setupCamera({ detector, elements, report }) {
     video.srcObject = stream;
     await video.play();
     await listCameras().catch(() => {});
-    [faces, last, frame, pending] = [[], null, 0, false];
+    [last, frame, pending] = [null, 0, false];
     smoothers.length = 0;
     start.disabled = true;
     stop.disabled = false;

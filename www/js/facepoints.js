@@ -9,7 +9,7 @@
 // spans [0, 1)). Work runs in a module Worker; this side only posts requests.
 
 import { WorkerClient } from './worker-client.js';
-import { canReadPlanes, readVideoPlanes } from './video-pixels.js';
+import { CanvasReader, canReadPlanes, readVideoPlanes } from './frame-pixels.js';
 import { sameFaces } from './follow.js';
 
 const here = new URL('.', import.meta.url);
@@ -80,8 +80,8 @@ class Detector extends EventTarget {
   #options;
   #ready;
   #from;
-  /** The canvas video frames are read through (`#read`). */
-  #reader = null;
+  /** The canvas video frames are read through when their planes cannot be (`#read`). */
+  #reader = new CanvasReader();
   /** The window to look for faces in, for the video size it was asked for. */
   #detectWindow = null;
   /** A second detector that looks for faces in video frames beside the one that follows
@@ -233,21 +233,13 @@ class Detector extends EventTarget {
    *  region drawn from a playing <video> costs 10–30 ms here, its planes 2–3 ms; an
    *  ImageBitmap's pixels read back in a worker 15–25 ms: docs/performance.md.) */
   async #read(source, window) {
-    const { x, y, width, height, readWidth, readHeight } = window;
-    if (canReadPlanes && source instanceof HTMLVideoElement && readWidth < 2 * width) {
+    if (canReadPlanes && source instanceof HTMLVideoElement) {
       const frame = await readVideoPlanes(source, window);
       if (frame) return frame; // made RGBA in the worker
     }
-    this.#reader ??= new OffscreenCanvas(readWidth, readHeight).getContext('2d', { willReadFrequently: true });
-    const canvas = this.#reader.canvas;
-    if (canvas.width !== readWidth || canvas.height !== readHeight) {
-      [canvas.width, canvas.height] = [readWidth, readHeight];
-      this.#reader.imageSmoothingQuality = 'medium'; // resizing a canvas resets its context
-    }
-    this.#reader.drawImage(source, x, y, width, height, 0, 0, readWidth, readHeight);
-    const { data } = this.#reader.getImageData(0, 0, readWidth, readHeight);
-    return { rgba: new Uint8Array(data.buffer), width: readWidth, height: readHeight, window: { x, y, width, height } };
+    return this.#reader.read(source, window);
   }
+
 
   /** Faces followed from the previous frame. */
   async track(source, faces) {

@@ -3,7 +3,7 @@
 import { chooseBackend, describeAdapter } from './backend-choice.js';
 import { serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
-import { toFrame } from './video-pixels.js';
+import { CanvasReader, toFrame } from './frame-pixels.js';
 
 let engine = null;
 let engineBackend = null;
@@ -138,27 +138,14 @@ async function create({ model, backend: requested = 'auto', detector: given = nu
   };
 }
 
-// One canvas for reading frames, reused (a new canvas and context per frame is costly).
-let reader = null;
+const reader = new CanvasReader();
 
-/** The RGBA pixels of the `window` of `bitmap` (`{x, y, width, height, readWidth,
- *  readHeight}`, from the engine), or of all of it; the time the read took. */
+/** The RGBA pixels of the `window` of `bitmap` (from the engine), or of all of it; the time
+ *  the read took. */
 function pixels(bitmap, window = null) {
   const t = performance.now();
-  const [width, height] = window ? [window.readWidth, window.readHeight] : [bitmap.width, bitmap.height];
-  if (!reader) {
-    reader = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-  }
-  const canvas = reader.canvas;
-  if (canvas.width !== width || canvas.height !== height) {
-    [canvas.width, canvas.height] = [width, height];
-    reader.imageSmoothingQuality = 'medium'; // resizing a canvas resets its context
-  }
-  if (window) reader.drawImage(bitmap, window.x, window.y, window.width, window.height, 0, 0, width, height);
-  else reader.drawImage(bitmap, 0, 0);
-  const { data } = reader.getImageData(0, 0, width, height);
-  const region = window && { x: window.x, y: window.y, width: window.width, height: window.height };
-  return { frame: { rgba: new Uint8Array(data.buffer), width, height, window: region }, ms: performance.now() - t };
+  const frame = reader.read(bitmap, window);
+  return { frame, ms: performance.now() - t };
 }
 
 /** The faces as `track` takes them (canvas coordinates, flat arrays). */

@@ -1,9 +1,32 @@
-// A region of a <video>'s current frame, read through WebCodecs: `new VideoFrame` and
-// `copyTo` of the region's planes as the camera gave them (NV12 or I420) on the page's
-// thread, turned into RGBA in the worker (`toFrame`), so the page never runs the loop.
-// Drawing a playing video into a canvas to read it back costs 10–30 ms per frame when
-// Chromium draws through SwiftShader's GL; the planes of a region take 2–3 ms
-// (docs/performance.md, "The page").
+// A frame's pixels for the engine (`{rgba, width, height, window}`), read two ways:
+// - through a 2D canvas (`CanvasReader`): any drawable source, whole or a window of it;
+// - for a <video>, through WebCodecs: `new VideoFrame` and `copyTo` of a region's planes as
+//   the camera gave them (NV12 or I420) on the page's thread, turned into RGBA in the worker
+//   (`toFrame`), so the page never runs the loop. Drawing a playing video into a canvas to
+//   read it back costs 10–30 ms per frame when Chromium draws through SwiftShader's GL; the
+//   planes of a region take 2–3 ms (docs/performance.md, "The page").
+
+/** Reads sources through one reused canvas (a new canvas and context per frame is costly). */
+export class CanvasReader {
+  #context = null;
+
+  /** The RGBA pixels of `window` (`{x, y, width, height, readWidth, readHeight}`) of
+   *  `source`, resized to the read size, or of all of `source` when there is no window. */
+  read(source, window = null) {
+    const [width, height] = window ? [window.readWidth, window.readHeight] : [source.width, source.height];
+    this.#context ??= new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    const context = this.#context;
+    if (context.canvas.width !== width || context.canvas.height !== height) {
+      [context.canvas.width, context.canvas.height] = [width, height]; // resets the context
+    }
+    context.imageSmoothingQuality = 'medium';
+    if (window) context.drawImage(source, window.x, window.y, window.width, window.height, 0, 0, width, height);
+    else context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, width, height);
+    const region = window && { x: window.x, y: window.y, width: window.width, height: window.height };
+    return { rgba: new Uint8Array(data.buffer), width, height, window: region };
+  }
+}
 
 /** Y'CbCr → R'G'B' coefficients per matrix: [Cr→R, Cb→G, Cr→G, Cb→B]. */
 const MATRICES = {
