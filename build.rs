@@ -1,6 +1,6 @@
 //! Names the backends this build has as cfgs, `cpu_backend` (burn `flex`) and `gpu_backend`
 //! (burn `wgpu`): natively both; in wasm32 what the `web-cpu` / `web-gpu` features ask for
-//! (the page's two engines). (The face detectors' code is committed: `cargo run -p xtask --
+//! (the page's engines). `wasm_threads` marks the threaded CPU engine (`web-cpu-threads`). (The face detectors' code is committed: `cargo run -p xtask --
 //! detectors` writes it from their ONNX files.)
 
 fn main() {
@@ -9,7 +9,7 @@ fn main() {
 }
 
 fn backend_cfgs() {
-    println!("cargo::rustc-check-cfg=cfg(cpu_backend, gpu_backend)");
+    println!("cargo::rustc-check-cfg=cfg(cpu_backend, gpu_backend, wasm_threads)");
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     let cpu = !wasm || feature("WEB_CPU");
@@ -22,5 +22,8 @@ fn backend_cfgs() {
     }
     if gpu {
         println!("cargo::rustc-cfg=gpu_backend");
+    }
+    if wasm && feature("WEB_CPU_THREADS") {
+        println!("cargo::rustc-cfg=wasm_threads");
     }
 }

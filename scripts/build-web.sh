@@ -3,6 +3,9 @@
 #   pkg/cpu  burn `flex` only (profile release): browsers without WebGPU or with a
 #            software adapter
 #   pkg/gpu  WebGPU (with fusion) only (profile release-small): hardware adapters
+#   pkg/cpu-mt  the CPU engine with threads (wasm atomics, a rayon pool of Web Workers):
+#            what a cross-origin isolated page runs on a CPU with more than one core; built
+#            by the pinned nightly below (`-Z build-std`: the standard library with atomics)
 # each with wasm-bindgen's ES-module glue and TypeScript declarations (facepoints.d.ts: the
 # JS API, typed), then pkg/STAMP (scripts/engine-stamp.sh: the
 # sources they came from) and the precompressed copies (scripts/precompress.sh). The built
@@ -34,6 +37,34 @@ for engine in cpu:release gpu:release-small; do
     --out-dir "pkg/$name" \
     "$TARGET_DIR/wasm32-unknown-unknown/$profile/facepoints.wasm"
 done
+# The threaded engine: the standard library rebuilt with atomics (so the nightly, pinned
+# here, and its rust-src); one shared memory that the page gives each pool worker, up to
+# 4 GiB (the studio's largest CSV and training), with the thread-local storage exports
+# wasm-bindgen's thread start needs; symbols kept until wasm-bindgen (it reads the features
+# section to emit the threads' glue, then drops the names); its own build folder.
+NIGHTLY=nightly-2026-05-20
+step "adding $NIGHTLY with rust-src for the threaded CPU engine (seconds; a minute once)"
+rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src,clippy --target wasm32-unknown-unknown >/dev/null 2>&1
+# Linted by that toolchain's clippy (its code under `cfg(wasm_threads)` is built nowhere else).
+[[ -z "${RUSTC_WORKSPACE_WRAPPER:-}" ]] || RUSTC_WORKSPACE_WRAPPER="$(rustup which --toolchain "$NIGHTLY" clippy-driver)"
+step "building the threaded CPU engine (about 8 min cold, 1–3 min after a change)"
+threads_flags=(-C target-feature=+atomics,+bulk-memory,+mutable-globals,+simd128
+  -C link-arg=--shared-memory -C link-arg=--import-memory -C link-arg=--max-memory=4294967296)
+for symbol in __wasm_init_tls __tls_size __tls_align __tls_base; do
+  threads_flags+=(-C "link-arg=--export=$symbol")
+done
+RUSTFLAGS="${threads_flags[*]}" CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_TARGET_DIR="$TARGET_DIR/threads" \
+  cargo "+$NIGHTLY" build --quiet -Z build-std=std,panic_abort --profile release --lib \
+  --target wasm32-unknown-unknown --no-default-features --features web-cpu-threads
+rm -rf pkg/cpu-mt
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg/cpu-mt \
+  "$TARGET_DIR/threads/wasm32-unknown-unknown/release/facepoints.wasm"
+# The pool's workers import the engine's glue by its folder (`../../..`), which a bundler
+# resolves and a browser does not: name the file.
+helpers=(pkg/cpu-mt/snippets/wasm-bindgen-rayon-*/src/workerHelpers.js)
+grep -q "import('../../..')" "${helpers[@]}" || { echo "wasm-bindgen-rayon's worker script changed: check pkg/cpu-mt/snippets" >&2; exit 1; }
+sed -i "s|import('../../..')|import('../../../facepoints.js')|" "${helpers[@]}"
+
 bash scripts/engine-stamp.sh > pkg/STAMP
 step "compressing the engines (.gz, .br; under a minute)"
 bash scripts/precompress.sh

@@ -8,8 +8,12 @@
 // Pairs: facepoints' CPU engine vs TF.js wasm (XNNPACK, SIMD; its missing Conv2DBackpropFilter
 // added here from its own matMul, see tfjs-models.js), and with --gpu facepoints' WebGPU engine
 // vs TF.js webgl (on this machine's adapter; SwiftShader here, so fewer calls).
+// With --threads N, inference only, both with N threads: the page is cross-origin isolated,
+// TF.js's wasm backend runs its threaded build (setThreadsCount(N)) on the main thread, and
+// facepoints' threaded CPU engine (pkg/cpu-mt, startThreads(N)) runs in a worker
+// (threads-worker.js), each timed on its own thread.
 // Prints one markdown table (ratio > 1: facepoints faster) and writes the rows as JSON.
-//   node benches/web/bench-tfjs.mjs [--gpu | --gpu-only] [--only inference|training] [--json FILE]
+//   node benches/web/bench-tfjs.mjs [--gpu | --gpu-only] [--only inference|training] [--threads N] [--json FILE]
 //   (after scripts/build-web.sh and npm ci)
 // TF.js comes from node_modules, which `facepoints serve` never serves: this benchmark has
 // its own static server of the repository root.
@@ -25,8 +29,14 @@ const { values: args } = parseArgs({
     'gpu-only': { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string', default: 'bench-tfjs.json' },
+    threads: { type: 'string', default: '0' },
   },
 });
+const threads = Number(args.threads);
+if (!Number.isInteger(threads) || threads < 0) throw new Error(`--threads takes a whole number (got ${args.threads})`);
+if (threads) args.only = 'inference'; // facepoints' training loop runs on the page's thread here
+// Wasm threads need a cross-origin isolated page (SharedArrayBuffer).
+const ISOLATION = threads ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
 async function serve() {
@@ -34,7 +44,7 @@ async function serve() {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     try {
       const body = await readFile(join(ROOT, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...ISOLATION }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -58,9 +68,10 @@ await page.goto(`${server.url}benches/web/blank.html`);
 await page.addScriptTag({ url: '/node_modules/@tensorflow/tfjs/dist/tf.min.js' });
 await page.addScriptTag({ url: '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js' });
 
-const setup = await page.evaluate(async () => {
+const setup = await page.evaluate(async (threads) => {
   const tf = window.tf;
   tf.wasm.setWasmPaths('/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
+  if (threads) tf.wasm.setThreadsCount(threads);
   const { registerConv2DBackpropFilter, filterGradient } = await import('/benches/web/tfjs-models.js');
   registerConv2DBackpropFilter(tf);
   // The added kernel against TF.js's own CPU kernel on a small case: the weight gradient of a
@@ -103,11 +114,12 @@ const setup = await page.evaluate(async () => {
   filterGradient.via = filterMs.matmul <= filterMs.conv3d ? 'matmul' : 'conv3d';
   await tf.setBackend('wasm');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  return { filterCheck: worst, filterMs, filterVia: filterGradient.via, ua: navigator.userAgent, simd, threads };
-});
+  const multithread = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  if (threads && !multithread) throw new Error('TF.js found no wasm threads on the isolated page');
+  return { filterCheck: worst, filterMs, filterVia: filterGradient.via, ua: navigator.userAgent, simd, threads: multithread, tfjsThreads: threads ? tf.wasm.getThreadsCount() : 1 };
+}, threads);
 
-const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only }) => {
+const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only, threads }) => {
   const tf = window.tf;
   const { buildModel } = await import('/benches/web/tfjs-models.js');
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -207,9 +219,22 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only }) => {
         const detector = new Uint8Array(await (await fetch('/www/models/detectors.bin')).arrayBuffer());
         const engineModel = await fp.Facepoints.create({ model, detector, backend });
         const calls = (n) => (n === 1 ? plan.latencyCalls : plan.batchCalls);
+        // With threads, the threaded engine in a worker, which times its own calls.
+        let worker = null;
+        const ask = (message) => new Promise((resolve, reject) => {
+          worker.onmessage = ({ data }) => (data.error ? reject(new Error(data.error)) : resolve(data));
+          worker.postMessage(message);
+        });
+        if (threads && pair === 'CPU') {
+          worker = new Worker('/benches/web/threads-worker.js', { type: 'module' });
+          const started = await ask({ type: 'start', threads, model, detector });
+          if (started.threads !== threads) throw new Error(`the threaded engine runs ${started.threads} threads`);
+        }
         for (const n of [1, 16, 64]) {
           const input = gray(n);
-          const fpMs = await times(() => engineModel.predictFaces(input), calls(n));
+          const fpMs = worker
+            ? (await ask({ type: 'time', input, calls: calls(n) })).ms
+            : await times(() => engineModel.predictFaces(input), calls(n));
           const tfMs = await times(async () => {
             const y = tf.tidy(() => net.predict(tf.tensor4d(input, [n, 96, 96, 1], 'float32').div(255)));
             await y.data();
@@ -220,16 +245,17 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only }) => {
           if (n === 1) out.push({ ...row, what: 'inference, p95', facepoints: quantile(fpMs, 0.95), tfjs: quantile(tfMs, 0.95), ratio: quantile(tfMs, 0.95) / quantile(fpMs, 0.95) });
         }
         engineModel.free();
+        worker?.terminate();
       }
       net.dispose();
     }
   }
   return { rows: out, adapter };
-}, { PLAN, gpu: args.gpu, gpuOnly: args['gpu-only'], only: args.only });
+}, { PLAN, gpu: args.gpu, gpuOnly: args['gpu-only'], only: args.only, threads });
 
 const date = new Date().toISOString().slice(0, 10);
 const chromium = setup.ua.match(/Chrome\/([\d.]+)/)?.[1] ?? '?';
-console.log(`facepoints vs TF.js 4.22 (wasm: SIMD ${setup.simd}, threads ${setup.threads}; the added weight-gradient kernel: ${setup.filterVia}, the faster here: ${Object.entries(setup.filterMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), ${date}, Chromium ${chromium}, main thread, one thread each${rows.adapter ? `, WebGPU adapter: ${rows.adapter}` : ''}; ratio > 1: facepoints faster`);
+console.log(`facepoints vs TF.js 4.22 (wasm: SIMD ${setup.simd}, threads ${setup.threads}; the added weight-gradient kernel: ${setup.filterVia}, the faster here: ${Object.entries(setup.filterMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), ${date}, Chromium ${chromium}, ${threads ? `${threads} threads each (TF.js on the main thread, facepoints in a worker; cross-origin isolated)` : 'main thread, one thread each'}${rows.adapter ? `, WebGPU adapter: ${rows.adapter}` : ''}; ratio > 1: facepoints faster`);
 console.log('');
 console.log('| pair | model | measure | batch | facepoints | TF.js | unit | ratio |');
 console.log('|---|---|---|---|---|---|---|---|');
@@ -239,7 +265,7 @@ for (const r of rows.rows) {
   const warm = r.what === 'training' ? ` (warm-up ${r.facepoints_warmup_s.toFixed(1)} s / ${r.tfjs_warmup_s.toFixed(1)} s)` : '';
   console.log(`| ${engines} | ${r.model} | ${r.what}${warm} | ${r.batch} | ${fmt(r.facepoints)} | ${fmt(r.tfjs)} | ${r.unit} | **${r.ratio.toFixed(2)}×** |`);
 }
-await writeFile(args.json, JSON.stringify({ date, chromium, adapter: rows.adapter, filter_kernel_check: setup.filterCheck, filter_kernel_ms: setup.filterMs, filter_kernel: setup.filterVia, plan: PLAN, rows: rows.rows }, null, 2));
+await writeFile(args.json, JSON.stringify({ date, chromium, threads: threads || 1, adapter: rows.adapter, filter_kernel_check: setup.filterCheck, filter_kernel_ms: setup.filterMs, filter_kernel: setup.filterVia, plan: PLAN, rows: rows.rows }, null, 2));
 console.log(`\nrows written to ${args.json}`);
 await chrome.close();
 server.close();

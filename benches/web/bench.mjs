@@ -1,5 +1,5 @@
 // Page benchmarks in headless Chromium on this machine; prints a markdown table.
-//   node benches/web/bench.mjs [--webgpu]     (after scripts/build-web.sh)
+//   node benches/web/bench.mjs [--webgpu] [--threads N]     (after scripts/build-web.sh)
 // Rows: wasm size, cold start to the first prediction, photo latency, webcam FPS and
 // per-stage latency (fake 640×480 camera at 30 fps from real frames; drawn by Chromium's
 // software compositor, as on a machine without a GPU, then again through SwiftShader's GL),
@@ -12,12 +12,15 @@ import { ROOT, SHARED, serve, browser } from '../../tests/e2e/harness.mjs';
 import { buildY4m } from '../../tests/e2e/webcam.mjs';
 
 const backend = process.argv.includes('--webgpu') ? 'webgpu' : 'cpu';
+// The CPU engine's threads (the page's `?threads=`): one per core by default.
+const threadsAt = process.argv.indexOf('--threads');
+const threads = threadsAt > 0 ? `&threads=${process.argv[threadsAt + 1]}` : '';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const row = (what, figure) => { rows.push(`| ${what} | ${figure} |`); console.error(`${what}: ${figure}`); };
 
 const sizes = (bytes) => `${(bytes.length / 1e6).toFixed(2)} MB, **${(gzipSync(bytes, { level: 9 }).length / 1e6).toFixed(2)} MB gzipped**`;
-for (const engine of ['cpu', 'gpu']) {
+for (const engine of ['cpu', 'cpu-mt', 'gpu']) {
   const wasm = await readFile(join(ROOT, `pkg/${engine}/facepoints_bg.wasm`));
   const glue = await readFile(join(ROOT, `pkg/${engine}/facepoints.js`));
   row(`${engine} wasm engine (without the keypoint model and the detectors' weights)`, `${sizes(wasm)} (+ ${(gzipSync(glue).length / 1e3).toFixed(0)} kB JS glue gzipped)`);
@@ -45,10 +48,13 @@ const compositing = backend === 'webgpu' ? 'swiftshader' : 'software';
 const chrome = await launch(compositing);
 const page = await chrome.newPage();
 const t0 = Date.now();
-await page.goto(`${server.url}?backend=${backend}`);
+await page.goto(`${server.url}?backend=${backend}${threads}`);
 await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 600_000 });
 const ready = Date.now() - t0;
-const info = await page.evaluate(() => ({ description: window.facepoints.detector.description, readyMs: window.facepoints.detector.readyMs }));
+const info = await page.evaluate(() => {
+  const { description, readyMs, threads, threadsReason } = window.facepoints.detector;
+  return { description, readyMs, threads, threadsReason };
+});
 const photo = await readFile(join(SHARED, 'data/photos/astronaut.png'));
 const times = await page.evaluate(async (bytes) => {
   const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
@@ -60,7 +66,7 @@ const times = await page.evaluate(async (bytes) => {
   }
   return out;
 }, [...photo]);
-row(`backend`, `${backend} — ${info.description}`);
+row(`backend`, `${backend} — ${info.description}${backend === 'cpu' ? `, ${info.threadsReason}` : ''}`);
 row('cold start: navigation → detector ready (wasm compile, model load, warm-up detection)', `${(ready / 1000).toFixed(2)} s (worker: ${(info.readyMs / 1000).toFixed(2)} s)`);
 row('first prediction after ready (astronaut.png, 512×512)', `${times[0].total.toFixed(0)} ms`);
 const steady = times.slice(1);
@@ -109,7 +115,7 @@ await chrome.close();
 if (backend === 'cpu') {
   const other = await launch('swiftshader');
   const page2 = await other.newPage();
-  await page2.goto(`${server.url}?backend=cpu`);
+  await page2.goto(`${server.url}?backend=cpu${threads}`);
   await page2.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 600_000 });
   await webcam(page2, 'swiftshader compositing');
   await other.close();

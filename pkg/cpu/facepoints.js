@@ -722,6 +722,15 @@ export function engineBackends() {
 }
 
 /**
+ * Whether this engine can run its kernels on several threads (the threaded CPU engine).
+ * @returns {boolean}
+ */
+export function engineHasThreads() {
+    const ret = wasm.engineHasThreads();
+    return ret !== 0;
+}
+
+/**
  * One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
  * single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
  * with it; `validRmse` (NaN: not scored) and `split` say how it scored.
@@ -825,6 +834,20 @@ export function panicForTesting(message) {
 }
 
 /**
+ * Panics with `message` inside a future, after it has once waited: where an async call's
+ * panic surfaces (the threaded engine runs futures from promise callbacks, so the trap is an
+ * unhandled rejection of the worker, not a rejection of the call's promise).
+ * @param {string} message
+ * @returns {Promise<any>}
+ */
+export function panicLaterForTesting(message) {
+    const ptr0 = passStringToWasm0(message, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.panicLaterForTesting(ptr0, len0);
+    return ret;
+}
+
+/**
  * The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
  * draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
  * `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
@@ -863,6 +886,18 @@ export function searchTrials(options) {
  */
 export function start() {
     wasm.start();
+}
+
+/**
+ * Starts `threads` workers for the kernels (at most once, before the engine's first
+ * operation; the page calls it right after loading the threaded engine) and returns how many
+ * threads the kernels now use. Engines without threads return 1 and start nothing.
+ * @param {number} threads
+ * @returns {Promise<number>}
+ */
+export function startThreads(threads) {
+    const ret = wasm.startThreads(threads);
+    return ret;
 }
 
 /**
@@ -1345,7 +1380,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4032(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4051(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1560,8 +1595,8 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1324, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4000);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1334, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4019);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1601,14 +1636,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4032(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4032(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4051(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4051(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4000(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4019(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4000(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4019(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -285,6 +285,11 @@ export function defaultSearchSpace(): string;
 export function engineBackends(): string[];
 
 /**
+ * Whether this engine can run its kernels on several threads (the threaded CPU engine).
+ */
+export function engineHasThreads(): boolean;
+
+/**
  * One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
  * single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
  * with it; `validRmse` (NaN: not scored) and `split` say how it scored.
@@ -315,6 +320,13 @@ export function modelSize(model: string, batch: number): any;
 export function panicForTesting(message: string): void;
 
 /**
+ * Panics with `message` inside a future, after it has once waited: where an async call's
+ * panic surfaces (the threaded engine runs futures from promise callbacks, so the trap is an
+ * unhandled rejection of the worker, not a rejection of the call's promise).
+ */
+export function panicLaterForTesting(message: string): Promise<any>;
+
+/**
  * The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
  * draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
  * `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
@@ -327,6 +339,13 @@ export function searchTrials(options: TrialsOptions): string;
  * the JS side sees only "unreachable"), and still logs it with its stack on the console.
  */
 export function start(): void;
+
+/**
+ * Starts `threads` workers for the kernels (at most once, before the engine's first
+ * operation; the page calls it right after loading the threaded engine) and returns how many
+ * threads the kernels now use. Engines without threads return 1 and start nothing.
+ */
+export function startThreads(threads: number): Promise<number>;
 
 /**
  * The values of k the study's table tries (`facepoints report`'s default `--k`).
@@ -382,6 +401,7 @@ export interface InitOutput {
     readonly defaultAugmentConfig: (a: number) => void;
     readonly defaultSearchSpace: (a: number) => void;
     readonly engineBackends: (a: number) => void;
+    readonly engineHasThreads: () => number;
     readonly ensembleFile: (a: number, b: any) => void;
     readonly facepoints_backend: (a: number, b: number) => void;
     readonly facepoints_create: (a: any) => any;
@@ -395,19 +415,21 @@ export interface InitOutput {
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
     readonly panicForTesting: (a: number, b: number) => void;
+    readonly panicLaterForTesting: (a: number, b: number) => any;
     readonly searchTrials: (a: number, b: any) => void;
     readonly start: () => void;
+    readonly startThreads: (a: number) => any;
     readonly studyKs: (a: number) => void;
     readonly studyResults: (a: number) => void;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_57086: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57086_46: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57086_47: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87505: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87512: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57087: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_57087_45: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_57116: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57116_49: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57116_50: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87535: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87542: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57117: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_57117_48: (a: number, b: number, c: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

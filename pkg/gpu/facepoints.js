@@ -675,6 +675,15 @@ export function engineBackends() {
 }
 
 /**
+ * Whether this engine can run its kernels on several threads (the threaded CPU engine).
+ * @returns {boolean}
+ */
+export function engineHasThreads() {
+    const ret = wasm.engineHasThreads();
+    return ret !== 0;
+}
+
+/**
  * One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
  * single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
  * with it; `validRmse` (NaN: not scored) and `split` say how it scored.
@@ -778,6 +787,20 @@ export function panicForTesting(message) {
 }
 
 /**
+ * Panics with `message` inside a future, after it has once waited: where an async call's
+ * panic surfaces (the threaded engine runs futures from promise callbacks, so the trap is an
+ * unhandled rejection of the worker, not a rejection of the call's promise).
+ * @param {string} message
+ * @returns {Promise<any>}
+ */
+export function panicLaterForTesting(message) {
+    const ptr0 = passStringToWasm0(message, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.panicLaterForTesting(ptr0, len0);
+    return ret;
+}
+
+/**
  * The trials `facepoints search --space <space> --search-seed <seed> --trials <trials>`
  * draws from the base settings (`TrialsOptions`: the space and the base a `SearchSpace` and a
  * `TrainingConfig` JSON): `[{config, label}]`, where `config` is a `TrainingConfig` JSON and
@@ -816,6 +839,18 @@ export function searchTrials(options) {
  */
 export function start() {
     wasm.start();
+}
+
+/**
+ * Starts `threads` workers for the kernels (at most once, before the engine's first
+ * operation; the page calls it right after loading the threaded engine) and returns how many
+ * threads the kernels now use. Engines without threads return 1 and start nothing.
+ * @param {number} threads
+ * @returns {Promise<number>}
+ */
+export function startThreads(threads) {
+    const ret = wasm.startThreads(threads);
+    return ret;
 }
 
 /**
@@ -1569,7 +1604,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87512(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87542(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2032,33 +2067,33 @@ function __wbg_get_imports() {
             arg0.writeBuffer(arg1, arg2, getArrayU8FromWasm0(arg3, arg4), arg5, arg6);
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29114, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87505);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29124, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87535);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17094, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57087);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17104, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57117);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17094, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57087_45);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17104, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57117_48);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086_46);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116_49);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17093, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57086_47);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116_50);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2096,22 +2131,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57087(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57087(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57117(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57117(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57087_45(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57087_45(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57117_48(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57117_48(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87512(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87512(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87542(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87542(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87505(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87535(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87505(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87535(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2122,10 +2157,10 @@ function __wasm_bindgen_func_elem_87505(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57086(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57116(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57086(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57116(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2136,10 +2171,10 @@ function __wasm_bindgen_func_elem_57086(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57086_46(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57116_49(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57086_46(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57116_49(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2150,10 +2185,10 @@ function __wasm_bindgen_func_elem_57086_46(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57086_47(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57116_50(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57086_47(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57116_50(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -116,11 +116,11 @@ pub fn add_product_portable(out: &mut [f32], a: &[f32], b: &[f32], m: usize, k: 
     }
 }
 
-/// Threads for a product of `work` multiply-adds: natively rayon's pool for large products
-/// (below ~1M the hand-off costs more than it saves); one thread in the browser's engine.
+/// Threads for a product of `work` multiply-adds: rayon's pool for large products where
+/// threads exist (below ~1M the hand-off costs more than it saves), else one thread.
 fn parallelism(work: usize) -> gemm::Parallelism {
-    #[cfg(not(target_arch = "wasm32"))]
-    if work >= 1 << 20 {
+    #[cfg(any(not(target_arch = "wasm32"), wasm_threads))]
+    if work >= 1 << 20 && super::parallel::threaded() {
         return gemm::Parallelism::Rayon(0);
     }
     let _ = work;

@@ -9,7 +9,8 @@
 //!   `autodiff`): NCHW forward and hand-written backward over the tensors' memory, which
 //!   `model::ops` uses in place of burn's modules on the CPU.
 //!
-//! `parallel` splits per-image work over threads (rayon natively; one thread in wasm).
+//! `parallel` splits work over threads (rayon natively; in the browser, the threaded
+//! engine's pool of Web Workers once it runs, else one thread).
 
 #[cfg(cpu_backend)]
 pub(crate) mod autodiff;
@@ -18,7 +19,7 @@ pub mod matmul;
 pub mod net;
 pub mod packed_conv;
 pub mod packed_pool;
-mod parallel;
+pub(crate) mod parallel;
 pub mod pool;
 
 pub use net::CpuNet;

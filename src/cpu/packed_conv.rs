@@ -4,6 +4,7 @@
 //! from it, ReLU applied while the tile is still in cache.
 
 use super::matmul::{add_product, add_product_portable};
+use super::parallel::for_each_chunk_with;
 
 /// Gathered patch values per tile (floats): the tile's patches stay in L2.
 const TILE_FLOATS: usize = 32 * 1024;
@@ -73,24 +74,9 @@ impl PackedConv {
         let mut out = vec![0.0; n * pixels * self.outputs];
         for (b, image_out) in out.chunks_mut(pixels * self.outputs).enumerate() {
             let image = &x[b * pixels * self.inputs..(b + 1) * pixels * self.inputs];
-            let run = |(t, dst): (usize, &mut [f32]), col: &mut Vec<f32>| {
+            for_each_chunk_with(image_out, tile * self.outputs, Vec::new, |col, t, dst| {
                 self.tile(image, side, t * tile, dst, col, portable);
-            };
-            #[cfg(not(target_arch = "wasm32"))]
-            {
-                use rayon::prelude::*;
-                image_out
-                    .par_chunks_mut(tile * self.outputs)
-                    .enumerate()
-                    .for_each_init(Vec::new, |col, job| run(job, col));
-            }
-            #[cfg(target_arch = "wasm32")]
-            {
-                let mut col = Vec::new();
-                for job in image_out.chunks_mut(tile * self.outputs).enumerate() {
-                    run(job, &mut col);
-                }
-            }
+            });
         }
         out
     }

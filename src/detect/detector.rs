@@ -102,10 +102,20 @@ impl FaceDetector {
     /// Every face in `image`, best first.
     pub async fn detect(&self, image: &RgbaImage<'_>) -> Result<Vec<FaceBox>, DeviceError> {
         let letterbox = Self::letterbox(image);
-        let mut found = self.detect_in(image, letterbox, false).await?;
-        if self.config.full_range_threshold > 0.0 {
-            let input = self.input(image, letterbox, FULL_RANGE_SIDE);
-            let (scores, regressors) = self.raw_full_range(input).await?;
+        // The two networks look at the whole view side by side where the CPU has threads
+        // (on the CPU a network runs as it is called; on a GPU the calls only queue work).
+        let full_range = self.config.full_range_threshold > 0.0;
+        let (near, far) = crate::cpu::parallel::join(
+            || self.short_range_outputs(self.input(image, letterbox, INPUT_SIDE)),
+            || {
+                full_range
+                    .then(|| self.full_range_outputs(self.input(image, letterbox, FULL_RANGE_SIDE)))
+            },
+        );
+        let near = split_rows(&read_back(near).await?);
+        let mut found = self.found_in(near, image, letterbox, false);
+        if let Some(far) = far {
+            let (scores, regressors) = split_rows(&read_back(far).await?);
             let far = decode(
                 &scores,
                 &regressors,
@@ -182,7 +192,19 @@ impl FaceDetector {
         square: Square,
         inner: bool,
     ) -> Result<Vec<Detection>, DeviceError> {
-        let (scores, regressors) = self.raw(self.input(image, square, INPUT_SIDE)).await?;
+        let raw = self.raw(self.input(image, square, INPUT_SIDE)).await?;
+        Ok(self.found_in(raw, image, square, inner))
+    }
+
+    /// The short-range model's detections from its raw outputs for the `square` view of
+    /// `image` (see [`Self::detect_in`]).
+    fn found_in(
+        &self,
+        (scores, regressors): (Vec<f32>, Vec<f32>),
+        image: &RgbaImage<'_>,
+        square: Square,
+        inner: bool,
+    ) -> Vec<Detection> {
         let found = decode(
             &scores,
             &regressors,
@@ -199,11 +221,11 @@ impl FaceDetector {
                 || (b.x1 > 1.0 - margin && square.x0 + square.side < w)
                 || (b.y1 > 1.0 - margin && square.y0 + square.side < h)
         };
-        Ok(found
+        found
             .into_iter()
             .filter(|d| !inner || !cut(&d.bbox))
             .map(|d| to_image(&d, square))
-            .collect())
+            .collect()
     }
 
     /// The full-range model's raw scores `[2304]` and regressors `[2304 × 16]` for an input
@@ -212,27 +234,39 @@ impl FaceDetector {
         &self,
         input: Tensor<4>,
     ) -> Result<(Vec<f32>, Vec<f32>), DeviceError> {
+        Ok(split_rows(
+            &read_back(self.full_range_outputs(input)).await?,
+        ))
+    }
+
+    /// The full-range model's outputs, `[1, 2304, 17]`: per anchor its score, then its 16
+    /// regressors.
+    fn full_range_outputs(&self, input: Tensor<4>) -> Tensor<3> {
         // Outputs: regressors [1, 2304, 16], scores [1, 2304, 1].
         let (boxes, scores) = self.full_range.forward(input);
-        let values = read_back(Tensor::cat(vec![scores, boxes], 2)).await?;
-        Ok(split_rows(&values))
+        Tensor::cat(vec![scores, boxes], 2)
     }
 
     /// The short-range model's raw scores `[896]` and regressors `[896 × 16]` for an input
     /// tensor `[1, 128, 128, 3]`, read back at once.
     pub async fn raw(&self, input: Tensor<4>) -> Result<(Vec<f32>, Vec<f32>), DeviceError> {
+        Ok(split_rows(
+            &read_back(self.short_range_outputs(input)).await?,
+        ))
+    }
+
+    /// The short-range model's outputs, `[1, 896, 17]`: per anchor its score, then its 16
+    /// regressors.
+    fn short_range_outputs(&self, input: Tensor<4>) -> Tensor<3> {
         // Outputs: scores [1, 512, 1], [1, 384, 1]; regressors [1, 512, 16], [1, 384, 16].
         let (scores_8, scores_16, boxes_8, boxes_16) = self.short_range.forward(input);
-        // [1, 896, 17]: per anchor its score, then its 16 regressors.
-        let per_anchor = Tensor::cat(
+        Tensor::cat(
             vec![
                 Tensor::cat(vec![scores_8, boxes_8], 2),
                 Tensor::cat(vec![scores_16, boxes_16], 2),
             ],
             1,
-        );
-        let values = read_back(per_anchor).await?;
-        Ok(split_rows(&values))
+        )
     }
 }
 

@@ -32,20 +32,9 @@ fn nearest(train: &FaceSet, query: &[u8], k: usize) -> Vec<usize> {
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// For each query, its `k_max` nearest training faces (in parallel natively).
+/// For each query, its `k_max` nearest training faces (in parallel where threads exist).
 fn all_nearest(train: &FaceSet, queries: &FaceSet, k_max: usize) -> Vec<Vec<usize>> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use rayon::prelude::*;
-        (0..queries.len())
-            .into_par_iter()
-            .map(|q| nearest(train, queries.image(q), k_max))
-            .collect()
-    }
-    #[cfg(target_arch = "wasm32")]
-    (0..queries.len())
-        .map(|q| nearest(train, queries.image(q), k_max))
-        .collect()
+    crate::cpu::parallel::map_indices(queries.len(), |q| nearest(train, queries.image(q), k_max))
 }
 
 /// Mean of the neighbours' coordinates, per coordinate over the neighbours that have it;

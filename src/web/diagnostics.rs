@@ -38,6 +38,18 @@ pub fn panic_for_testing(message: String) {
     panic!("{message}");
 }
 
+/// Panics with `message` inside a future, after it has once waited: where an async call's
+/// panic surfaces (the threaded engine runs futures from promise callbacks, so the trap is an
+/// unhandled rejection of the worker, not a rejection of the call's promise).
+#[wasm_bindgen(js_name = panicLaterForTesting)]
+pub fn panic_later_for_testing(message: String) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let _ =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+        panic!("{message}");
+    })
+}
+
 /// Augmented faces per second through the study's default pipeline, single-threaded, in this
 /// wasm (the native figure is `cargo bench --bench augment`), from `BenchmarkOptions`: `gray`
 /// 9,216 bytes per face, `coords` 30 per face, every face augmented `rounds` times.

@@ -6,6 +6,7 @@ mod dataset;
 mod diagnostics;
 mod experiments;
 mod options;
+mod threads;
 mod training;
 
 use std::rc::Rc;

@@ -17,6 +17,8 @@ let chrome; // WebGPU (SwiftShader) available; 'auto' must still pick the CPU
 let page;
 let work;
 const engines = []; // the wasm engines the first page downloaded
+let cpuEngine; // the CPU engine the first page runs: 'cpu-mt' (threads) on a machine of 2+ cores
+let cpuThreads; // and its threads: one per core, up to 4
 const responses = []; // every response the first page got: path, status, headers
 let firstLoad = []; // the responses until the first page was ready
 
@@ -28,6 +30,8 @@ before(async () => {
   chrome.on('response', (r) => responses.push({ path: new URL(r.url()).pathname, status: r.status(), headers: r.headers() }));
   page = await openPage(chrome, server.url);
   firstLoad = [...responses];
+  cpuThreads = Math.min(4, await page.evaluate(() => navigator.hardwareConcurrency));
+  cpuEngine = cpuThreads > 1 ? 'cpu-mt' : 'cpu';
 });
 
 after(async () => {
@@ -59,13 +63,14 @@ function assertPlausibleFace(face, { inBox = true } = {}) {
 
 test('the badge names the backend it chose: the CPU, since the only adapter is a software fallback', async () => {
   assert.equal(await page.locator('#badge').getAttribute('data-backend'), 'cpu');
-  assert.match(await page.locator('#badge').textContent(), /CPU \(wasm\)/);
-  assert.match(await page.locator('#backend-reason').textContent(), /software fallback/);
+  const threads = cpuThreads > 1 ? `${cpuThreads} threads` : 'one thread';
+  assert.match(await page.locator('#badge').textContent(), new RegExp(`^CPU \\(wasm, ${threads}\\)`));
+  assert.match(await page.locator('#backend-reason').textContent(), new RegExp(`software fallback.*; (${threads}|one CPU core);`));
   // The shipped model's validation RMSE as its model card states it, rounded as shown.
   const card = await readFile(join(ROOT, 'www', 'models', 'MODEL_CARD.md'), 'utf8');
   const rmse = Number(card.match(/\*\*validation RMSE ([\d.]+) px\*\*/)[1]).toFixed(2);
   assert.match(await page.locator('#model-info').textContent(), new RegExp(`Model: model2, validation RMSE ${rmse} px \\(grouped split`));
-  assert.deepEqual(engines, ['/pkg/cpu/facepoints_bg.wasm'], 'only the CPU engine is downloaded');
+  assert.deepEqual(engines, [`/pkg/${cpuEngine}/facepoints_bg.wasm`], 'only the CPU engine is downloaded');
 });
 
 test('served by `facepoints serve`: cross-origin isolated, every file with its type and headers, nothing blocked by the CSP', async () => {
@@ -77,7 +82,7 @@ test('served by `facepoints serve`: cross-origin isolated, every file with its t
   assert.deepEqual(page.cspConsole, [], 'CSP reports in the console');
   const TYPES = { '/': 'text/html', html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', wasm: 'application/wasm', fpk: 'application/octet-stream', bin: 'application/octet-stream' };
   const loaded = responses.map((r) => r.path);
-  for (const path of ['/', '/www/style.css', '/www/js/page.js', '/www/js/worker.js', '/pkg/cpu/facepoints.js', '/pkg/cpu/facepoints_bg.wasm', '/www/models/default.fpk', '/www/models/detectors.bin']) {
+  for (const path of ['/', '/www/style.css', '/www/js/page.js', '/www/js/worker.js', `/pkg/${cpuEngine}/facepoints.js`, `/pkg/${cpuEngine}/facepoints_bg.wasm`, '/www/models/default.fpk', '/www/models/detectors.bin']) {
     assert.ok(loaded.includes(path), `${path} was loaded (${loaded.join(', ')})`);
   }
   for (const { path, status, headers } of responses) {
@@ -169,6 +174,14 @@ test('an engine crash is shown with its message, and the detector comes back', a
   const result = await photoResult(page);
   assert.ok(result, await page.locator('#message').textContent());
   assert.equal(result.faces.length, 1);
+  // A panic inside an async call (a future that has waited): the call fails with the crash
+  // rather than hanging, and the detector comes back again.
+  const later = await page.evaluate(() => window.facepoints.detector.request('panic', { message: 'deliberate test panic 43', later: true }).then(() => 'no crash', (e) => e.message));
+  assert.match(later, /the engine crashed: panicked at src\/web\/diagnostics.rs:\d+:\d+: deliberate test panic 43\. It has been restarted/);
+  await uploadPhoto(page, join(PHOTOS, 'astronaut.png'));
+  const again = await photoResult(page);
+  assert.ok(again, await page.locator('#message').textContent());
+  assert.equal(again.faces.length, 1);
 });
 
 test('the annotated PNG and the keypoints JSON download', async () => {
@@ -209,6 +222,32 @@ test('a corrupt model file is refused with a clear message', async () => {
     }
   });
   assert.match(message, /not a facepoints model/i);
+});
+
+test('the CPU engine runs on one thread per core; `?threads=1` runs the single-threaded engine, with the same faces and keypoints', async (t) => {
+  if (cpuThreads < 2) return t.skip('one CPU core here: the page runs the single-threaded engine');
+  // The pool's workers ran: their script was served (and they load the engine's glue by
+  // its file name, which the build writes into it for browsers without a bundler).
+  const helpers = firstLoad.filter((r) => /\/pkg\/cpu-mt\/snippets\/.*workerHelpers\.js$/.test(r.path));
+  assert.ok(helpers.length >= 1 && helpers.every((r) => r.status === 200), 'the pool workers\' script');
+  assert.equal(await page.evaluate(() => window.facepoints.detector.threads), cpuThreads);
+  const single = await openPage(chrome, `${server.url}?threads=1`);
+  try {
+    assert.match(await single.locator('#badge').textContent(), /^CPU \(wasm, one thread\)/);
+    assert.match(await single.locator('#backend-reason').textContent(), /one thread requested/);
+    const photo = [...await readFile(join(PHOTOS, 'astronaut.png'))];
+    const faces = (p) => p.evaluate(async (bytes) => {
+      const found = await window.facepoints.detector.detect(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      return found.map((f) => [f.box.x, f.box.y, f.box.width, f.box.height, ...f.keypoints.flatMap((k) => [k.x, k.y])]);
+    }, photo);
+    const [threaded, one] = [await faces(page), await faces(single)];
+    assert.equal(threaded.length, 1);
+    assert.equal(one.length, 1);
+    const worst = Math.max(...threaded[0].map((v, i) => Math.abs(v - one[0][i])));
+    assert.ok(worst <= 1e-3, `threaded vs single-threaded: largest difference ${worst} px`);
+  } finally {
+    await single.close();
+  }
 });
 
 test('the face detector\'s weights are one file, fetched once, outside the engine', async () => {

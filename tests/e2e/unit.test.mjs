@@ -7,6 +7,7 @@ import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
+import { chooseThreads, threadFacts, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
@@ -108,4 +109,24 @@ test('a detection finds the faces being followed when as many overlap them', () 
   assert.ok(!sameFaces([face(80)], [face(10)]), 'moved too far: another face');
   assert.ok(!sameFaces([face(10), face(300)], [face(10)]), 'a new face');
   assert.ok(!sameFaces([], [face(10)]), 'the face is gone');
+});
+
+test('threads: one per core where the page is isolated and wasm has threads, else one, with the reason', () => {
+  const able = { isolated: true, sharedMemory: true, cores: 2 };
+  assert.deepEqual(chooseThreads('auto', able), { threads: 2, reason: '2 threads' });
+  assert.equal(chooseThreads('auto', { ...able, cores: 64 }).threads, MAX_THREADS);
+  assert.equal(chooseThreads(3, { ...able, cores: 64 }).threads, 3);
+  assert.deepEqual(chooseThreads('auto', { ...able, cores: 1 }), { threads: 1, reason: 'one CPU core' });
+  assert.deepEqual(chooseThreads(1, able), { threads: 1, reason: 'one thread requested' });
+  assert.match(chooseThreads('auto', { ...able, isolated: false }).reason, /not cross-origin isolated/);
+  assert.equal(chooseThreads(2, { ...able, sharedMemory: false }).threads, 1);
+  assert.match(chooseThreads(2, { ...able, sharedMemory: false }).reason, /no WebAssembly threads/);
+  assert.throws(() => chooseThreads(0, able), /whole number/);
+  assert.throws(() => chooseThreads('2', able), /whole number/);
+});
+
+test('thread facts: Node has shared wasm memory; a scope without SharedArrayBuffer or isolation has neither', () => {
+  assert.equal(threadFacts(globalThis).sharedMemory, true);
+  const bare = threadFacts({ navigator: { hardwareConcurrency: 8 } });
+  assert.deepEqual(bare, { isolated: false, sharedMemory: false, cores: 8 });
 });

@@ -67,6 +67,10 @@ class Detector extends EventTarget {
   description;
   /** @type {string} why this backend was chosen */
   reason;
+  /** @type {number|null} how many threads the CPU engine runs on (null on WebGPU) */
+  threads;
+  /** @type {string} why that many */
+  threadsReason;
   /** @type {object|null} facts about the WebGPU adapter, when there is one */
   adapter;
   /** @type {string[]} the 15 keypoints' names in Kaggle column order (the engine's) */
@@ -120,11 +124,11 @@ class Detector extends EventTarget {
       name: 'the detector', onCrash: (message) => this.#restart(message),
     });
     // A second detector loads its scripts now, its engine from the first one's resources.
-    if (this.#from) await this.#post('prepare', { backend: this.#options.backend });
+    if (this.#from) await this.#post('prepare', { backend: this.#options.backend, threads: this.#options.threads });
     const given = this.#from && await this.#from.ready.then(() => this.#from.request('resources'));
     const facts = await this.#post('create', given ?? this.#options);
-    const { backend, description, reason, adapter, keypointNames, model, readyMs } = facts;
-    Object.assign(this, { backend, description, reason, adapter, keypointNames, model, readyMs });
+    const { backend, description, reason, threads, threadsReason, adapter, keypointNames, model, readyMs } = facts;
+    Object.assign(this, { backend, description, reason, threads, threadsReason, adapter, keypointNames, model, readyMs });
   }
 
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
@@ -264,14 +268,18 @@ class Detector extends EventTarget {
  * @param {object} [options]
  * @param {string|ArrayBuffer} [options.model]  a .fpk keypoint model (URL or bytes)
  * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
+ * @param {'auto'|number} [options.threads]  the CPU engine's threads: 'auto' one per core (up
+ *   to 4) where the page is cross-origin isolated and the browser has wasm threads; 1 the
+ *   single-threaded engine
  * @param {boolean} [options.video]  will follow video (`followWithTimings`): also starts the
  *   worker that looks for faces beside the one following them now (it loads its scripts at
  *   once and its engine when the first runs), rather than mid-stream
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
- *   .reason, .adapter, .keypointNames, .model (the model's description) and .readyMs
+ *   .reason, .threads (the CPU engine's; null on WebGPU) and .threadsReason, .adapter,
+ *   .keypointNames, .model (the model's description) and .readyMs
  */
-export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', video = false } = {}) {
-  const detector = new Detector({ model, backend }, { video });
+export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', threads = 'auto', video = false } = {}) {
+  const detector = new Detector({ model, backend, threads }, { video });
   try {
     await detector.ready;
   } catch (err) {

@@ -104,6 +104,8 @@ async function main() {
   const params = new URLSearchParams(location.search);
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
   $('backend-select').value = requested;
+  // `?threads=1` runs the single-threaded CPU engine (the default: one thread per core).
+  const threads = /^[1-9]\d*$/.test(params.get('threads') ?? '') ? Number(params.get('threads')) : 'auto';
   $('backend-select').addEventListener('change', (e) => {
     params.set('backend', e.target.value);
     location.search = params.toString();
@@ -125,7 +127,7 @@ async function main() {
   const badge = $('badge');
   let detector;
   try {
-    detector = await createDetector({ backend: requested, video: true });
+    detector = await createDetector({ backend: requested, threads, video: true });
   } catch (err) {
     badge.textContent = 'not running';
     badge.dataset.backend = 'none';
@@ -135,10 +137,12 @@ async function main() {
   }
   adoptKeypointNames(detector.keypointNames);
   setupLegend();
-  badge.textContent = detector.backend === 'webgpu' ? `WebGPU · ${detector.description}` : `CPU (wasm) · ${detector.description}`;
+  const cpu = `CPU (wasm, ${detector.threads === 1 ? 'one thread' : `${detector.threads} threads`})`;
+  badge.textContent = detector.backend === 'webgpu' ? `WebGPU · ${detector.description}` : `${cpu} · ${detector.description}`;
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;
-  $('backend-reason').textContent = `${detector.reason}; ready in ${(detector.readyMs / 1000).toFixed(1)} s`;
+  const threadsReason = detector.backend === 'webgpu' ? '' : `; ${detector.threadsReason}`;
+  $('backend-reason').textContent = `${detector.reason}${threadsReason}; ready in ${(detector.readyMs / 1000).toFixed(1)} s`;
   describeModel(detector);
   $('loading').hidden = true;
   document.body.dataset.ready = 'true';
@@ -150,7 +154,7 @@ async function main() {
   async function useModel(model, name) {
     report(name ? `Starting “${name}”…` : 'Starting the shipped model…', 'info');
     try {
-      const next = await createDetector({ model, backend: requested, video: true });
+      const next = await createDetector({ model, backend: requested, threads, video: true });
       next.addEventListener('crash', onCrash);
       const old = holder.current;
       holder.current = next;

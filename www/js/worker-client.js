@@ -20,6 +20,12 @@ export class WorkerClient {
   constructor(url, onEvent = () => {}, { name = 'the', onCrash = () => {} } = {}) {
     this.#worker = new Worker(url, { type: 'module' });
     this.#worker.onmessage = ({ data }) => {
+      // The engine crashed outside a request's own answer (a trap in an async call's task):
+      // what is pending fails with the crash, as a crashed request would.
+      if (data.event?.type === 'crashed') {
+        this.#rejectAll(data.event.error);
+        return onCrash(data.event.error);
+      }
       if (data.event) return onEvent(data.event);
       const request = this.#pending.get(data.id);
       if (!request) return;

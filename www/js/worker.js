@@ -1,21 +1,24 @@
 // The inference worker: owns the wasm engine; the page only sends frames and draws.
 // The protocol is worker-client.js's (serveRequests).
 import { chooseBackend, describeAdapter } from './backend-choice.js';
-import { serveRequests } from './worker-client.js';
+import { emit, serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
 import { CanvasReader, toFrame } from './frame-pixels.js';
+import { chooseThreads, threadFacts } from './threads.js';
 
 let engine = null;
-let engineBackend = null;
+let engineName = null;
 
-// Two engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex)
-// and `gpu` (WebGPU). Each module is fetched, compiled and instantiated once; a second
-// worker of the same page is given the compiled code (`resources`) instead of fetching it.
+// Engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex, one
+// thread), `cpu-mt` (the same with its kernels' work shared over a pool of Web Workers:
+// threads.js) and `gpu` (WebGPU). Each module is fetched, compiled and instantiated once; a
+// second worker of the same page is given the compiled code (`resources`) instead of
+// fetching it.
 const modules = new Map();
 const compiled = new Map(); // engine name → WebAssembly.Module
 const loaded = []; // the instantiated modules, to ask for a panic's message
 
-const engineName = (backend) => (backend === 'webgpu' ? 'gpu' : 'cpu');
+const engineFor = (backend, threads) => (backend === 'webgpu' ? 'gpu' : threads > 1 ? 'cpu-mt' : 'cpu');
 
 /** The engine's compiled code, fetched from the site. */
 async function compileEngine(name) {
@@ -33,16 +36,21 @@ const engineGlue = (name) => {
   return glue.get(name);
 };
 
-function engineModule(backend, code = null) {
-  const name = engineName(backend);
+/** The engine `name`, instantiated once (from `code` when given); the threaded engine starts
+ *  its `threads` workers before anything else runs in it (1: none, its kernels stay on this
+ *  worker's thread). */
+function engineModule(name, code = null, threads = 1) {
   if (!modules.has(name)) {
-    modules.set(name, engineGlue(name).then(async (module) => {
+    const module = engineGlue(name).then(async (module) => {
       const wasm = code ?? await compileEngine(name);
       await module.default({ module_or_path: wasm });
+      if (threads > 1) await module.startThreads(threads);
       compiled.set(name, wasm);
       loaded.push(module);
       return module;
-    }));
+    });
+    module.catch(() => modules.delete(name)); // a later create tries again
+    modules.set(name, module);
   }
   return modules.get(name);
 }
@@ -106,32 +114,47 @@ let keypointNames = null;
 // What the engine was made from, for a second worker of the same page (`resources`).
 let made = null;
 
-async function createOn(backend, bytes, detector, code = null) {
-  const { Facepoints, keypointNames: names } = await engineModule(backend, code);
+async function createOn(name, backend, bytes, detector, code = null, threads = 1) {
+  const { Facepoints, keypointNames: names } = await engineModule(name, code, threads);
   keypointNames = names();
   const created = await Facepoints.create({ model: bytes, detector, backend });
-  made = { model: bytes, detector, backend };
+  made = { model: bytes, detector, backend, engine: name };
+  engineName = name;
   return created;
 }
 
-/** `model`: a URL or bytes; `detector`, `wasm`: the detectors' weights and the compiled
- *  engine, when another worker of the page has them already (`resources`). */
-async function create({ model, backend: requested = 'auto', detector: given = null, wasm = null }) {
+/** `model`: a URL or bytes; `threads`: 'auto' or how many the CPU engine may use;
+ *  `detector`, `wasm`, `engine`: the detectors' weights, the compiled engine and its name,
+ *  when another worker of the page has them already (`resources`: that engine then runs
+ *  here on this worker's one thread). */
+async function create({ model, backend: requested = 'auto', threads: askedThreads = 'auto', detector: given = null, wasm = null, engine: givenEngine = null }) {
   const started = performance.now();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
+  let { threads, reason: threadsReason } = givenEngine
+    ? { threads: 1, reason: 'one thread (beside the first detector)' }
+    : chooseThreads(askedThreads, threadFacts(self));
   const [bytes, detector] = await Promise.all([modelBytes(model), given ?? detectorBytes()]);
+  const name = givenEngine ?? engineFor(backend, threads);
   try {
-    engine = await createOn(backend, bytes, detector, wasm);
+    engine = await createOn(name, backend, bytes, detector, wasm, threads);
   } catch (err) {
-    if (backend !== 'webgpu' || requested === 'webgpu') throw err;
-    reason = `WebGPU failed (${explain(err).error}); using the CPU backend`;
-    backend = 'cpu';
-    engine = await createOn(backend, bytes, detector);
+    const failed = explain(err).error;
+    if (name === 'cpu-mt' && !givenEngine) {
+      threadsReason = `one thread: the threaded engine did not start (${failed})`;
+    } else if (backend === 'webgpu' && requested !== 'webgpu') {
+      reason = `WebGPU failed (${failed}); using the CPU backend`;
+      backend = 'cpu';
+      threadsReason = 'one thread';
+    } else {
+      throw err;
+    }
+    threads = 1;
+    engine = await createOn('cpu', backend, bytes, detector);
   }
-  engineBackend = backend;
+  if (backend === 'webgpu') [threads, threadsReason] = [null, ''];
   return {
-    backend, reason, adapter, keypointNames,
+    backend, reason, adapter, keypointNames, threads, threadsReason,
     description: engine.backend,
     model: JSON.parse(engine.model || '{}'),
     readyMs: performance.now() - started,
@@ -189,15 +212,17 @@ const handlers = {
   create,
   // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
   // (a second worker of the page is made at once, its engine only once the first one runs).
-  async prepare({ backend }) {
-    const names = backend === 'auto' ? ['cpu', ...('gpu' in navigator ? ['gpu'] : [])] : [engineName(backend)];
+  async prepare({ backend, threads = 'auto' }) {
+    const cpu = chooseThreads(threads, threadFacts(self)).threads > 1 ? ['cpu-mt', 'cpu'] : ['cpu'];
+    const gpu = 'gpu' in navigator ? ['gpu'] : [];
+    const names = backend === 'webgpu' ? ['gpu'] : backend === 'cpu' ? cpu : [...cpu, ...gpu];
     await Promise.all(names.map(engineGlue));
   },
   // What a second worker of the page starts from: the same model and weights, the compiled
   // engine, the backend this one runs on (so it fetches and compiles nothing).
   resources() {
     needEngine();
-    return { model: made.model, detector: made.detector, backend: made.backend, wasm: compiled.get(engineName(made.backend)) };
+    return { model: made.model, detector: made.detector, backend: made.backend, engine: made.engine, wasm: compiled.get(made.engine) };
   },
   detect({ bitmap }) {
     return withPixels(bitmap, (frame) => needEngine().detect(frame)).finally(() => bitmap.close());
@@ -243,11 +268,14 @@ const handlers = {
     const { augmentBenchmark } = await engineModule('cpu');
     return augmentBenchmark({ gray, coords, rounds });
   },
-  // Makes the engine panic with `message`: how the tests check that a crash is reported
-  // with its message and that the detector comes back.
-  async panic({ message }) {
+  // Makes the engine panic with `message` (`later`: inside an async call, after it has
+  // waited once): how the tests check that a crash is reported with its message and that
+  // the detector comes back.
+  async panic({ message, later = false }) {
     needEngine();
-    (await engineModule(engineBackend)).panicForTesting(message);
+    const module = await engineModule(engineName);
+    if (later) await module.panicLaterForTesting(message);
+    else module.panicForTesting(message);
   },
   async predictFaces({ gray }) {
     return Array.from(await needEngine().predictFaces(gray));
@@ -255,3 +283,17 @@ const handlers = {
 };
 
 serveRequests(handlers, {}, { explain });
+
+// A trap inside an async call's task (a panic in a future that has waited) surfaces outside
+// the call, whose own promise never settles: as this worker's uncaught error (the
+// single-threaded engine runs tasks from microtasks) or an unhandled rejection (the threaded
+// one, from promise callbacks). The engine has crashed all the same, and the page is told so:
+// it fails what is pending and restarts the worker, as for a crash a call reports.
+function crashedOutsideACall(event) {
+  const trap = event.reason ?? event.error;
+  if (!(trap instanceof WebAssembly.RuntimeError)) return;
+  event.preventDefault();
+  emit({ type: 'crashed', error: explain(trap).error });
+}
+self.addEventListener('unhandledrejection', crashedOutsideACall);
+self.addEventListener('error', crashedOutsideACall);

@@ -64,12 +64,13 @@ export class RunProgress {
     }
   }
 
-  #backend({ backend, reason, note, batch_size: batch }) {
+  #backend({ backend, reason, threads_reason: threads, note, batch_size: batch }) {
     this.backend = backend;
     this.config.batch_size = batch;
     $('train-backend-note').textContent = note;
     const gpu = backend === 'webgpu';
-    setPhase('warmup', `Warming up on ${gpu ? 'WebGPU' : 'the CPU engine'} (${reason}): the first steps${gpu ? ' compile the GPU kernels,' : ''} allocate memory and are not timed…`);
+    const why = gpu || !threads ? reason : `${reason}; ${threads}`;
+    setPhase('warmup', `Warming up on ${gpu ? 'WebGPU' : 'the CPU engine'} (${why}): the first steps${gpu ? ' compile the GPU kernels,' : ''} allocate memory and are not timed…`);
   }
 
   #batch({ epoch, batch, batches, loss }) {

@@ -3,15 +3,27 @@
 // between batches (the engine asks `control()` after each one and waits while it is paused).
 import { serveRequests, transferring, emit } from '../worker-client.js';
 import { chooseBackend, describeAdapter } from '../backend-choice.js';
+import { chooseThreads, threadFacts } from '../threads.js';
 
-const engines = new Map(); // 'cpu' | 'gpu' → the engine module, loaded once
+const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, loaded once
+// The CPU engine's threads (threads.js): the threaded engine where the page is isolated and
+// the browser has wasm threads, until it fails to start or crashes (then the one-threaded one).
+let cpuThreads = chooseThreads('auto', threadFacts(self));
+
+const engineName = (backend) => (backend === 'webgpu' ? 'gpu' : cpuThreads.threads > 1 ? 'cpu-mt' : 'cpu');
 
 function engine(backend) {
-  const name = backend === 'webgpu' ? 'gpu' : 'cpu';
+  const name = engineName(backend);
   if (!engines.has(name)) {
     engines.set(name, import(`../../../pkg/${name}/facepoints.js`).then(async (module) => {
       await module.default();
+      if (name === 'cpu-mt') await module.startThreads(cpuThreads.threads);
       return module;
+    }).catch((err) => {
+      engines.delete(name);
+      if (name !== 'cpu-mt') throw err;
+      cpuThreads = { threads: 1, reason: `one thread: the threaded engine did not start (${err.message ?? err})` };
+      return engine(backend);
     }));
   }
   return engines.get(name);
@@ -69,7 +81,9 @@ async function prepare(requested, config) {
       config.batch_size = most;
     }
   }
-  emit({ type: 'backend', backend, reason, note, batch_size: config.batch_size });
+  if (backend === 'cpu') await engine(backend); // settles how many threads it has
+  const threads = backend === 'cpu' ? cpuThreads.threads : null;
+  emit({ type: 'backend', backend, reason, threads, threads_reason: backend === 'cpu' ? cpuThreads.reason : '', note, batch_size: config.batch_size });
   return backend;
 }
 
@@ -88,14 +102,16 @@ serveRequests({
       emit({ type: 'checkpoint', epoch, rmse });
     };
     // A panic while the run is suspended (it resumes from a promise) is thrown outside the
-    // trainModel call, as an uncaught error of this worker: it fails the run as well.
+    // trainModel call, as an uncaught error of this worker (the threaded engine's futures
+    // reject a promise nobody awaits instead): it fails the run as well.
     let onError;
     const crashed = new Promise((_, reject) => {
       onError = (event) => {
         event.preventDefault();
-        reject(event.error ?? new Error(event.message));
+        reject(event.error ?? event.reason ?? new Error(event.message));
       };
       self.addEventListener('error', onError);
+      self.addEventListener('unhandledrejection', onError);
     });
     let result;
     try {
@@ -109,7 +125,10 @@ serveRequests({
       // it afresh.
       let message = err.message ?? String(err);
       if (err instanceof WebAssembly.RuntimeError) {
-        engines.delete(backend === 'webgpu' ? 'gpu' : 'cpu');
+        const name = engineName(backend);
+        engines.delete(name);
+        // The threaded engine's workers may be held by the trap: the next run has one thread.
+        if (name === 'cpu-mt') cpuThreads = { threads: 1, reason: 'one thread: the threaded engine crashed' };
         message = `the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`;
       }
       if (!best) throw new Error(message);
@@ -117,6 +136,7 @@ serveRequests({
       return transferring({ ...best, failed: message, backend }, [best.checkpoint.buffer]);
     } finally {
       self.removeEventListener('error', onError);
+      self.removeEventListener('unhandledrejection', onError);
     }
     return transferring(result, [result.checkpoint.buffer]);
   },
