@@ -5,6 +5,8 @@
 //   faces), the second epoch's rate (warm-up apart), page CPU engine vs `facepoints train`
 // - loading a generated 7,049-row training.csv (~232 MB) plain and gzipped: MB/s and the
 //   engine's memory, vs `facepoints summary` reading the same file
+// Environment: MODELS=model2,model3 (the models trained), THREADS=1 (the page's `?threads=`:
+// the CPU engine's threads; default one per core), LOADING=0 (training only).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -20,13 +22,15 @@ const MODELS = (process.env.MODELS ?? 'model0,model1,model2,model3').split(',').
 const work = await mkdtemp(join(tmpdir(), 'facepoints-bench-studio-'));
 const server = await serve();
 const chrome = await browser();
-const page = await openPage(chrome, server.url);
+const THREADS = process.env.THREADS ? `?threads=${process.env.THREADS}` : '';
+const page = await openPage(chrome, `${server.url}${THREADS}`);
+const threads = await page.evaluate(() => window.facepoints.detector.threads);
 await page.click('.tabs a[data-view="data"]');
 await page.click('#data-sample');
 await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
 await page.click('.tabs a[data-view="train"]');
 
-console.log('| model (batch 32, 228 faces, epoch 2) | page, CPU engine (images/s) | warm-up (s) | CLI, flex native (images/s) | page / CLI |');
+console.log(`| model (batch 32, 228 faces, epoch 2) | page, CPU engine, ${threads === 1 ? 'one thread' : `${threads} threads`} (images/s) | warm-up (s) | CLI, flex native (images/s) | page / CLI |`);
 console.log('|---|---|---|---|---|');
 for (const model of MODELS) {
   await page.selectOption('#train-model', model);
@@ -43,6 +47,11 @@ for (const model of MODELS) {
   console.log(`| ${model} | ${rates[1].toFixed(1)} | ${warm.toFixed(1)} | ${cli[1].toFixed(1)} | ${(rates[1] / cli[1]).toFixed(2)} |`);
 }
 
+if (process.env.LOADING === '0') {
+  await chrome.close();
+  server.close();
+  process.exit(0);
+}
 const csv = join(work, 'training.csv');
 await writeKaggleSized(csv, 7049);
 await pipeline(createReadStream(csv), createGzip({ level: 6 }), createWriteStream(`${csv}.gz`));

@@ -59,7 +59,7 @@ const photo = await readFile(join(SHARED, 'data/photos/astronaut.png'));
 const times = await page.evaluate(async (bytes) => {
   const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
   const out = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 16; i++) {
     const t = performance.now();
     const { timings } = await window.facepoints.detector.detectWithTimings(blob);
     out.push({ total: performance.now() - t, ...timings });
@@ -70,7 +70,7 @@ row(`backend`, `${backend} — ${info.description}${backend === 'cpu' ? `, ${inf
 row('cold start: navigation → detector ready (wasm compile, model load, warm-up detection)', `${(ready / 1000).toFixed(2)} s (worker: ${(info.readyMs / 1000).toFixed(2)} s)`);
 row('first prediction after ready (astronaut.png, 512×512)', `${times[0].total.toFixed(0)} ms`);
 const steady = times.slice(1);
-row('photo, steady (median of 5): total / in the worker / decode / read pixels / detect / crop / predict', `${median(steady.map((t) => t.total)).toFixed(1)} / ${median(steady.map((t) => t.worker_ms)).toFixed(1)} / ${median(steady.map((t) => t.bitmap_ms)).toFixed(1)} / ${median(steady.map((t) => t.read_ms)).toFixed(1)} / ${median(steady.map((t) => t.detect_ms)).toFixed(1)} / ${median(steady.map((t) => t.crop_ms)).toFixed(1)} / ${median(steady.map((t) => t.predict_ms)).toFixed(1)} ms`);
+row('photo, steady (median of the 15 after the first): total / in the worker / decode / read pixels / detect / crop / predict', `${median(steady.map((t) => t.total)).toFixed(1)} / ${median(steady.map((t) => t.worker_ms)).toFixed(1)} / ${median(steady.map((t) => t.bitmap_ms)).toFixed(1)} / ${median(steady.map((t) => t.read_ms)).toFixed(1)} / ${median(steady.map((t) => t.detect_ms)).toFixed(1)} / ${median(steady.map((t) => t.crop_ms)).toFixed(1)} / ${median(steady.map((t) => t.predict_ms)).toFixed(1)} ms`);
 
 /** The webcam for 10 s after it settles: rows of figures, each named with `how`. */
 async function webcam(page, how) {

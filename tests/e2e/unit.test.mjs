@@ -7,7 +7,8 @@ import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
-import { chooseThreads, threadFacts, MAX_THREADS } from '../../www/js/threads.js';
+import { hasWasmSimd, needWasmSimd, NO_SIMD } from '../../www/js/wasm-features.js';
+import { chooseThreads, threadFacts, requestedThreads, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
@@ -129,4 +130,21 @@ test('thread facts: Node has shared wasm memory; a scope without SharedArrayBuff
   assert.equal(threadFacts(globalThis).sharedMemory, true);
   const bare = threadFacts({ navigator: { hardwareConcurrency: 8 } });
   assert.deepEqual(bare, { isolated: false, sharedMemory: false, cores: 8 });
+});
+
+test('the page address asks for threads with ?threads=N, a whole number from 1; anything else is auto', () => {
+  assert.equal(requestedThreads('?threads=1'), 1);
+  assert.equal(requestedThreads('?backend=cpu&threads=3'), 3);
+  for (const search of ['', '?threads=0', '?threads=-2', '?threads=1.5', '?threads=two', '?threads=']) {
+    assert.equal(requestedThreads(search), 'auto', search);
+  }
+});
+
+test('wasm SIMD: found where the runtime validates its probe, else the engine is refused with why', () => {
+  assert.equal(hasWasmSimd(), true, 'Node (V8) has wasm SIMD');
+  const without = { validate: (bytes) => !bytes.includes(253) }; // a runtime that knows no SIMD opcode
+  assert.equal(hasWasmSimd(without), false);
+  assert.equal(hasWasmSimd(null), false, 'no WebAssembly at all');
+  assert.throws(() => needWasmSimd(without), { message: NO_SIMD });
+  assert.match(NO_SIMD, /no WebAssembly SIMD/);
 });

@@ -2,6 +2,7 @@
 // the Try-it view (swappable for a model trained in the studio), the studio's views, and
 // every error shown on the page.
 import { createDetector } from './facepoints.js';
+import { requestedThreads } from './threads.js';
 import { setupPhoto } from './photo.js';
 import { setupCamera } from './camera.js';
 import { side } from './draw.js';
@@ -105,7 +106,7 @@ async function main() {
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
   $('backend-select').value = requested;
   // `?threads=1` runs the single-threaded CPU engine (the default: one thread per core).
-  const threads = /^[1-9]\d*$/.test(params.get('threads') ?? '') ? Number(params.get('threads')) : 'auto';
+  const threads = requestedThreads(location.search);
   $('backend-select').addEventListener('change', (e) => {
     params.set('backend', e.target.value);
     location.search = params.toString();

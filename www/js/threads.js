@@ -10,6 +10,12 @@ export const MAX_THREADS = 4;
 // The smallest module with a shared memory: it validates only where wasm threads exist.
 const SHARED_MEMORY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5, 4, 1, 3, 1, 1]);
 
+/** The threads a page's address asks for: `?threads=N` (a whole number ≥ 1), else 'auto'. */
+export function requestedThreads(search = globalThis.location?.search ?? '') {
+  const value = new URLSearchParams(search).get('threads') ?? '';
+  return /^[1-9]\d*$/.test(value) ? Number(value) : 'auto';
+}
+
 /** What this scope offers the threaded engine: `{isolated, sharedMemory, cores}`. */
 export function threadFacts(scope = globalThis) {
   let sharedMemory = false;

@@ -5,6 +5,7 @@ import { emit, serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
 import { CanvasReader, toFrame } from './frame-pixels.js';
 import { chooseThreads, threadFacts } from './threads.js';
+import { needWasmSimd } from './wasm-features.js';
 
 let engine = null;
 let engineName = null;
@@ -22,6 +23,7 @@ const engineFor = (backend, threads) => (backend === 'webgpu' ? 'gpu' : threads 
 
 /** The engine's compiled code, fetched from the site. */
 async function compileEngine(name) {
+  needWasmSimd();
   const url = new URL(`../../pkg/${name}/facepoints_bg.wasm`, import.meta.url);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the engine (${url.pathname}): HTTP ${response.status}`);

@@ -7,9 +7,10 @@ import init, {
   CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
   ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv,
 } from '../../../pkg/cpu/facepoints.js';
+import { needWasmSimd } from '../wasm-features.js';
 import { serveRequests, transferring, emit } from '../worker-client.js';
 
-const engine = init();
+const engine = Promise.resolve().then(() => needWasmSimd()).then(() => init());
 let dataset = null; // the faces loaded last (kept when a later load fails or is cancelled)
 let people = 0;
 let loading = null; // {cancelled} of the load in progress

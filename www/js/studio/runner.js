@@ -3,6 +3,7 @@
 // finished run leaves in IndexedDB (config, seed, split, data fingerprint, history,
 // per-keypoint RMSE, weights, wall time, backend).
 import { studio } from './state.js';
+import { requestedThreads } from '../threads.js';
 import { WorkerClient } from '../worker-client.js';
 import { saveModel } from './model-store.js';
 
@@ -62,7 +63,7 @@ export async function trainRun(config, { requested = 'auto', onEvent = () => {} 
       ...parts,
       train: data.split.train, valid: data.split.valid,
       split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
-      config, requested,
+      config, requested, threads: requestedThreads(),
     }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
     return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend };
   } catch (err) {

@@ -4,11 +4,13 @@
 import { serveRequests, transferring, emit } from '../worker-client.js';
 import { chooseBackend, describeAdapter } from '../backend-choice.js';
 import { chooseThreads, threadFacts } from '../threads.js';
+import { needWasmSimd } from '../wasm-features.js';
 
 const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, loaded once
-// The CPU engine's threads (threads.js): the threaded engine where the page is isolated and
-// the browser has wasm threads, until it fails to start or crashes (then the one-threaded one).
-let cpuThreads = chooseThreads('auto', threadFacts(self));
+// The CPU engine's threads (threads.js): as the page's address asks (`?threads=`, the first
+// run's request says), the threaded engine where the page is isolated and the browser has
+// wasm threads, until it fails to start or crashes (then the one-threaded one).
+let cpuThreads = null;
 
 const engineName = (backend) => (backend === 'webgpu' ? 'gpu' : cpuThreads.threads > 1 ? 'cpu-mt' : 'cpu');
 
@@ -16,6 +18,7 @@ function engine(backend) {
   const name = engineName(backend);
   if (!engines.has(name)) {
     engines.set(name, import(`../../../pkg/${name}/facepoints.js`).then(async (module) => {
+      needWasmSimd();
       await module.default();
       if (name === 'cpu-mt') await module.startThreads(cpuThreads.threads);
       return module;
@@ -88,7 +91,8 @@ async function prepare(requested, config) {
 }
 
 serveRequests({
-  async train({ images, coords, ids, train, valid, split, data, config, requested }) {
+  async train({ images, coords, ids, train, valid, split, data, config, requested, threads = 'auto' }) {
+    cpuThreads ??= chooseThreads(threads, threadFacts(self));
     // A fresh run's state, before the first await: a pause or stop sent while the engine
     // loads belongs to this run and is kept.
     paused = false;
