@@ -1,7 +1,8 @@
 //! Names the backends this build has as cfgs, `cpu_backend` (burn `flex`) and `gpu_backend`
 //! (burn `wgpu`): natively both; in wasm32 what the `web-cpu` / `web-gpu` features ask for
-//! (the page's engines). `wasm_threads` marks the threaded CPU engine (`web-cpu-threads`). (The face detectors' code is committed: `cargo run -p xtask --
-//! detectors` writes it from their ONNX files.)
+//! (the page's engines). `wasm_threads` marks the threaded CPU engine (`web-cpu-threads`).
+//! (The face detectors' code is committed: `cargo run -p xtask -- detectors` writes it from
+//! their ONNX files.)
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
