@@ -1604,7 +1604,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87542(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87566(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2067,33 +2067,33 @@ function __wbg_get_imports() {
             arg0.writeBuffer(arg1, arg2, getArrayU8FromWasm0(arg3, arg4), arg5, arg6);
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29124, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87535);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29125, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87559);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17104, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57117);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57141);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17104, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57117_48);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57141_48);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116_49);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140_49);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17103, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57116_50);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140_50);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2131,22 +2131,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57117(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57117(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57141(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57141(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57117_48(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57117_48(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57141_48(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57141_48(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87542(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87542(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87566(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87566(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87535(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87559(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87535(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87559(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2157,10 +2157,10 @@ function __wasm_bindgen_func_elem_87535(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57116(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57140(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57116(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57140(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2171,10 +2171,10 @@ function __wasm_bindgen_func_elem_57116(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57116_49(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57140_49(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57116_49(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57140_49(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2185,10 +2185,10 @@ function __wasm_bindgen_func_elem_57116_49(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57116_50(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57140_50(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57116_50(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57140_50(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

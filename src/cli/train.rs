@@ -11,12 +11,12 @@ use facepoints::backend::{Backend, BackendKind};
 use facepoints::data::FaceSet;
 use facepoints::eval::Rmse;
 use facepoints::model::{KeypointCnn, ModelConfig};
-use facepoints::model_file::save_to_bytes;
+use facepoints::model_file::{Checkpoint, save_to_bytes};
 use facepoints::normalize::Normalization;
 use facepoints::predict::{INFERENCE_BATCH, predict};
 use facepoints::train::search::{OptimizerChoice, ScheduleChoice};
 use facepoints::train::{
-    LabelPolicy, OptimizerSpec, Trained, TrainingConfig, record_outcome, train,
+    InitialWeights, LabelPolicy, OptimizerSpec, Trained, TrainingConfig, record_outcome, train,
 };
 
 use super::dataset::{DataArgs, SplitData};
@@ -47,6 +47,11 @@ pub struct HyperArgs {
     /// A TrainingConfig JSON file to start from.
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// A trained model (.fpk) to start from: its weights are trained on (fine-tuning) instead
+    /// of a random start, and its architecture and scaling are the run's unless --model or
+    /// --config name them (they must then be the same).
+    #[arg(long)]
+    pub init: Option<PathBuf>,
     /// A preset (model0…model3) or a ModelConfig JSON file [default: model3].
     #[arg(long)]
     pub model: Option<String>,
@@ -111,6 +116,21 @@ impl HyperArgs {
         };
         if let Some(model) = &self.model {
             config.model = model_config(model)?;
+        }
+        if let Some(path) = &self.init {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("--init {}: {e}", path.display()))?;
+            if self.model.is_none() && self.config.is_none() {
+                let meta = Checkpoint::from_bytes(&bytes)
+                    .map_err(|e| format!("--init {}: {e}", path.display()))?
+                    .meta;
+                (config.model, config.normalization) = (meta.model, meta.normalization);
+            }
+            config.init = Some(InitialWeights::new(path.display().to_string(), bytes));
+        } else if let Some(init) = config.init.as_mut().filter(|init| init.bytes.is_empty()) {
+            // A configuration file names the model to start from by its path.
+            init.bytes = std::fs::read(&init.from)
+                .map_err(|e| format!("the configuration's init.from {}: {e}", init.from))?;
         }
         if let Some(opt) = self.optimizer {
             config.optimizer = match opt {

@@ -303,15 +303,20 @@ impl Checkpoint {
 
     /// Builds the model on `device` with the checkpoint's weights, in validation mode.
     pub fn into_model(self, device: &Device) -> Result<KeypointCnn, CheckpointError> {
+        Ok(self.into_trainable(device)?.valid())
+    }
+
+    /// Builds the model on `device` with the checkpoint's weights, as a run trains it (an
+    /// autodiff device: training goes on from these weights).
+    pub fn into_trainable(self, device: &Device) -> Result<KeypointCnn, CheckpointError> {
         let architecture = |message: String| CheckpointError::Architecture {
             model: self.meta.model.name.clone(),
             message,
         };
         let model = self.meta.model.init(device)?;
-        let model = model
+        model
             .try_load_record(self.record.clone())
-            .map_err(|e| architecture(e.to_string()))?;
-        Ok(model.valid())
+            .map_err(|e| architecture(e.to_string()))
     }
 }
 

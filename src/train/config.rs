@@ -133,6 +133,10 @@ pub struct TrainingConfig {
     /// Seed for initialisation, shuffling and dropout.
     #[config(default = 42)]
     pub seed: u64,
+    /// A trained model's weights to start from (fine-tuning); none: the architecture's random
+    /// initialisation.
+    #[config(default = "None")]
+    pub init: Option<super::InitialWeights>,
 }
 
 impl TrainingConfig {

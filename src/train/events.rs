@@ -96,4 +96,7 @@ pub enum TrainError {
     /// The device failed to run or read back.
     #[error("the device failed: {0}")]
     Device(String),
+    /// The weights to start from are unusable (`TrainingConfig::init`): which and why.
+    #[error("the initial weights {0}")]
+    Init(String),
 }

@@ -4,6 +4,7 @@ pub mod ablation;
 pub mod config;
 pub mod early_stopping;
 pub mod events;
+pub mod init;
 pub mod loss;
 pub mod search;
 pub mod summary;
@@ -12,6 +13,7 @@ pub mod trainer;
 pub use config::{LabelPolicy, LrSchedule, OptimizerSpec, TrainingConfig};
 pub use early_stopping::EarlyStopping;
 pub use events::{ScoredFace, TrainError, TrainEvent};
+pub use init::InitialWeights;
 pub use search::{SearchSpace, describe_trial};
 pub use summary::record_outcome;
 pub use trainer::{

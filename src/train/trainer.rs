@@ -179,7 +179,10 @@ pub async fn train_controlled(
 
     device.seed(config.seed);
     let autodiff = device.clone().autodiff();
-    let mut model = config.model.init(&autodiff)?;
+    let mut model = match &config.init {
+        Some(init) => init.model(config, &autodiff)?,
+        None => config.model.init(&autodiff)?,
+    };
     let mut optim = optimizer(&config.optimizer);
     let mut rng = StdRng::seed_from_u64(config.seed);
     let mut base_order: Vec<usize> = (0..base.len()).collect();

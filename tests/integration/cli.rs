@@ -684,3 +684,70 @@ fn crops_frames_training_faces_as_the_pipeline_does() {
         "{meta}"
     );
 }
+
+#[test]
+fn training_can_start_from_a_trained_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = train_tiny(dir.path(), "3");
+    let base_rmse = rmse_in(&text(
+        &facepoints(&[
+            "eval",
+            "--model",
+            base.to_str().unwrap(),
+            "--data",
+            sample().to_str().unwrap(),
+        ])
+        .stdout,
+    ));
+    // One epoch at a learning rate too small to move the weights: started from the model, the
+    // run is where the model was (its batch norm's running statistics still move a little);
+    // started at random, it is far off.
+    let (data, out) = (sample(), dir.path().join("run.fpk"));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["train", "--data", data.to_str().unwrap(), "--epochs", "1"];
+        args.extend_from_slice(&["--lr", "1e-9", "--out", out.to_str().unwrap()]);
+        args.extend_from_slice(extra);
+        facepoints(&args)
+    };
+    let warm = run(&["--init", base.to_str().unwrap()]);
+    assert!(warm.status.success(), "{}", text(&warm.stderr));
+    let stdout = text(&warm.stdout);
+    let warm_rmse = rmse_after(&stdout, "validation RMSE");
+    assert!(
+        (warm_rmse - base_rmse).abs() < 0.5,
+        "from the model: {warm_rmse} px, the model: {base_rmse} px"
+    );
+    let cold = run(&["--model", &tiny_model(dir.path())]);
+    assert!(cold.status.success(), "{}", text(&cold.stderr));
+    let cold_rmse = rmse_after(&text(&cold.stdout), "validation RMSE");
+    assert!(
+        cold_rmse > base_rmse + 2.0,
+        "at random: {cold_rmse} px, the model: {base_rmse} px"
+    );
+
+    // A configuration file names the model to start from by its path.
+    let config = dir.path().join("config.json");
+    let model = std::fs::read_to_string(tiny_model(dir.path())).unwrap();
+    let settings = facepoints::train::TrainingConfig::new(serde_json::from_str(&model).unwrap());
+    let mut json = serde_json::to_value(&settings).unwrap();
+    json["init"] = serde_json::json!({ "from": base.to_str().unwrap() });
+    std::fs::write(&config, json.to_string()).unwrap();
+    let from_file = run(&["--config", config.to_str().unwrap()]);
+    assert!(from_file.status.success(), "{}", text(&from_file.stderr));
+    assert!((rmse_after(&text(&from_file.stdout), "validation RMSE") - warm_rmse).abs() < 1e-6);
+
+    // Another architecture, or a file that is not a model, is refused with why.
+    let other = run(&["--init", base.to_str().unwrap(), "--model", "model2"]);
+    assert!(!other.status.success());
+    let err = text(&other.stderr);
+    assert!(
+        err.contains("it is tiny, and this run trains model2"),
+        "{err}"
+    );
+    let not_a_model = dir.path().join("notes.txt");
+    std::fs::write(&not_a_model, "hello").unwrap();
+    let broken = run(&["--init", not_a_model.to_str().unwrap()]);
+    assert!(!broken.status.success());
+    let err = text(&broken.stderr);
+    assert!(err.contains("--init") && err.contains("notes.txt"), "{err}");
+}

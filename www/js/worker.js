@@ -215,7 +215,7 @@ const handlers = {
   // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
   // (a second worker of the page is made at once, its engine only once the first one runs).
   async prepare({ backend, threads = 'auto' }) {
-    const cpu = chooseThreads(threads, threadFacts(self)).threads > 1 ? ['cpu-mt', 'cpu'] : ['cpu'];
+    const cpu = chooseThreads(threads, threadFacts(self)).threads > 1 ? ['cpu-mt'] : ['cpu'];
     const gpu = 'gpu' in navigator ? ['gpu'] : [];
     const names = backend === 'webgpu' ? ['gpu'] : backend === 'cpu' ? cpu : [...cpu, ...gpu];
     await Promise.all(names.map(engineGlue));
