@@ -52,8 +52,12 @@ export interface TrainOptions {
     split: string;
     /** What the data is (its sha256), kept in the model file. */
     data: string;
-    /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+    /** The `TrainingConfig` JSON that `facepoints train --config` reads (its `init.from` names
+     *  the model to start from, when `init` is given). */
     config: string;
+    /** A model file (`.fpk`) to start from: the run trains on from its weights, with its
+     *  architecture and scaling (fine-tuning); absent: random weights. */
+    init?: Uint8Array;
     backend: "cpu" | "webgpu";
     /** Called with each `TrainEvent`. */
     onEvent: (event: object) => void;

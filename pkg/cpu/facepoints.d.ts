@@ -52,8 +52,12 @@ export interface TrainOptions {
     split: string;
     /** What the data is (its sha256), kept in the model file. */
     data: string;
-    /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+    /** The `TrainingConfig` JSON that `facepoints train --config` reads (its `init.from` names
+     *  the model to start from, when `init` is given). */
     config: string;
+    /** A model file (`.fpk`) to start from: the run trains on from its weights, with its
+     *  architecture and scaling (fine-tuning); absent: random weights. */
+    init?: Uint8Array;
     backend: "cpu" | "webgpu";
     /** Called with each `TrainEvent`. */
     onEvent: (event: object) => void;
@@ -450,8 +454,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_4028: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_4060: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4032: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4064: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -1263,6 +1263,13 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_init_d7aa488cad2b2536: function(arg0, arg1) {
+            const ret = arg1.init;
+            var ptr1 = isLikeNone(ret) ? 0 : passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
             let result;
             try {
@@ -1380,7 +1387,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4060(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4064(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1596,7 +1603,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1335, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4028);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4032);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1636,14 +1643,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4060(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4060(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4064(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4064(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4028(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4032(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4028(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4032(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

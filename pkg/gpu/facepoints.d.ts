@@ -52,8 +52,12 @@ export interface TrainOptions {
     split: string;
     /** What the data is (its sha256), kept in the model file. */
     data: string;
-    /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+    /** The `TrainingConfig` JSON that `facepoints train --config` reads (its `init.from` names
+     *  the model to start from, when `init` is given). */
     config: string;
+    /** A model file (`.fpk`) to start from: the run trains on from its weights, with its
+     *  architecture and scaling (fine-tuning); absent: random weights. */
+    init?: Uint8Array;
     backend: "cpu" | "webgpu";
     /** Called with each `TrainEvent`. */
     onEvent: (event: object) => void;
@@ -423,13 +427,13 @@ export interface InitOutput {
     readonly studyResults: (a: number) => void;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_57140: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57140_49: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57140_50: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87559: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_87566: (a: number, b: number, c: any, d: any) => void;
-    readonly __wasm_bindgen_func_elem_57141: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_57141_48: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_57146: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57146_49: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57146_50: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87565: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_87572: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_57147: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_57147_48: (a: number, b: number, c: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

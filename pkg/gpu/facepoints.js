@@ -1307,6 +1307,13 @@ function __wbg_get_imports() {
             const ret = arg0.info;
             return ret;
         },
+        __wbg_init_d7aa488cad2b2536: function(arg0, arg1) {
+            const ret = arg1.init;
+            var ptr1 = isLikeNone(ret) ? 0 : passArray8ToWasm0(ret, wasm.__wbindgen_export);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
             let result;
             try {
@@ -1604,7 +1611,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87566(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87572(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2068,32 +2075,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29125, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87559);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87565);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57141);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57147);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57141_48);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57147_48);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140_49);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146_49);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57140_50);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146_50);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2131,22 +2138,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57141(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57141(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57147(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57147(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57141_48(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57141_48(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57147_48(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57147_48(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87566(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87566(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87572(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87572(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87559(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87565(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87559(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87565(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2157,10 +2164,10 @@ function __wasm_bindgen_func_elem_87559(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57140(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57146(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57140(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57146(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2171,10 +2178,10 @@ function __wasm_bindgen_func_elem_57140(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57140_49(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57146_49(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57140_49(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57146_49(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2185,10 +2192,10 @@ function __wasm_bindgen_func_elem_57140_49(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57140_50(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57146_50(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57140_50(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57146_50(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

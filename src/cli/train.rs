@@ -11,7 +11,7 @@ use facepoints::backend::{Backend, BackendKind};
 use facepoints::data::FaceSet;
 use facepoints::eval::Rmse;
 use facepoints::model::{KeypointCnn, ModelConfig};
-use facepoints::model_file::{Checkpoint, save_to_bytes};
+use facepoints::model_file::save_to_bytes;
 use facepoints::normalize::Normalization;
 use facepoints::predict::{INFERENCE_BATCH, predict};
 use facepoints::train::search::{OptimizerChoice, ScheduleChoice};
@@ -120,13 +120,12 @@ impl HyperArgs {
         if let Some(path) = &self.init {
             let bytes =
                 std::fs::read(path).map_err(|e| format!("--init {}: {e}", path.display()))?;
+            let init = InitialWeights::new(path.display().to_string(), bytes);
             if self.model.is_none() && self.config.is_none() {
-                let meta = Checkpoint::from_bytes(&bytes)
-                    .map_err(|e| format!("--init {}: {e}", path.display()))?
-                    .meta;
-                (config.model, config.normalization) = (meta.model, meta.normalization);
+                init.adopt(&mut config)
+                    .map_err(|e| format!("--init: {e}"))?;
             }
-            config.init = Some(InitialWeights::new(path.display().to_string(), bytes));
+            config.init = Some(init);
         } else if let Some(init) = config.init.as_mut().filter(|init| init.bytes.is_empty()) {
             // A configuration file names the model to start from by its path.
             init.bytes = std::fs::read(&init.from)

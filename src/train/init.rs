@@ -30,6 +30,17 @@ impl InitialWeights {
         }
     }
 
+    /// Makes `config` train these weights' architecture with their scaling (what a run that
+    /// names only the model to start from trains): refused with the reason when they are not
+    /// a model file.
+    pub fn adopt(&self, config: &mut TrainingConfig) -> Result<(), TrainError> {
+        let meta = Checkpoint::from_bytes(&self.bytes)
+            .map_err(|e| TrainError::Init(format!("{}: {e}", self.from)))?
+            .meta;
+        (config.model, config.normalization) = (meta.model, meta.normalization);
+        Ok(())
+    }
+
     /// The model to train, on `device` (an autodiff device), with these weights: refused with
     /// the reason when they are not a model of `config`'s architecture and scaling.
     pub fn model(
@@ -127,6 +138,18 @@ mod tests {
         assert!(err.contains("none.fpk: no model file was read"), "{err}");
         let broken = InitialWeights::new("x.fpk", b"not a model".to_vec());
         let err = broken.model(&config, &device).unwrap_err().to_string();
+        assert!(err.starts_with("the initial weights x.fpk: "), "{err}");
+    }
+
+    #[test]
+    fn adopting_a_model_takes_its_architecture() {
+        let mut config = TrainingConfig::new(tiny("tiny", 2));
+        let init = InitialWeights::new("other.fpk", saved(&tiny("other", 3)));
+        init.adopt(&mut config).unwrap();
+        assert_eq!(config.model, tiny("other", 3));
+        init.model(&config, &Device::flex().autodiff()).unwrap();
+        let broken = InitialWeights::new("x.fpk", b"FPKM".to_vec());
+        let err = broken.adopt(&mut config).unwrap_err().to_string();
         assert!(err.starts_with("the initial weights x.fpk: "), "{err}");
     }
 

@@ -62,8 +62,12 @@ export interface TrainOptions {
   split: string;
   /** What the data is (its sha256), kept in the model file. */
   data: string;
-  /** The `TrainingConfig` JSON that `facepoints train --config` reads. */
+  /** The `TrainingConfig` JSON that `facepoints train --config` reads (its `init.from` names
+   *  the model to start from, when `init` is given). */
   config: string;
+  /** A model file (`.fpk`) to start from: the run trains on from its weights, with its
+   *  architecture and scaling (fine-tuning); absent: random weights. */
+  init?: Uint8Array;
   backend: "cpu" | "webgpu";
   /** Called with each `TrainEvent`. */
   onEvent: (event: object) => void;
@@ -202,6 +206,8 @@ extern "C" {
     pub fn data(this: &TrainOptions) -> String;
     #[wasm_bindgen(method, getter)]
     pub fn config(this: &TrainOptions) -> String;
+    #[wasm_bindgen(method, getter)]
+    pub fn init(this: &TrainOptions) -> Option<Vec<u8>>;
     #[wasm_bindgen(method, getter)]
     pub fn backend(this: &TrainOptions) -> String;
     #[wasm_bindgen(method, getter, js_name = onEvent)]

@@ -15,7 +15,7 @@ use crate::model::{Features, KeypointCnn, LayerSpec, ModelConfig};
 use crate::model_file::{CheckpointMeta, save_to_bytes_async};
 use crate::train::search::{OptimizerChoice, ScheduleChoice};
 use crate::train::{
-    Flow, RunControl, TrainEvent, TrainingConfig, record_outcome, train_controlled,
+    Flow, InitialWeights, RunControl, TrainEvent, TrainingConfig, record_outcome, train_controlled,
 };
 
 /// Asks the page's control function after every batch: it resolves to `"stop"` to end the
@@ -161,8 +161,18 @@ pub async fn train_model(options: TrainOptions) -> Result<JsValue, JsValue> {
         options.control(),
         options.on_checkpoint(),
     );
-    let config: TrainingConfig =
+    let mut config: TrainingConfig =
         serde_json::from_str(&config).map_err(|e| js_err(format!("training settings: {e}")))?;
+    // A model to start from: the run trains on from its weights, with its architecture.
+    if let Some(bytes) = options.init() {
+        let from = config
+            .init
+            .take()
+            .map_or_else(|| "the starting model".into(), |i| i.from);
+        let init = InitialWeights::new(from, bytes);
+        init.adopt(&mut config).map_err(js_err)?;
+        config.init = Some(init);
+    }
     config.validate().map_err(js_err)?;
     let all = super::dataset::Dataset::from_parts(images, coords, ids)
         .map_err(JsValue::from)?

@@ -363,6 +363,34 @@ async function haveData() {
   await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
 }
 
+test('a run can start from the shipped model: its architecture is held, and one epoch at a tiny rate stays where the model was, far below a random start', async () => {
+  await haveData();
+  await page.click('.tabs a[data-view="train"]');
+  await page.selectOption('#train-init', 'shipped');
+  assert.equal(await page.locator('#train-model').inputValue(), 'model2');
+  assert.equal(await page.locator('#train-model').isDisabled(), true, 'the architecture is the model\'s');
+  await page.fill('#train-epochs', '1');
+  await page.fill('#train-lr', '0.000001');
+  await page.fill('#train-patience', '0');
+  await startRun();
+  await runEnded(300_000);
+  assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
+  const fineTuned = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.equal((await page.evaluate(() => window.__trainConfig.init)).from, 'the shipped model (www/models/default.fpk)');
+  await page.selectOption('#train-init', '');
+  assert.equal(await page.locator('#train-model').isDisabled(), false);
+  await startRun();
+  await runEnded(300_000);
+  const fresh = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  // The shipped model scores 2.67 px on this split (`facepoints eval --model
+  // www/models/default.fpk --data www/data/ytf_sample/training.csv.gz`).
+  assert.ok(fineTuned < 4, `from the shipped model: ${fineTuned} px`);
+  assert.ok(fresh > fineTuned + 5, `from random weights: ${fresh} px, from the shipped model: ${fineTuned} px`);
+  await page.fill('#train-lr', '0.001');
+  await page.fill('#train-epochs', '30');
+  await page.fill('#train-patience', '5');
+});
+
 test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');
@@ -371,6 +399,8 @@ test('a run whose engine fails part way keeps the best weights of the epochs bef
   await page.fill('#train-patience', '0');
   await page.selectOption('#train-backend', 'cpu');
   const models = Number(await page.locator('#models-table').getAttribute('data-count'));
+  // The curve of an earlier run must not count as this run's first epoch.
+  await page.evaluate(() => { document.getElementById('chart-rmse').dataset.points = '0'; });
   await startRun();
   await page.waitForFunction(() => Number(document.getElementById('chart-rmse').dataset.points) >= 1, null, { timeout: 120_000 });
   await page.evaluate(() => window.__train.crash('deliberate test crash 7'));

@@ -37,7 +37,7 @@ export function signal(type, args) {
  * best_rmse, epochs_run, stopped, failed?) with `history` (one entry per epoch),
  * `per_keypoint` (the best epoch's), `wall_s` and `backend`.
  */
-export async function trainRun(config, { requested = 'auto', onEvent = () => {} } = {}) {
+export async function trainRun(config, { requested = 'auto', init = null, onEvent = () => {} } = {}) {
   const data = studio.dataset;
   if (!data) throw new Error('load data first (Data view)');
   claim('cnn');
@@ -63,7 +63,7 @@ export async function trainRun(config, { requested = 'auto', onEvent = () => {} 
       ...parts,
       train: data.split.train, valid: data.split.valid,
       split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
-      config, requested, threads: requestedThreads(),
+      config, requested, init, threads: requestedThreads(),
     }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
     return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend };
   } catch (err) {

@@ -2,11 +2,21 @@
 // pause / resume / stop, live curves (uPlot), the best and worst validation faces, the
 // per-keypoint table, and the run recorded in the Runs view.
 import { studio } from './state.js';
+import { DEFAULT_MODEL } from '../facepoints.js';
 import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
 import { setupCharts } from './train-charts.js';
 import { RunProgress, setPhase, keypointTable } from './train-progress.js';
 
 const $ = (id) => document.getElementById(id);
+
+// The model the page ships (facepoints.js's default), which a run may start from.
+const SHIPPED = { name: 'the shipped model (www/models/default.fpk)', architecture: 'model2', url: DEFAULT_MODEL };
+
+async function shippedModel() {
+  const response = await fetch(SHIPPED.url);
+  if (!response.ok) throw new Error(`could not load the shipped model: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 export function setupTrainView({ report }) {
   let run = null; // the run in progress (a RunProgress)
@@ -40,6 +50,13 @@ export function setupTrainView({ report }) {
     }
   }
   for (const id of ['train-model', 'train-custom', 'train-batch', 'train-augment']) $(id).addEventListener('change', showSize);
+  // Fine-tuning the shipped model trains its architecture (Model 2): the choice is held there.
+  $('train-init').addEventListener('change', () => {
+    const shipped = $('train-init').value === 'shipped';
+    if (shipped) $('train-model').value = SHIPPED.architecture;
+    $('train-model').disabled = shipped;
+    showSize();
+  });
   studio.addEventListener('view', ({ detail: view }) => { if (view === 'train') showSize(); });
 
   function showData() {
@@ -66,6 +83,7 @@ export function setupTrainView({ report }) {
       log_every: 1, // every batch's loss for the curve (an async read; it changes no result)
       labels: $('train-labels').value,
     });
+    if ($('train-init').value === 'shipped') config.init = { from: SHIPPED.name };
     const augment = $('train-augment').value;
     config.augment = augment === 'off' ? null : (studio.augment ?? await studio.data.request('augmentDefaults'));
     config.augment_mode = augment === 'on_the_fly' ? { type: 'on_the_fly' } : { type: 'multiplier', k: number('train-augment-k') };
@@ -97,7 +115,8 @@ export function setupTrainView({ report }) {
     for (const key of Object.keys($('train-rate').dataset)) delete $('train-rate').dataset[key];
     $('train-keypoints').tBodies[0].replaceChildren();
     try {
-      const result = await trainRun(config, { requested, onEvent: (event) => run?.onEvent(event) });
+      const init = config.init ? await shippedModel() : null;
+      const result = await trainRun(config, { requested, init, onEvent: (event) => run?.onEvent(event) });
       await finished(result, config);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);

@@ -91,7 +91,7 @@ async function prepare(requested, config) {
 }
 
 serveRequests({
-  async train({ images, coords, ids, train, valid, split, data, config, requested, threads = 'auto' }) {
+  async train({ images, coords, ids, train, valid, split, data, config, requested, init = null, threads = 'auto' }) {
     cpuThreads ??= chooseThreads(threads, threadFacts(self));
     // A fresh run's state, before the first await: a pause or stop sent while the engine
     // loads belongs to this run and is kept.
@@ -121,7 +121,7 @@ serveRequests({
     try {
       result = await Promise.race([crashed, trainModel({
         images, coords, ids, train: Uint32Array.from(train), valid: Uint32Array.from(valid),
-        split, data, config: JSON.stringify(config), backend,
+        split, data, config: JSON.stringify(config), backend, ...(init ? { init } : {}),
         onEvent: (event) => emit(event), control, onCheckpoint: keep,
       })]);
     } catch (err) {
