@@ -83,7 +83,6 @@ export function setupTrainView({ report }) {
       log_every: 1, // every batch's loss for the curve (an async read; it changes no result)
       labels: $('train-labels').value,
     });
-    if ($('train-init').value === 'shipped') config.init = { from: SHIPPED.name };
     const augment = $('train-augment').value;
     config.augment = augment === 'off' ? null : (studio.augment ?? await studio.data.request('augmentDefaults'));
     config.augment_mode = augment === 'on_the_fly' ? { type: 'on_the_fly' } : { type: 'multiplier', k: number('train-augment-k') };
@@ -100,6 +99,8 @@ export function setupTrainView({ report }) {
     let config;
     try {
       config = await trainingConfig();
+      // This view's own run may start from the shipped model (the experiments start at random).
+      if ($('train-init').value === 'shipped') config.init = { from: SHIPPED.name };
     } catch (err) {
       return report(`The settings cannot be used: ${err.message}`, 'error');
     }
