@@ -8,7 +8,7 @@ import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
 import { hasWasmSimd, needWasmSimd, NO_SIMD } from '../../www/js/wasm-features.js';
-import { chooseThreads, threadFacts, requestedThreads, MAX_THREADS } from '../../www/js/threads.js';
+import { chooseThreads, engineFor, threadFacts, requestedThreads, withoutThreads, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
@@ -124,6 +124,8 @@ test('threads: one per core where the page is isolated and wasm has threads, els
   assert.match(chooseThreads(2, { ...able, sharedMemory: false }).reason, /no WebAssembly threads/);
   assert.throws(() => chooseThreads(0, able), /whole number/);
   assert.throws(() => chooseThreads('2', able), /whole number/);
+  assert.deepEqual([engineFor('cpu', 2), engineFor('cpu', 1), engineFor('webgpu', 2)], ['cpu-mt', 'cpu', 'gpu']);
+  assert.deepEqual(withoutThreads('crashed'), { threads: 1, reason: 'one thread: the threaded engine crashed' });
 });
 
 test('thread facts: Node has shared wasm memory; a scope without SharedArrayBuffer or isolation has neither', () => {

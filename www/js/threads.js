@@ -10,6 +10,18 @@ export const MAX_THREADS = 4;
 // The smallest module with a shared memory: it validates only where wasm threads exist.
 const SHARED_MEMORY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5, 4, 1, 3, 1, 1]);
 
+/** The engine (a folder of pkg/) that runs `backend` on `threads` threads. */
+export function engineFor(backend, threads) {
+  if (backend === 'webgpu') return 'gpu';
+  return threads > 1 ? 'cpu-mt' : 'cpu';
+}
+
+/** One thread after the threaded engine `failed` (did not start, crashed): the single-threaded
+ *  engine, and why. */
+export function withoutThreads(failed) {
+  return { threads: 1, reason: `one thread: the threaded engine ${failed}` };
+}
+
 /** The threads a page's address asks for: `?threads=N` (a whole number ≥ 1), else 'auto'. */
 export function requestedThreads(search = globalThis.location?.search ?? '') {
   const value = new URLSearchParams(search).get('threads') ?? '';

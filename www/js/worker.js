@@ -4,7 +4,7 @@ import { chooseBackend, describeAdapter } from './backend-choice.js';
 import { emit, serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
 import { CanvasReader, toFrame } from './frame-pixels.js';
-import { chooseThreads, threadFacts } from './threads.js';
+import { chooseThreads, engineFor, threadFacts, withoutThreads } from './threads.js';
 import { needWasmSimd } from './wasm-features.js';
 
 let engine = null;
@@ -18,8 +18,6 @@ let engineName = null;
 const modules = new Map();
 const compiled = new Map(); // engine name → WebAssembly.Module
 const loaded = []; // the instantiated modules, to ask for a panic's message
-
-const engineFor = (backend, threads) => (backend === 'webgpu' ? 'gpu' : threads > 1 ? 'cpu-mt' : 'cpu');
 
 /** The engine's compiled code, fetched from the site. */
 async function compileEngine(name) {
@@ -143,7 +141,7 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   } catch (err) {
     const failed = explain(err).error;
     if (name === 'cpu-mt' && !givenEngine) {
-      threadsReason = `one thread: the threaded engine did not start (${failed})`;
+      ({ reason: threadsReason } = withoutThreads(`did not start (${failed})`));
     } else if (backend === 'webgpu' && requested !== 'webgpu') {
       reason = `WebGPU failed (${failed}); using the CPU backend`;
       backend = 'cpu';
@@ -215,7 +213,7 @@ const handlers = {
   // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
   // (a second worker of the page is made at once, its engine only once the first one runs).
   async prepare({ backend, threads = 'auto' }) {
-    const cpu = chooseThreads(threads, threadFacts(self)).threads > 1 ? ['cpu-mt'] : ['cpu'];
+    const cpu = [engineFor('cpu', chooseThreads(threads, threadFacts(self)).threads)];
     const gpu = 'gpu' in navigator ? ['gpu'] : [];
     const names = backend === 'webgpu' ? ['gpu'] : backend === 'cpu' ? cpu : [...cpu, ...gpu];
     await Promise.all(names.map(engineGlue));

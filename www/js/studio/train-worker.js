@@ -3,7 +3,7 @@
 // between batches (the engine asks `control()` after each one and waits while it is paused).
 import { serveRequests, transferring, emit } from '../worker-client.js';
 import { chooseBackend, describeAdapter } from '../backend-choice.js';
-import { chooseThreads, threadFacts } from '../threads.js';
+import { chooseThreads, engineFor, threadFacts, withoutThreads } from '../threads.js';
 import { needWasmSimd } from '../wasm-features.js';
 
 const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, loaded once
@@ -12,7 +12,7 @@ const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, lo
 // wasm threads, until it fails to start or crashes (then the one-threaded one).
 let cpuThreads = null;
 
-const engineName = (backend) => (backend === 'webgpu' ? 'gpu' : cpuThreads.threads > 1 ? 'cpu-mt' : 'cpu');
+const engineName = (backend) => engineFor(backend, cpuThreads.threads);
 
 function engine(backend) {
   const name = engineName(backend);
@@ -25,7 +25,7 @@ function engine(backend) {
     }).catch((err) => {
       engines.delete(name);
       if (name !== 'cpu-mt') throw err;
-      cpuThreads = { threads: 1, reason: `one thread: the threaded engine did not start (${err.message ?? err})` };
+      cpuThreads = withoutThreads(`did not start (${err.message ?? err})`);
       return engine(backend);
     }));
   }
@@ -132,7 +132,7 @@ serveRequests({
         const name = engineName(backend);
         engines.delete(name);
         // The threaded engine's workers may be held by the trap: the next run has one thread.
-        if (name === 'cpu-mt') cpuThreads = { threads: 1, reason: 'one thread: the threaded engine crashed' };
+        if (name === 'cpu-mt') cpuThreads = withoutThreads('crashed');
         message = `the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`;
       }
       if (!best) throw new Error(message);
