@@ -6,6 +6,8 @@
 #   pkg/cpu-mt  the CPU engine with threads (wasm atomics, a rayon pool of Web Workers):
 #            what a cross-origin isolated page runs on a CPU with more than one core; built
 #            by the pinned nightly below (`-Z build-std`: the standard library with atomics)
+#   pkg/cpu-nosimd  the CPU engine without SIMD, one thread: browsers without wasm SIMD
+#            (built without simd128, then gemm's unused simd128 kernels cut out: wasm-nosimd/)
 # each with wasm-bindgen's ES-module glue and TypeScript declarations (facepoints.d.ts: the
 # JS API, typed), then pkg/STAMP (scripts/engine-stamp.sh: the
 # sources they came from) and the precompressed copies (scripts/precompress.sh). The built
@@ -37,6 +39,24 @@ for engine in cpu:release gpu:release-small; do
     --out-dir "pkg/$name" \
     "$TARGET_DIR/wasm32-unknown-unknown/$profile/facepoints.wasm"
 done
+# The engine for browsers without wasm SIMD: the stable toolchain without simd128 (RUSTFLAGS
+# replaces .cargo/config.toml's), burn without its `simd` feature (so gemm never picks its
+# simd128 kernels), its own build folder. gemm's kernels still carry SIMD, and LLVM's wasm
+# backend lets the code built beside them use SIMD too when it merges stores into 16-byte ones
+# (gemm's operand packing, shared by its scalar path, did): store merging is off here. Then
+# wasm-nosimd turns the functions that still use SIMD into traps, refuses the engine unless
+# they are all gemm's simd128 kernels (it reads the names the build keeps, then drops them),
+# and checks the result as a browser without SIMD would.
+step "building the CPU engine without SIMD (about 6 min cold, 1–3 min after a change)"
+RUSTFLAGS="-C target-feature=-simd128 -C llvm-args=-combiner-store-merging=false" \
+  CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_TARGET_DIR="$TARGET_DIR/nosimd" \
+  cargo build --quiet --profile release --lib --target wasm32-unknown-unknown --no-default-features --features web-cpu-nosimd
+rm -rf pkg/cpu-nosimd
+wasm-bindgen --target web --remove-producers-section --out-dir pkg/cpu-nosimd \
+  "$TARGET_DIR/nosimd/wasm32-unknown-unknown/release/facepoints.wasm"
+RUSTFLAGS= RUSTC_WORKSPACE_WRAPPER= cargo run --quiet --release --package wasm-nosimd -- \
+  pkg/cpu-nosimd/facepoints_bg.wasm pkg/cpu-nosimd/facepoints_bg.wasm --only-in "::microkernel::simd128::"
+
 # The threaded engine: the standard library rebuilt with atomics (so the nightly, pinned
 # here, and its rust-src); one shared memory that the page gives each pool worker, up to
 # 4 GiB (the studio's largest CSV and training), with the thread-local storage exports

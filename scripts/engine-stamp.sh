@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 stamp() {
   # src/cli is never compiled for wasm32: editing the command line leaves the engines valid.
   find src build.rs Cargo.toml Cargo.lock .cargo/config.toml rust-toolchain.toml \
-    scripts/build-web.sh -type f ! -path 'src/cli/*' -print0 \
+    scripts/build-web.sh wasm-nosimd/src wasm-nosimd/Cargo.toml -type f ! -path 'src/cli/*' -print0 \
     | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 

@@ -68,10 +68,13 @@ source scripts/clippy-env.sh
 step "build: library, command line, tests and benches, linted (about 17 min cold, 1–3 min after a change)"
 cargo test --quiet --all-targets --no-run
 cargo test --quiet --package facepoints-serve --no-run
+cargo test --quiet --package wasm-nosimd --no-run
 
 step "tier 1: unit tests next to the code (seconds)"
 cargo test --quiet --lib --bins
 cargo test --quiet --package facepoints-serve
+# The committed engine without SIMD validates as a browser without SIMD checks it.
+cargo test --quiet --package wasm-nosimd
 
 step "tier 2: integration tests, one binary (about 1–2 min)"
 cargo test --quiet --test integration

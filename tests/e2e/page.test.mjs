@@ -250,6 +250,34 @@ test('the CPU engine runs on one thread per core; `?threads=1` runs the single-t
   }
 });
 
+test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without it runs: the badge says so, the same faces and keypoints, and the studio\'s data worker runs it too', async () => {
+  const before = engines.length;
+  const plain = await openPage(chrome, `${server.url}?simd=0`);
+  try {
+    assert.match(await plain.locator('#badge').textContent(), /^CPU \(wasm, no SIMD\)/);
+    assert.match(await plain.locator('#backend-reason').textContent(), /no SIMD: the page's address asks for none/);
+    assert.equal(await plain.evaluate(() => window.facepoints.detector.simd), false);
+    assert.equal(await page.evaluate(() => window.facepoints.detector.simd), true);
+    const photo = [...await readFile(join(PHOTOS, 'astronaut.png'))];
+    const faces = (p) => p.evaluate(async (bytes) => {
+      const found = await window.facepoints.detector.detect(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      return found.map((f) => [f.box.x, f.box.y, f.box.width, f.box.height, ...f.keypoints.flatMap((k) => [k.x, k.y])]);
+    }, photo);
+    const [simd, scalar] = [await faces(page), await faces(plain)];
+    assert.equal(scalar.length, 1);
+    const worst = Math.max(...simd[0].map((v, i) => Math.abs(v - scalar[0][i])));
+    assert.ok(worst <= 0.05, `SIMD vs no SIMD: largest difference ${worst} px`);
+    // The studio's data worker answers from the same engine.
+    const ks = await plain.evaluate(() => window.facepoints.studio.data.request('studyKs'));
+    assert.ok(ks.length > 0);
+    const loaded = engines.slice(before);
+    assert.ok(loaded.length >= 2, `engines fetched: ${loaded}`);
+    assert.deepEqual([...new Set(loaded)], ['/pkg/cpu-nosimd/facepoints_bg.wasm'], 'only the engine without SIMD');
+  } finally {
+    await plain.close();
+  }
+});
+
 test('the face detector\'s weights are one file, fetched once, outside the engine', async () => {
   const weights = firstLoad.filter((r) => r.path === '/www/models/detectors.bin');
   assert.equal(weights.length, 1, 'fetched once by the inference worker');

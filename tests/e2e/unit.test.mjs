@@ -7,7 +7,7 @@ import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
-import { hasWasmSimd, needWasmSimd, NO_SIMD } from '../../www/js/wasm-features.js';
+import { chooseSimd, hasWasmSimd, NO_SIMD, simdRefused, workerUrl } from '../../www/js/wasm-features.js';
 import { chooseThreads, engineFor, threadFacts, requestedThreads, withoutThreads, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
@@ -142,11 +142,23 @@ test('the page address asks for threads with ?threads=N, a whole number from 1; 
   }
 });
 
-test('wasm SIMD: found where the runtime validates its probe, else the engine is refused with why', () => {
+test('wasm SIMD: found where the runtime validates its probe; without it (or with ?simd=0) the engine without SIMD runs, and why is said', () => {
   assert.equal(hasWasmSimd(), true, 'Node (V8) has wasm SIMD');
   const without = { validate: (bytes) => !bytes.includes(253) }; // a runtime that knows no SIMD opcode
   assert.equal(hasWasmSimd(without), false);
   assert.equal(hasWasmSimd(null), false, 'no WebAssembly at all');
-  assert.throws(() => needWasmSimd(without), { message: NO_SIMD });
-  assert.match(NO_SIMD, /no WebAssembly SIMD/);
+  assert.deepEqual(chooseSimd('', WebAssembly), { simd: true, reason: '' });
+  assert.deepEqual(chooseSimd('?simd=1&threads=2', WebAssembly), { simd: true, reason: '' });
+  const missing = chooseSimd('', without);
+  assert.equal(missing.simd, false);
+  assert.ok(missing.reason.includes(NO_SIMD), missing.reason);
+  assert.match(missing.reason, /without it runs, on one thread/);
+  assert.match(chooseSimd('?backend=cpu&simd=0', WebAssembly).reason, /asks for none \(\?simd=0\)/);
+  assert.equal(simdRefused('?simd=0'), true);
+  assert.equal(simdRefused('?simd=false'), false);
+  assert.deepEqual([engineFor('cpu', 2, false), engineFor('webgpu', 1, false), engineFor('cpu', 1, true)], ['cpu-nosimd', 'cpu-nosimd', 'cpu']);
+  // Workers carry the page's choice in their own address, and nothing else of it.
+  const url = 'https://example.test/www/js/worker.js';
+  assert.equal(workerUrl(url, '?simd=0&threads=1').href, `${url}?simd=0`);
+  assert.equal(workerUrl(url, '?threads=1').href, url);
 });

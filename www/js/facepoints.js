@@ -9,6 +9,7 @@
 // spans [0, 1)). Work runs in a module Worker; this side only posts requests.
 
 import { WorkerClient } from './worker-client.js';
+import { workerUrl } from './wasm-features.js';
 import { CanvasReader, canReadPlanes, readVideoPlanes } from './frame-pixels.js';
 import { sameFaces } from './follow.js';
 
@@ -71,6 +72,9 @@ class Detector extends EventTarget {
   threads;
   /** @type {string} why that many */
   threadsReason;
+  /** @type {boolean} whether the engine has SIMD (false: pkg/cpu-nosimd, where the browser has
+   *  no wasm SIMD or the page's address asks `?simd=0`; the reason is threadsReason) */
+  simd;
   /** @type {object|null} facts about the WebGPU adapter, when there is one */
   adapter;
   /** @type {string[]} the 15 keypoints' names in Kaggle column order (the engine's) */
@@ -120,15 +124,15 @@ class Detector extends EventTarget {
 
   /** A new worker and engine; the detector's facts (backend, adapter, model…) come with it. */
   async #start() {
-    this.#worker = new WorkerClient(new URL('./worker.js', import.meta.url), undefined, {
+    this.#worker = new WorkerClient(workerUrl(new URL('./worker.js', import.meta.url)), undefined, {
       name: 'the detector', onCrash: (message) => this.#restart(message),
     });
     // A second detector loads its scripts now, its engine from the first one's resources.
     if (this.#from) await this.#post('prepare', { backend: this.#options.backend, threads: this.#options.threads });
     const given = this.#from && await this.#from.ready.then(() => this.#from.request('resources'));
     const facts = await this.#post('create', given ?? this.#options);
-    const { backend, description, reason, threads, threadsReason, adapter, keypointNames, model, readyMs } = facts;
-    Object.assign(this, { backend, description, reason, threads, threadsReason, adapter, keypointNames, model, readyMs });
+    const { backend, description, reason, threads, threadsReason, simd, adapter, keypointNames, model, readyMs } = facts;
+    Object.assign(this, { backend, description, reason, threads, threadsReason, simd, adapter, keypointNames, model, readyMs });
   }
 
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
@@ -270,12 +274,13 @@ class Detector extends EventTarget {
  * @param {'auto'|'cpu'|'webgpu'} [options.backend]  'auto' picks WebGPU only on a hardware adapter
  * @param {'auto'|number} [options.threads]  the CPU engine's threads: 'auto' one per core (up
  *   to 4) where the page is cross-origin isolated and the browser has wasm threads; 1 the
- *   single-threaded engine
+ *   single-threaded engine (the page's `?simd=0` runs the engine without SIMD, as a browser
+ *   without wasm SIMD does)
  * @param {boolean} [options.video]  will follow video (`followWithTimings`): also starts the
  *   worker that looks for faces beside the one following them now (it loads its scripts at
  *   once and its engine when the first runs), rather than mid-stream
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
- *   .reason, .threads (the CPU engine's; null on WebGPU) and .threadsReason, .adapter,
+ *   .reason, .threads (the CPU engine's; null on WebGPU) and .threadsReason, .simd, .adapter,
  *   .keypointNames, .model (the model's description) and .readyMs
  */
 export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', threads = 'auto', video = false } = {}) {

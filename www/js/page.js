@@ -105,7 +105,9 @@ async function main() {
   const params = new URLSearchParams(location.search);
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
   $('backend-select').value = requested;
-  // `?threads=1` runs the single-threaded CPU engine (the default: one thread per core).
+  // `?threads=1` runs the single-threaded CPU engine (the default: one thread per core);
+  // `?simd=0` the CPU engine without SIMD, as a browser without wasm SIMD does (each worker
+  // reads it from its own address: wasm-features.js workerUrl).
   const threads = requestedThreads(location.search);
   $('backend-select').addEventListener('change', (e) => {
     params.set('backend', e.target.value);
@@ -138,7 +140,7 @@ async function main() {
   }
   adoptKeypointNames(detector.keypointNames);
   setupLegend();
-  const cpu = `CPU (wasm, ${detector.threads === 1 ? 'one thread' : `${detector.threads} threads`})`;
+  const cpu = `CPU (wasm, ${!detector.simd ? 'no SIMD' : detector.threads === 1 ? 'one thread' : `${detector.threads} threads`})`;
   badge.textContent = detector.backend === 'webgpu' ? `WebGPU · ${detector.description}` : `${cpu} · ${detector.description}`;
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;

@@ -10,8 +10,10 @@ export const MAX_THREADS = 4;
 // The smallest module with a shared memory: it validates only where wasm threads exist.
 const SHARED_MEMORY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5, 4, 1, 3, 1, 1]);
 
-/** The engine (a folder of pkg/) that runs `backend` on `threads` threads. */
-export function engineFor(backend, threads) {
+/** The engine (a folder of pkg/) that runs `backend` on `threads` threads, with or without
+ *  SIMD (wasm-features.js: without it, only the one-threaded CPU engine). */
+export function engineFor(backend, threads, simd = true) {
+  if (!simd) return 'cpu-nosimd';
   if (backend === 'webgpu') return 'gpu';
   return threads > 1 ? 'cpu-mt' : 'cpu';
 }

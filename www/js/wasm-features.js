@@ -1,6 +1,7 @@
-// What the page's engines need from the browser beyond WebAssembly itself: SIMD (every
-// engine is built with simd128). Asked before an engine is compiled, so a browser without it
-// is told why instead of seeing a compile error.
+// What the page's engines need from the browser beyond WebAssembly itself: SIMD. Every engine
+// but one is built with simd128; where the browser has no wasm SIMD (or the page's address
+// asks `?simd=0`) the CPU engine without it runs (pkg/cpu-nosimd: one thread, slower), and the
+// page says so. Asked before an engine is compiled.
 
 // The smallest module that returns a SIMD value: it validates only where wasm SIMD exists.
 const SIMD_MODULE = new Uint8Array([
@@ -8,7 +9,7 @@ const SIMD_MODULE = new Uint8Array([
   10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11,
 ]);
 
-export const NO_SIMD = 'this browser has no WebAssembly SIMD, which the engine needs (Chrome and Edge 91+, Firefox 89+, Safari 16.4+ have it)';
+export const NO_SIMD = 'this browser has no WebAssembly SIMD (Chrome and Edge 91+, Firefox 89+, Safari 16.4+ have it)';
 
 /** Whether `wasm` (the browser's WebAssembly) runs SIMD. */
 export function hasWasmSimd(wasm = globalThis.WebAssembly) {
@@ -19,7 +20,26 @@ export function hasWasmSimd(wasm = globalThis.WebAssembly) {
   }
 }
 
-/** Throws NO_SIMD where the engine cannot run. */
-export function needWasmSimd(wasm = globalThis.WebAssembly) {
-  if (!hasWasmSimd(wasm)) throw new Error(NO_SIMD);
+/** Whether an address asks for the engine without SIMD: `?simd=0`. A worker reads its own
+ *  address, which carries its page's choice (workerUrl). */
+export function simdRefused(search = globalThis.location?.search ?? '') {
+  return new URLSearchParams(search).get('simd') === '0';
+}
+
+/**
+ * Whether the engines with SIMD run here, and why not.
+ * @returns {{simd: boolean, reason: string}} reason: '' when they do
+ */
+export function chooseSimd(search = globalThis.location?.search ?? '', wasm = globalThis.WebAssembly) {
+  const slower = 'the engine without it runs, on one thread, and slower';
+  if (!hasWasmSimd(wasm)) return { simd: false, reason: `no SIMD: ${NO_SIMD}; ${slower}` };
+  if (simdRefused(search)) return { simd: false, reason: `no SIMD: the page's address asks for none (?simd=0); ${slower}` };
+  return { simd: true, reason: '' };
+}
+
+/** A worker script's `url` with the page's choice of engine (`?simd=0`) in its address. */
+export function workerUrl(url, search = globalThis.location?.search ?? '') {
+  const address = new URL(url);
+  if (simdRefused(search)) address.searchParams.set('simd', '0');
+  return address;
 }

@@ -5,14 +5,15 @@ import { emit, serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
 import { CanvasReader, toFrame } from './frame-pixels.js';
 import { chooseThreads, engineFor, threadFacts, withoutThreads } from './threads.js';
-import { needWasmSimd } from './wasm-features.js';
+import { chooseSimd } from './wasm-features.js';
 
 let engine = null;
 let engineName = null;
 
 // Engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex, one
 // thread), `cpu-mt` (the same with its kernels' work shared over a pool of Web Workers:
-// threads.js) and `gpu` (WebGPU). Each module is fetched, compiled and instantiated once; a
+// threads.js), `gpu` (WebGPU) and `cpu-nosimd` (where the browser has no wasm SIMD, or the
+// page's address asks `?simd=0`: wasm-features.js, read from this worker's own address). Each module is fetched, compiled and instantiated once; a
 // second worker of the same page is given the compiled code (`resources`) instead of
 // fetching it.
 const modules = new Map();
@@ -21,7 +22,6 @@ const loaded = []; // the instantiated modules, to ask for a panic's message
 
 /** The engine's compiled code, fetched from the site. */
 async function compileEngine(name) {
-  needWasmSimd();
   const url = new URL(`../../pkg/${name}/facepoints_bg.wasm`, import.meta.url);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the engine (${url.pathname}): HTTP ${response.status}`);
@@ -131,11 +131,13 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   const started = performance.now();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
+  const { simd, reason: noSimd } = chooseSimd(self.location.search);
+  if (!simd && backend === 'webgpu') [backend, reason] = ['cpu', 'the WebGPU engine needs WebAssembly SIMD; using the CPU backend'];
   let { threads, reason: threadsReason } = givenEngine
     ? { threads: 1, reason: 'one thread (beside the first detector)' }
-    : chooseThreads(askedThreads, threadFacts(self));
+    : simd ? chooseThreads(askedThreads, threadFacts(self)) : { threads: 1, reason: noSimd };
   const [bytes, detector] = await Promise.all([modelBytes(model), given ?? detectorBytes()]);
-  const name = givenEngine ?? engineFor(backend, threads);
+  const name = givenEngine ?? engineFor(backend, threads, simd);
   try {
     engine = await createOn(name, backend, bytes, detector, wasm, threads);
   } catch (err) {
@@ -154,7 +156,7 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   }
   if (backend === 'webgpu') [threads, threadsReason] = [null, ''];
   return {
-    backend, reason, adapter, keypointNames, threads, threadsReason,
+    backend, reason, adapter, keypointNames, threads, threadsReason, simd,
     description: engine.backend,
     model: JSON.parse(engine.model || '{}'),
     readyMs: performance.now() - started,
@@ -213,8 +215,9 @@ const handlers = {
   // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
   // (a second worker of the page is made at once, its engine only once the first one runs).
   async prepare({ backend, threads = 'auto' }) {
-    const cpu = [engineFor('cpu', chooseThreads(threads, threadFacts(self)).threads)];
-    const gpu = 'gpu' in navigator ? ['gpu'] : [];
+    const { simd } = chooseSimd(self.location.search);
+    const cpu = [engineFor('cpu', chooseThreads(threads, threadFacts(self)).threads, simd)];
+    const gpu = 'gpu' in navigator && simd ? ['gpu'] : [];
     const names = backend === 'webgpu' ? ['gpu'] : backend === 'cpu' ? cpu : [...cpu, ...gpu];
     await Promise.all(names.map(engineGlue));
   },

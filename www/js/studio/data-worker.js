@@ -3,14 +3,23 @@
 // the studio's views (counts, faces, split, augmented variants, KNN, scoring model files,
 // ensembles, search trials, submissions) and checks model files. The page's main thread
 // never parses, augments or predicts.
-import init, {
-  CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
-  ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv,
-} from '../../../pkg/cpu/facepoints.js';
-import { needWasmSimd } from '../wasm-features.js';
+import { chooseSimd } from '../wasm-features.js';
+import { engineFor } from '../threads.js';
 import { serveRequests, transferring, emit } from '../worker-client.js';
 
-const engine = Promise.resolve().then(() => needWasmSimd()).then(() => init());
+// The CPU engine, one thread: with SIMD, or without it where the browser has none or the
+// page's address asks `?simd=0` (this worker's address carries it). Its functions are bound
+// once it has loaded; every request waits for `engine` first.
+let CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
+  ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv;
+const engine = import(`../../../pkg/${engineFor('cpu', 1, chooseSimd(self.location.search).simd)}/facepoints.js`)
+  .then((module) => {
+    ({
+      CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
+      ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv,
+    } = module);
+    return module.default();
+  });
 let dataset = null; // the faces loaded last (kept when a later load fails or is cancelled)
 let people = 0;
 let loading = null; // {cancelled} of the load in progress

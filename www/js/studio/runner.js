@@ -5,6 +5,7 @@
 import { studio } from './state.js';
 import { requestedThreads } from '../threads.js';
 import { WorkerClient } from '../worker-client.js';
+import { workerUrl } from '../wasm-features.js';
 import { saveModel } from './model-store.js';
 
 let worker = null;
@@ -56,7 +57,7 @@ export async function trainRun(config, { requested = 'auto', init = null, onEven
     }
     onEvent(event);
   };
-  worker ??= new WorkerClient(new URL('./train-worker.js', import.meta.url), (event) => listener?.(event), { name: 'the training' });
+  worker ??= new WorkerClient(workerUrl(new URL('./train-worker.js', import.meta.url)), (event) => listener?.(event), { name: 'the training' });
   try {
     const parts = await studio.data.request('parts');
     const result = await worker.request('train', {

@@ -4,6 +4,7 @@
 // model list changed; `runs`: the Runs view listed them anew (the records); `use-model`: a
 // model is to be used in Try it).
 import { WorkerClient } from '../worker-client.js';
+import { workerUrl } from '../wasm-features.js';
 
 class Studio extends EventTarget {
   /** @type {WorkerClient} */
@@ -16,7 +17,7 @@ class Studio extends EventTarget {
   /** The data worker, started on first use; `progress` events are re-sent as `progress`. */
   get data() {
     if (!this.#data) {
-      this.#data = new WorkerClient(new URL('./data-worker.js', import.meta.url), (event) => {
+      this.#data = new WorkerClient(workerUrl(new URL('./data-worker.js', import.meta.url)), (event) => {
         this.dispatchEvent(new CustomEvent(event.type, { detail: event }));
       });
     }

@@ -4,7 +4,7 @@
 import { serveRequests, transferring, emit } from '../worker-client.js';
 import { chooseBackend, describeAdapter } from '../backend-choice.js';
 import { chooseThreads, engineFor, threadFacts, withoutThreads } from '../threads.js';
-import { needWasmSimd } from '../wasm-features.js';
+import { chooseSimd } from '../wasm-features.js';
 
 const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, loaded once
 // The CPU engine's threads (threads.js): as the page's address asks (`?threads=`, the first
@@ -12,13 +12,16 @@ const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, lo
 // wasm threads, until it fails to start or crashes (then the one-threaded one).
 let cpuThreads = null;
 
-const engineName = (backend) => engineFor(backend, cpuThreads.threads);
+// Without wasm SIMD (or with the page's `?simd=0`, in this worker's address): the CPU engine
+// without it, on one thread.
+const simd = chooseSimd(self.location.search);
+
+const engineName = (backend) => engineFor(backend, cpuThreads.threads, simd.simd);
 
 function engine(backend) {
   const name = engineName(backend);
   if (!engines.has(name)) {
     engines.set(name, import(`../../../pkg/${name}/facepoints.js`).then(async (module) => {
-      needWasmSimd();
       await module.default();
       if (name === 'cpu-mt') await module.startThreads(cpuThreads.threads);
       return module;
@@ -73,7 +76,8 @@ async function prepare(requested, config) {
   } catch {
     adapter = null;
   }
-  const { backend, reason } = chooseBackend(describeAdapter(adapter), requested);
+  let { backend, reason } = chooseBackend(describeAdapter(adapter), requested);
+  if (!simd.simd && backend === 'webgpu') [backend, reason] = ['cpu', 'the WebGPU engine needs WebAssembly SIMD; training on the CPU'];
   let note = '';
   if (backend === 'webgpu' && adapter) {
     const limit = Math.min(adapter.limits.maxStorageBufferBindingSize, adapter.limits.maxBufferSize);
@@ -92,7 +96,7 @@ async function prepare(requested, config) {
 
 serveRequests({
   async train({ images, coords, ids, train, valid, split, data, config, requested, init = null, threads = 'auto' }) {
-    cpuThreads ??= chooseThreads(threads, threadFacts(self));
+    cpuThreads ??= simd.simd ? chooseThreads(threads, threadFacts(self)) : { threads: 1, reason: simd.reason };
     // A fresh run's state, before the first await: a pause or stop sent while the engine
     // loads belongs to this run and is kept.
     paused = false;
