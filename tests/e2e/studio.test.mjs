@@ -391,6 +391,49 @@ test('a run can start from the shipped model: its architecture is held, and one 
   await page.fill('#train-patience', '5');
 });
 
+test('a run can start from a stored run: Start from lists it, its architecture is held (from its file), and one epoch at a tiny rate stays where it was', async () => {
+  await haveData();
+  await page.click('.tabs a[data-view="train"]');
+  await page.selectOption('#train-init', '');
+  await chooseTinyModel();
+  await page.fill('#train-epochs', '8');
+  await page.fill('#train-patience', '0');
+  await startRun();
+  await runEnded(300_000);
+  assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
+  const trained = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  // The run just kept is offered (newest first), with its architecture.
+  await page.click('.tabs a[data-view="models"]');
+  await page.click('.tabs a[data-view="train"]');
+  const option = page.locator('#train-init option', { hasText: /the stored run .*\(tiny, / }).first();
+  await option.waitFor({ state: 'attached' });
+  await page.selectOption('#train-model', 'model3'); // another architecture in the form, which the stored run's replaces
+  await page.selectOption('#train-init', await option.getAttribute('value'));
+  await page.waitForFunction(() => document.getElementById('train-model').disabled);
+  assert.equal(await page.locator('#train-model').inputValue(), 'custom');
+  assert.equal(JSON.parse(await page.locator('#train-custom').inputValue()).name, 'tiny', 'the ModelConfig read from the stored file');
+  await page.fill('#train-epochs', '1');
+  await page.fill('#train-lr', '0.000001');
+  await startRun();
+  await runEnded(300_000);
+  assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
+  assert.match((await page.evaluate(() => window.__trainConfig.init)).from, /^the stored run “tiny · .*” \(Runs #\d+\)$/);
+  const resumed = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.ok(Math.abs(resumed - trained) < 0.25 * trained, `trained ${trained} px, one more epoch at a tiny rate from it: ${resumed} px`);
+  // The same epoch from random weights (the same architecture, still in the form) is far off.
+  await page.selectOption('#train-init', '');
+  assert.equal(await page.locator('#train-model').isDisabled(), false);
+  await startRun();
+  await runEnded(300_000);
+  const fresh = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  assert.equal(await page.evaluate(() => window.__trainConfig.init ?? null), null);
+  assert.ok(fresh > 2 * trained, `from random weights: ${fresh} px; from the stored run: ${resumed} px`);
+  await page.selectOption('#train-model', 'model2');
+  await page.fill('#train-lr', '0.001');
+  await page.fill('#train-epochs', '30');
+  await page.fill('#train-patience', '5');
+});
+
 test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');

@@ -8,14 +8,6 @@ import { setupCamera } from './camera.js';
 import { side } from './draw.js';
 import { KEYPOINT_NAMES, adoptKeypointNames, pretty } from './studio/face-canvas.js';
 import { studio } from './studio/state.js';
-import { setupDataView } from './studio/data-view.js';
-import { setupAugmentView } from './studio/augment-view.js';
-import { setupTrainView } from './studio/train-view.js';
-import { setupRunsView } from './studio/runs-view.js';
-import { setupEnsemblePanel } from './studio/ensemble-panel.js';
-import { setupAnalysisPanel } from './studio/analysis-panel.js';
-import { setupSubmissionPanel } from './studio/submission-panel.js';
-import { setupExperimentsView } from './studio/experiments-view.js';
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ['try', 'data', 'augment', 'train', 'experiments', 'models'];
@@ -114,19 +106,19 @@ async function main() {
     location.search = params.toString();
   });
 
-  // The studio works without the detector (its engine runs in its own workers).
-  setupDataView({ report });
-  setupAugmentView({ report });
-  setupTrainView({ report });
-  setupExperimentsView({ report });
-  setupRunsView({ report });
-  setupEnsemblePanel({ report });
-  setupAnalysisPanel({ report });
-  setupSubmissionPanel({ report });
   window.facepoints = { studio };
   window.addEventListener('hashchange', route);
   route();
 
+  // The detector starts first. The studio's views (most of the page's code; they work without
+  // the detector: their engine runs in their own workers) load once it runs or has failed, so
+  // they do not take the CPU from it; a view shown before they were wired is told again.
+  const loadStudio = () => import('./studio/views.js')
+    .then(({ setupStudio }) => {
+      setupStudio({ report });
+      route();
+    })
+    .catch((err) => report(`The studio could not start: ${err.message}`));
   const badge = $('badge');
   let detector;
   try {
@@ -136,6 +128,7 @@ async function main() {
     badge.dataset.backend = 'none';
     $('loading').hidden = true;
     report(`The detector could not start: ${err.message}`);
+    await loadStudio();
     return;
   }
   adoptKeypointNames(detector.keypointNames);
@@ -148,7 +141,6 @@ async function main() {
   $('backend-reason').textContent = `${detector.reason}${threadsReason}; ready in ${(detector.readyMs / 1000).toFixed(1)} s`;
   describeModel(detector);
   $('loading').hidden = true;
-  document.body.dataset.ready = 'true';
   const onCrash = (e) => report(e.detail.message);
   detector.addEventListener('crash', onCrash);
   const holder = detectorHolder(detector);
@@ -188,6 +180,9 @@ async function main() {
     },
   });
   window.facepoints = { detector: holder, studio };
+  document.body.dataset.detector = 'ready'; // Try it works from here
+  await loadStudio();
+  document.body.dataset.ready = 'true'; // and the studio
 }
 
 main();

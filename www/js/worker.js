@@ -136,8 +136,11 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   let { threads, reason: threadsReason } = givenEngine
     ? { threads: 1, reason: 'one thread (beside the first detector)' }
     : simd ? chooseThreads(askedThreads, threadFacts(self)) : { threads: 1, reason: noSimd };
-  const [bytes, detector] = await Promise.all([modelBytes(model), given ?? detectorBytes()]);
   const name = givenEngine ?? engineFor(backend, threads, simd);
+  // The engine compiles (and its threads start) while the model and weights download
+  // (createOn below gets the same promise; if it failed, createOn tries once more and says why).
+  engineModule(name, wasm, threads).catch(() => {});
+  const [bytes, detector] = await Promise.all([modelBytes(model), given ?? detectorBytes()]);
   try {
     engine = await createOn(name, backend, bytes, detector, wasm, threads);
   } catch (err) {

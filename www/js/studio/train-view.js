@@ -6,6 +6,7 @@ import { DEFAULT_MODEL } from '../facepoints.js';
 import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './runner.js';
 import { setupCharts } from './train-charts.js';
 import { RunProgress, setPhase, keypointTable } from './train-progress.js';
+import { listModels, getModel } from './model-store.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,6 +17,21 @@ async function shippedModel() {
   const response = await fetch(SHIPPED.url);
   if (!response.ok) throw new Error(`could not load the shipped model: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A stored run's option value in Start from (`run:<id>`), and back. */
+const runOption = (id) => `run:${id}`;
+const runId = (value) => (value.startsWith('run:') ? Number(value.slice(4)) : null);
+
+/** The model a run starts from (Start from's `value`): `{from, bytes}` (the name the run's
+ *  settings give it, its .fpk bytes); null for random weights. */
+async function startingModel(value) {
+  if (value === 'shipped') return { from: SHIPPED.name, bytes: await shippedModel() };
+  const id = runId(value);
+  if (id === null) return null;
+  const stored = await getModel(id);
+  if (!stored?.bytes) throw new Error('the stored run chosen in Start from is no longer in Runs');
+  return { from: `the stored run “${stored.name}” (Runs #${id})`, bytes: new Uint8Array(stored.bytes.slice(0)) };
 }
 
 export function setupTrainView({ report }) {
@@ -50,14 +66,59 @@ export function setupTrainView({ report }) {
     }
   }
   for (const id of ['train-model', 'train-custom', 'train-batch', 'train-augment']) $(id).addEventListener('change', showSize);
-  // Fine-tuning the shipped model trains its architecture (Model 2): the choice is held there.
-  $('train-init').addEventListener('change', () => {
-    const shipped = $('train-init').value === 'shipped';
-    if (shipped) $('train-model').value = SHIPPED.architecture;
-    $('train-model').disabled = shipped;
+  // Fine-tuning a model trains its architecture (the shipped one: Model 2; a stored run: the
+  // ModelConfig in its file): the choice is held there while it is the model to start from.
+  async function holdArchitecture() {
+    const value = $('train-init').value;
+    let architecture = value === 'shipped' ? SHIPPED.architecture : null;
+    const id = runId(value);
+    if (id !== null) {
+      try {
+        const stored = await getModel(id);
+        const { model } = await studio.data.request('describeModel', { bytes: stored.bytes.slice(0) });
+        architecture = model.name;
+        if (!/^model[0-3]$/.test(architecture)) {
+          architecture = 'custom';
+          $('train-custom').value = JSON.stringify(model, null, 2);
+        }
+      } catch (err) {
+        report(`That stored run cannot be started from: ${err.message}`, 'error');
+        $('train-init').value = '';
+      }
+    }
+    if (architecture) $('train-model').value = architecture;
+    $('train-model').disabled = Boolean(architecture);
+    $('train-custom').disabled = Boolean(architecture);
     showSize();
+  }
+  $('train-init').addEventListener('change', holdArchitecture);
+
+  /** Start from: random weights, the shipped model, and every stored CNN run with its weights. */
+  async function listStartingModels() {
+    const select = $('train-init');
+    let runs = [];
+    try {
+      runs = (await listModels()).filter((r) => r.kind === 'cnn' && r.bytes);
+    } catch {
+      runs = []; // no storage here: random weights and the shipped model remain
+    }
+    const chosen = select.value; // as it is now (chosen while the runs were read, perhaps)
+    const fixed = [...select.options].filter((o) => runId(o.value) === null);
+    const stored = runs.map((r) => new Option(
+      `the stored run “${r.name}” (${r.architecture}${Number.isFinite(r.rmse) ? `, ${r.rmse.toFixed(2)} px` : ''})`,
+      runOption(r.id),
+    ));
+    select.replaceChildren(...fixed, ...stored);
+    select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
+    if (select.value !== chosen) await holdArchitecture();
+  }
+  studio.addEventListener('runs', listStartingModels);
+  studio.addEventListener('view', ({ detail: view }) => {
+    if (view === 'train') {
+      showSize();
+      listStartingModels();
+    }
   });
-  studio.addEventListener('view', ({ detail: view }) => { if (view === 'train') showSize(); });
 
   function showData() {
     const d = studio.dataset;
@@ -97,10 +158,12 @@ export function setupTrainView({ report }) {
     if (!data) return;
     if (isKnn()) return knn(data);
     let config;
+    let starting = null;
     try {
       config = await trainingConfig();
-      // This view's own run may start from the shipped model (the experiments start at random).
-      if ($('train-init').value === 'shipped') config.init = { from: SHIPPED.name };
+      // This view's own run may start from a trained model (the experiments start at random).
+      starting = await startingModel($('train-init').value);
+      if (starting) config.init = { from: starting.from };
     } catch (err) {
       return report(`The settings cannot be used: ${err.message}`, 'error');
     }
@@ -116,7 +179,7 @@ export function setupTrainView({ report }) {
     for (const key of Object.keys($('train-rate').dataset)) delete $('train-rate').dataset[key];
     $('train-keypoints').tBodies[0].replaceChildren();
     try {
-      const init = config.init ? await shippedModel() : null;
+      const init = starting?.bytes ?? null;
       const result = await trainRun(config, { requested, init, onEvent: (event) => run?.onEvent(event) });
       await finished(result, config);
     } catch (err) {
