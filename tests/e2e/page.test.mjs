@@ -224,6 +224,15 @@ test('a corrupt model file is refused with a clear message', async () => {
   assert.match(message, /not a facepoints model/i);
 });
 
+/** Each face the page `p` finds in astronaut.png: its box and keypoints, flat. */
+async function astronautFaces(p) {
+  const photo = [...await readFile(join(PHOTOS, 'astronaut.png'))];
+  return p.evaluate(async (bytes) => {
+    const found = await window.facepoints.detector.detect(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    return found.map((f) => [f.box.x, f.box.y, f.box.width, f.box.height, ...f.keypoints.flatMap((k) => [k.x, k.y])]);
+  }, photo);
+}
+
 test('the CPU engine runs on one thread per core; `?threads=1` runs the single-threaded engine, with the same faces and keypoints', async (t) => {
   if (cpuThreads < 2) return t.skip('one CPU core here: the page runs the single-threaded engine');
   // The pool's workers ran: their script was served (and they load the engine's glue by
@@ -235,12 +244,7 @@ test('the CPU engine runs on one thread per core; `?threads=1` runs the single-t
   try {
     assert.match(await single.locator('#badge').textContent(), /^CPU \(wasm, one thread\)/);
     assert.match(await single.locator('#backend-reason').textContent(), /one thread requested/);
-    const photo = [...await readFile(join(PHOTOS, 'astronaut.png'))];
-    const faces = (p) => p.evaluate(async (bytes) => {
-      const found = await window.facepoints.detector.detect(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      return found.map((f) => [f.box.x, f.box.y, f.box.width, f.box.height, ...f.keypoints.flatMap((k) => [k.x, k.y])]);
-    }, photo);
-    const [threaded, one] = [await faces(page), await faces(single)];
+    const [threaded, one] = [await astronautFaces(page), await astronautFaces(single)];
     assert.equal(threaded.length, 1);
     assert.equal(one.length, 1);
     const worst = Math.max(...threaded[0].map((v, i) => Math.abs(v - one[0][i])));
@@ -258,12 +262,7 @@ test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without i
     assert.match(await plain.locator('#backend-reason').textContent(), /no SIMD: the page's address asks for none/);
     assert.equal(await plain.evaluate(() => window.facepoints.detector.simd), false);
     assert.equal(await page.evaluate(() => window.facepoints.detector.simd), true);
-    const photo = [...await readFile(join(PHOTOS, 'astronaut.png'))];
-    const faces = (p) => p.evaluate(async (bytes) => {
-      const found = await window.facepoints.detector.detect(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      return found.map((f) => [f.box.x, f.box.y, f.box.width, f.box.height, ...f.keypoints.flatMap((k) => [k.x, k.y])]);
-    }, photo);
-    const [simd, scalar] = [await faces(page), await faces(plain)];
+    const [simd, scalar] = [await astronautFaces(page), await astronautFaces(plain)];
     assert.equal(scalar.length, 1);
     const worst = Math.max(...simd[0].map((v, i) => Math.abs(v - scalar[0][i])));
     assert.ok(worst <= 0.05, `SIMD vs no SIMD: largest difference ${worst} px`);
@@ -275,6 +274,20 @@ test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without i
     assert.deepEqual([...new Set(loaded)], ['/pkg/cpu-nosimd/facepoints_bg.wasm'], 'only the engine without SIMD');
   } finally {
     await plain.close();
+  }
+});
+
+test('the studio works while the detector is still starting: opened at a studio view, its data loads with the detector\'s weights held back', async () => {
+  const held = await chrome.newPage();
+  try {
+    await held.route('**/www/models/detectors.bin', () => {}); // never answered: the detector waits
+    await held.goto(`${server.url}#data`);
+    await held.waitForFunction(() => document.body.dataset.studio === 'ready', null, { timeout: 60_000 });
+    await held.click('#data-sample');
+    await held.waitForFunction(() => Number(document.getElementById('data-status').dataset.rows) > 0, null, { timeout: 120_000 });
+    assert.equal(await held.evaluate(() => document.body.dataset.detector ?? null), null, 'the detector is not ready');
+  } finally {
+    await held.close();
   }
 });
 

@@ -22,9 +22,29 @@ function report(message, level = 'error') {
 window.addEventListener('error', (e) => report(`Unexpected error: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => report(`Unexpected error: ${e.reason?.message ?? e.reason}`));
 
+// The studio's views are most of the page's code and work without the detector (their engine
+// runs in their own workers): they load once the detector runs or has failed, so they do not
+// take the CPU from it (cold start: docs/performance.md), unless a studio view is opened first
+// or the detector takes longer than this.
+const STUDIO_AT_LATEST_MS = 3000;
+let studioLoad = null;
+
+/** Loads and wires the studio's views, once; the view shown is told again after. */
+function loadStudio() {
+  studioLoad ??= import('./studio/views.js')
+    .then(({ setupStudio }) => {
+      setupStudio({ report });
+      document.body.dataset.studio = 'ready';
+      route();
+    })
+    .catch((err) => report(`The studio could not start: ${err.message}`));
+  return studioLoad;
+}
+
 /** Shows the view the URL hash names (Try it by default). */
 function route() {
   const view = VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'try';
+  if (view !== 'try') loadStudio();
   for (const section of document.querySelectorAll('main > .view')) section.hidden = section.dataset.view !== view;
   for (const tab of document.querySelectorAll('.tabs a')) {
     if (tab.dataset.view === view) tab.setAttribute('aria-current', 'page');
@@ -110,15 +130,9 @@ async function main() {
   window.addEventListener('hashchange', route);
   route();
 
-  // The detector starts first. The studio's views (most of the page's code; they work without
-  // the detector: their engine runs in their own workers) load once it runs or has failed, so
-  // they do not take the CPU from it; a view shown before they were wired is told again.
-  const loadStudio = () => import('./studio/views.js')
-    .then(({ setupStudio }) => {
-      setupStudio({ report });
-      route();
-    })
-    .catch((err) => report(`The studio could not start: ${err.message}`));
+  // The detector starts first; the studio loads after it (loadStudio), or sooner when a studio
+  // view is opened, or after STUDIO_AT_LATEST_MS whatever the detector does.
+  setTimeout(loadStudio, STUDIO_AT_LATEST_MS);
   const badge = $('badge');
   let detector;
   try {
