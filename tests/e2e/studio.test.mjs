@@ -363,7 +363,7 @@ async function haveData() {
   await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
 }
 
-test('a run can start from the shipped model: its architecture is held, and one epoch at a tiny rate stays where the model was, far below a random start', async () => {
+test('a run can start from the shipped model: its architecture is held, one epoch at a tiny rate stays where the model was (far below a random start), and the result gives the model\'s score on the same faces before', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');
   await page.selectOption('#train-init', 'shipped');
@@ -376,6 +376,9 @@ test('a run can start from the shipped model: its architecture is held, and one 
   await runEnded(300_000);
   assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
   const fineTuned = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  // Scored before, on the same validation faces: what the run gained or forgot.
+  const before = Number(await page.locator('#train-result').getAttribute('data-before'));
+  const beforeText = await page.locator('#train-result').textContent();
   assert.equal((await page.evaluate(() => window.__trainConfig.init)).from, 'the shipped model (www/models/default.fpk)');
   await page.selectOption('#train-init', '');
   assert.equal(await page.locator('#train-model').isDisabled(), false);
@@ -386,16 +389,20 @@ test('a run can start from the shipped model: its architecture is held, and one 
   // www/models/default.fpk --data www/data/ytf_sample/training.csv.gz`).
   assert.ok(fineTuned < 4, `from the shipped model: ${fineTuned} px`);
   assert.ok(fresh > fineTuned + 5, `from random weights: ${fresh} px, from the shipped model: ${fineTuned} px`);
+  assert.ok(Math.abs(before - 2.67) < 0.01, `the shipped model before the run, on this split: ${before} px`);
+  assert.match(beforeText, /On these validation faces the shipped model \(www\/models\/default\.fpk\) scored \d+\.\d{4} px before: [\d.]+% (lower|higher)/);
+  assert.equal(await page.locator('#train-result').getAttribute('data-before'), null, 'a run from random weights has no before');
   await page.fill('#train-lr', '0.001');
   await page.fill('#train-epochs', '30');
   await page.fill('#train-patience', '5');
 });
 
-test('a run can start from a stored run: Start from lists it, its architecture is held (from its file), and one epoch at a tiny rate stays where it was', async () => {
+test('a run can start from a stored run: Start from lists it, its architecture is held (from its file), one epoch at a tiny rate stays where it was, and its score before is the one it was kept with', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');
   await page.selectOption('#train-init', '');
   await chooseTinyModel();
+  await page.fill('#train-lr', '0.001');
   await page.fill('#train-epochs', '8');
   await page.fill('#train-patience', '0');
   await startRun();
@@ -419,6 +426,9 @@ test('a run can start from a stored run: Start from lists it, its architecture i
   assert.match(await page.locator('#train-result').textContent(), /Kept in Runs/, await page.locator('#message').textContent());
   assert.match((await page.evaluate(() => window.__trainConfig.init)).from, /^the stored run “tiny · .*” \(Runs #\d+\)$/);
   const resumed = Number(await page.locator('#train-result').getAttribute('data-rmse'));
+  // The stored run scored again on the same faces gives the RMSE its run reported.
+  const before = Number(await page.locator('#train-result').getAttribute('data-before'));
+  assert.ok(Math.abs(before - trained) < 0.01, `the stored run: ${trained} px when trained, ${before} px scored again`);
   assert.ok(Math.abs(resumed - trained) < 0.25 * trained, `trained ${trained} px, one more epoch at a tiny rate from it: ${resumed} px`);
   // The same epoch from random weights (the same architecture, still in the form) is far off.
   await page.selectOption('#train-init', '');

@@ -175,13 +175,14 @@ export function setupTrainView({ report }) {
     setPhase('warmup', 'Starting…');
     $('train-backend-note').textContent = '';
     $('train-result').textContent = '';
+    delete $('train-result').dataset.before;
     $('train-rate').textContent = ''; // the last run's progress is not this one's
     for (const key of Object.keys($('train-rate').dataset)) delete $('train-rate').dataset[key];
     $('train-keypoints').tBodies[0].replaceChildren();
     try {
       const init = starting?.bytes ?? null;
       const result = await trainRun(config, { requested, init, onEvent: (event) => run?.onEvent(event) });
-      await finished(result, config);
+      await finished(result, config, starting);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);
       const onGpu = err.backend === 'webgpu';
@@ -194,7 +195,8 @@ export function setupTrainView({ report }) {
     }
   }
 
-  async function finished(result, config) {
+  /** `starting`: the model the run started from (startingModel), or null. */
+  async function finished(result, config, starting = null) {
     if (result.failed) {
       // The engine failed; the best weights copied out before it did are kept.
       const cpu = result.backend === 'webgpu' ? ' To go on, choose Backend → CPU (wasm) and start again.' : '';
@@ -208,8 +210,24 @@ export function setupTrainView({ report }) {
     $('train-result').dataset.rmse = String(result.best_rmse);
     if (!result.failed) setPhase('done', 'Done.');
     const record = await recordTraining(result, config);
-    $('train-result').textContent = `${text} Kept in Runs as “${record.name}”.`;
+    $('train-result').textContent = `${text} Kept in Runs as “${record.name}”.${await beforeAndAfter(starting, result.best_rmse)}`;
     studio.emit('models');
+  }
+
+  /** A fine-tuned run against the model it started from, on the same validation faces: what
+   *  the run gained there, or what it forgot (sentence; '' for a run from random weights). */
+  async function beforeAndAfter(starting, after) {
+    if (!starting) return '';
+    try {
+      const { rmse: { overall: before } } = await studio.data.request('evaluate', {
+        bytes: starting.bytes.slice(0), rows: studio.dataset.split.valid, flip: false,
+      });
+      $('train-result').dataset.before = String(before);
+      const change = after <= before ? `${((1 - after / before) * 100).toFixed(1)}% lower` : `${((after / before - 1) * 100).toFixed(1)}% higher: it forgot more than it learned here`;
+      return ` On these validation faces ${starting.from} scored ${before.toFixed(4)} px before: ${change}.`;
+    } catch (err) {
+      return ` (${starting.from} could not be scored on these faces: ${err.message})`;
+    }
   }
 
   async function knn(data) {
