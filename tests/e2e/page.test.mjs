@@ -254,7 +254,7 @@ test('the CPU engine runs on one thread per core; `?threads=1` runs the single-t
   }
 });
 
-test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without it runs: the badge says so, the same faces and keypoints, and the studio\'s data worker runs it too', async () => {
+test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without it runs: the badge says so, the same faces and keypoints, and the studio loads data and trains on it', async () => {
   const before = engines.length;
   const plain = await openPage(chrome, `${server.url}?simd=0`);
   try {
@@ -266,11 +266,22 @@ test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without i
     assert.equal(scalar.length, 1);
     const worst = Math.max(...simd[0].map((v, i) => Math.abs(v - scalar[0][i])));
     assert.ok(worst <= 0.05, `SIMD vs no SIMD: largest difference ${worst} px`);
-    // The studio's data worker answers from the same engine.
-    const ks = await plain.evaluate(() => window.facepoints.studio.data.request('studyKs'));
-    assert.ok(ks.length > 0);
+    // The studio's data and training workers run the same engine: the sample loads, and a
+    // small network trains an epoch on it (autodiff, this crate's training kernels, gemm).
+    await plain.click('.tabs a[data-view="data"]');
+    await plain.click('#data-sample');
+    await plain.waitForFunction(() => Number(document.getElementById('data-status').dataset.rows) > 0, null, { timeout: 120_000 });
+    await plain.click('.tabs a[data-view="train"]');
+    await plain.selectOption('#train-model', 'custom');
+    const small = { name: 'small', layers: [{ type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'batch_norm' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
+    await plain.fill('#train-custom', JSON.stringify(small));
+    await plain.fill('#train-epochs', '1');
+    await plain.selectOption('#train-backend', 'cpu');
+    await plain.click('#train-start');
+    await plain.waitForFunction(() => /Kept in Runs|failed/i.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout: 180_000 });
+    assert.match(await plain.locator('#train-result').textContent(), /Best validation RMSE [\d.]+ px at epoch 1 of 1\. Kept in Runs/, await plain.locator('#message').textContent());
     const loaded = engines.slice(before);
-    assert.ok(loaded.length >= 2, `engines fetched: ${loaded}`);
+    assert.ok(loaded.length >= 3, `engines fetched (the detector's, the data worker's, the training worker's): ${loaded}`);
     assert.deepEqual([...new Set(loaded)], ['/pkg/cpu-nosimd/facepoints_bg.wasm'], 'only the engine without SIMD');
   } finally {
     await plain.close();
