@@ -355,6 +355,14 @@ test('models: kept across a reload, downloaded as .fpk that `facepoints eval` re
   assert.match(await page.locator('#message').textContent(), /bad\.fpk cannot be used: .*(truncated|corrupt|version)/);
 });
 
+/** The Train form's rate, epochs and patience as the page opens with them (after a test that
+ *  changed them). */
+async function defaultTrainForm() {
+  await page.fill('#train-lr', '0.001');
+  await page.fill('#train-epochs', '30');
+  await page.fill('#train-patience', '5');
+}
+
 /** Loads the sample unless data is loaded (a reload forgets it). */
 async function haveData() {
   if (await page.locator('#data-status').getAttribute('data-rows')) return;
@@ -392,9 +400,7 @@ test('a run can start from the shipped model: its architecture is held, one epoc
   assert.ok(Math.abs(before - 2.67) < 0.01, `the shipped model before the run, on this split: ${before} px`);
   assert.match(beforeText, /On these validation faces the shipped model \(www\/models\/default\.fpk\) scored \d+\.\d{4} px before: [\d.]+% (lower|higher)/);
   assert.equal(await page.locator('#train-result').getAttribute('data-before'), null, 'a run from random weights has no before');
-  await page.fill('#train-lr', '0.001');
-  await page.fill('#train-epochs', '30');
-  await page.fill('#train-patience', '5');
+  await defaultTrainForm();
 });
 
 test('a run can start from a stored run: Start from lists it, its architecture is held (from its file), one epoch at a tiny rate stays where it was, and its score before is the one it was kept with', async () => {
@@ -439,9 +445,7 @@ test('a run can start from a stored run: Start from lists it, its architecture i
   assert.equal(await page.evaluate(() => window.__trainConfig.init ?? null), null);
   assert.ok(fresh > 2 * trained, `from random weights: ${fresh} px; from the stored run: ${resumed} px`);
   await page.selectOption('#train-model', 'model2');
-  await page.fill('#train-lr', '0.001');
-  await page.fill('#train-epochs', '30');
-  await page.fill('#train-patience', '5');
+  await defaultTrainForm();
 });
 
 test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
