@@ -13,9 +13,9 @@ let engineName = null;
 // Engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex, one
 // thread), `cpu-mt` (the same with its kernels' work shared over a pool of Web Workers:
 // threads.js), `gpu` (WebGPU) and `cpu-nosimd` (where the browser has no wasm SIMD, or the
-// page's address asks `?simd=0`: wasm-features.js, read from this worker's own address). Each module is fetched, compiled and instantiated once; a
-// second worker of the same page is given the compiled code (`resources`) instead of
-// fetching it.
+// page's address asks `?simd=0`: wasm-features.js, read from this worker's own address).
+// Each module is fetched, compiled and instantiated once; a second worker of the same page
+// is given the compiled code (`resources`) instead of fetching it.
 const modules = new Map();
 const compiled = new Map(); // engine name → WebAssembly.Module
 const loaded = []; // the instantiated modules, to ask for a panic's message

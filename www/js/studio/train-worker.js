@@ -6,7 +6,7 @@ import { chooseBackend, describeAdapter } from '../backend-choice.js';
 import { chooseThreads, engineFor, threadFacts, withoutThreads } from '../threads.js';
 import { chooseSimd } from '../wasm-features.js';
 
-const engines = new Map(); // 'cpu' | 'cpu-mt' | 'gpu' → the engine module, loaded once
+const engines = new Map(); // 'cpu' | 'cpu-mt' | 'cpu-nosimd' | 'gpu' → the engine module, loaded once
 // The CPU engine's threads (threads.js): as the page's address asks (`?threads=`, the first
 // run's request says), the threaded engine where the page is isolated and the browser has
 // wasm threads, until it fails to start or crashes (then the one-threaded one).
