@@ -6,8 +6,9 @@
 //! Why: the page's no-SIMD engine is built without `simd128`, but gemm compiles its simd128
 //! kernels into every wasm build and chooses them at run time (off in that engine: burn's `simd`
 //! feature, which turns them on, is not in it). A browser without SIMD refuses a whole module
-//! that merely contains them, so they are cut out here. A function that calls one of them
-//! uses `v128` values itself, so it is cut out too; nothing that runs reaches them.
+//! that merely contains them, so they are cut out here. Whether code that runs reaches a
+//! function cut out is not this tool's to know: the build names the ones it may cut out
+//! (`wasm-nosimd --only-in`: gemm's simd128 kernels) and is refused if others use SIMD.
 
 use std::collections::HashSet;
 
