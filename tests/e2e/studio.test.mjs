@@ -322,6 +322,11 @@ test('models: kept across a reload, downloaded as .fpk that `facepoints eval` re
   await page.waitForFunction(() => document.getElementById('models-table').dataset.count === '4');
   const row = page.locator('#models-table tbody tr', { hasText: 'model2' });
   await row.locator('input[type="text"]').fill('my model 2');
+  // The table drawn again while the name is typed (as when the study's column arrives) keeps it.
+  await row.locator('input[type="text"]').evaluate((el) => { el.dataset.drawnBefore = 'yes'; });
+  await page.evaluate(() => window.facepoints.studio.emit('models'));
+  await page.waitForFunction(() => !document.querySelector('#models-table input[data-drawn-before]'));
+  assert.equal(await row.locator('input[type="text"]').inputValue(), 'my model 2');
   await row.locator('input[type="text"]').dispatchEvent('change');
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download .fpk' }).click()]);
   const file = join(work, 'page.fpk');

@@ -18,6 +18,7 @@ export function setupRunsView({ report }) {
   let study = [];
   let sort = { key: 'date', ascending: false };
   const selected = new Set();
+  const renames = new Map(); // run id → its rename in progress (kept across the table being drawn again)
   const overlay = setupOverlay();
 
   /** The study's RMSE for a run, when the study trained that model that way. */
@@ -72,7 +73,21 @@ export function setupRunsView({ report }) {
       return th;
     }), Object.assign(document.createElement('th'), { scope: 'col', textContent: 'Actions' }));
     head.cells[0].innerHTML = '<span class="visually-hidden">Select</span>';
+    // A name being edited (typed, not yet saved) survives the table being drawn again (the
+    // study's column arrives later, another run is kept…), focus included.
+    const editing = new Map();
+    for (const input of $('models-table').tBodies[0].querySelectorAll('input[type="text"]')) {
+      if (input.value !== input.dataset.saved || input === document.activeElement) {
+        editing.set(input.closest('tr').dataset.id, { value: input.value, focused: input === document.activeElement });
+      }
+    }
     $('models-table').tBodies[0].replaceChildren(...sorted().map(row));
+    for (const [id, { value, focused }] of editing) {
+      const input = $('models-table').tBodies[0].querySelector(`tr[data-id="${id}"] input[type="text"]`);
+      if (!input) continue;
+      input.value = value;
+      if (focused) input.focus();
+    }
     $('models-table').dataset.count = String(runs.length);
     showSelection();
   }
@@ -93,11 +108,12 @@ export function setupRunsView({ report }) {
     const name = document.createElement('input');
     name.type = 'text';
     name.value = run.name;
+    name.dataset.saved = run.name;
     name.setAttribute('aria-label', 'Name (edit to rename)');
-    let renaming = Promise.resolve(); // the actions wait for a rename in progress
     name.addEventListener('change', () => {
       run.name = name.value.trim() || run.name;
-      renaming = renameModel(run.id, run.name).catch((e) => report(e.message));
+      name.dataset.saved = run.name;
+      renames.set(run.id, renameModel(run.id, run.name).catch((e) => report(e.message)));
     });
     tr.insertCell().append(name);
     for (const c of COLUMNS.slice(1)) {
@@ -115,7 +131,9 @@ export function setupRunsView({ report }) {
       b.type = 'button';
       b.textContent = label;
       b.disabled = !enabled;
-      b.addEventListener('click', () => renaming.then(action).catch((e) => report(e.message, 'error')));
+      // The actions wait for a rename in progress (begun in this row or one drawn before it).
+      const renaming = () => renames.get(run.id) ?? Promise.resolve();
+      b.addEventListener('click', () => renaming().then(action).catch((e) => report(e.message, 'error')));
       actions.append(b);
       return b;
     };
