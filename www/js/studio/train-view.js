@@ -76,8 +76,10 @@ export function setupTrainView({ report }) {
       try {
         const stored = await getModel(id);
         const { model } = await studio.data.request('describeModel', { bytes: stored.bytes.slice(0) });
+        // One of the form's presets by its name, else its ModelConfig JSON.
+        const presets = [...$('train-model').options].map((o) => o.value).filter((v) => v !== 'custom');
         architecture = model.name;
-        if (!/^model[0-3]$/.test(architecture)) {
+        if (!presets.includes(architecture)) {
           architecture = 'custom';
           $('train-custom').value = JSON.stringify(model, null, 2);
         }
