@@ -69,14 +69,25 @@ pub fn from_ibug68(points: &[[f32; 2]; 68]) -> [[f32; 2]; NUM_KEYPOINTS] {
 /// Normalised mean error of `predicted` keypoints: the mean point distance divided by the
 /// distance between the outer eye corners of `truth` (the usual inter-ocular NME).
 pub fn nme(predicted: &[[f32; 2]; NUM_KEYPOINTS], truth: &[[f32; 2]; NUM_KEYPOINTS]) -> f32 {
+    nme_labelled(predicted, truth).unwrap_or(f32::NAN)
+}
+
+/// [`nme`] over the keypoints both sides have (a NaN coordinate: not labelled, not
+/// visible); `None` when `truth` lacks an outer eye corner or nothing is shared.
+pub fn nme_labelled(
+    predicted: &[[f32; 2]; NUM_KEYPOINTS],
+    truth: &[[f32; 2]; NUM_KEYPOINTS],
+) -> Option<f32> {
     let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
-    let mean = predicted
+    let errors: Vec<f32> = predicted
         .iter()
         .zip(truth)
         .map(|(&p, &t)| distance(p, t))
-        .sum::<f32>()
-        / NUM_KEYPOINTS as f32;
-    mean / distance(truth[3], truth[5])
+        .filter(|d| !d.is_nan())
+        .collect();
+    let eyes = distance(truth[3], truth[5]);
+    (!errors.is_empty() && eyes.is_finite())
+        .then(|| errors.iter().sum::<f32>() / errors.len() as f32 / eyes)
 }
 
 /// `predicted` moved by the similarity transform (shift, turn, scale) that brings it closest
@@ -138,6 +149,12 @@ mod tests {
         // Outer corners 3 and 5 are 6 px apart; every point is 0.6 px off: 10%.
         assert!((nme(&off, &truth) - 0.1).abs() < 1e-6);
         assert_eq!(nme(&truth, &truth), 0.0);
+        // A point not labelled is left out; without an outer eye corner there is no scale.
+        let mut partial = truth;
+        partial[0] = [f32::NAN; 2];
+        assert!((nme_labelled(&off, &partial).unwrap() - 0.1).abs() < 1e-6);
+        partial[3] = [f32::NAN; 2];
+        assert_eq!(nme_labelled(&off, &partial), None);
     }
 
     #[test]

@@ -569,6 +569,83 @@ export function initThreadPool(num_threads) {
 }
 
 /**
+ * The box and roll (`x, y, width, height, roll°`) of the face a 96×96 Kaggle face is, as a
+ * frame of its own: the box whose crop is the whole face (the inverse of `kaggleRow`'s
+ * framing), so an imported training face is labelled and exported like a captured one.
+ * @returns {Float32Array}
+ */
+export function kaggleFaceBox() {
+    const ret = wasm.kaggleFaceBox();
+    var v1 = getArrayF32FromWasm0(ret[0], ret[1]).slice();
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+}
+
+/**
+ * training.csv's header line (no line break).
+ * @returns {string}
+ */
+export function kaggleHeader() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const ret = wasm.kaggleHeader();
+        deferred1_0 = ret[0];
+        deferred1_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
+ * One training.csv row (no line break) of a face in an RGBA frame: `face_box` is the box
+ * and roll the page got with the face (`x, y, width, height, roll°`), which name the crop
+ * its keypoints were predicted in; `coords` are 30 canvas coordinates (x, y in Kaggle
+ * order), NaN for a keypoint not visible.
+ * @param {Uint8Array | number[]} rgba
+ * @param {number} width
+ * @param {number} height
+ * @param {Float32Array | number[]} face_box
+ * @param {Float32Array | number[]} coords
+ * @returns {string}
+ */
+export function kaggleRow(rgba, width, height, face_box, coords) {
+    let deferred7_0;
+    let deferred7_1;
+    try {
+        const val4 = +width;
+        const val5 = +height;
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passArray8ToWasm0(rgba, wasm.__wbindgen_malloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passArrayF32ToWasm0(face_box, wasm.__wbindgen_malloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passArrayF32ToWasm0(coords, wasm.__wbindgen_malloc);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 4, 4); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 4, 4); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.kaggleRow(ptr0, len0, val4, val5, ptr1, len1, ptr2, len2);
+        var ptr6 = ret[0];
+        var len6 = ret[1];
+        if (ret[3]) {
+            ptr6 = 0; len6 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred7_0 = ptr6;
+        deferred7_1 = len6;
+        return getStringFromWasm0(ptr6, len6);
+    } finally {
+        wasm.__wbindgen_free(deferred7_0, deferred7_1, 1);
+    }
+}
+
+/**
  * The 15 keypoints' names in Kaggle column order: the page's one source for them.
  * @returns {string[]}
  */
@@ -577,6 +654,33 @@ export function keypointNames() {
     var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
     wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
     return v1;
+}
+
+/**
+ * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
+ * when `truth` lacks an outer eye corner.
+ * @param {Float32Array | number[]} predicted
+ * @param {Float32Array | number[]} truth
+ * @returns {number | undefined}
+ */
+export function labelledNme(predicted, truth) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passArrayF32ToWasm0(predicted, wasm.__wbindgen_malloc);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = passArrayF32ToWasm0(truth, wasm.__wbindgen_malloc);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 4, 4); }
+        if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 4, 4); }
+        throw e;
+    }
+    const ret = wasm.labelledNme(ptr0, len0, ptr1, len1);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return ret[0] === Number.MAX_SAFE_INTEGER ? undefined : ret[0];
 }
 
 /**
@@ -1512,12 +1616,12 @@ function __wbg_get_imports(memory) {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1461, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1462, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_e214f11ff45c259d___convert__closures_____invoke___wasm_bindgen_e214f11ff45c259d___JsValue__core_bbe96b655de41a51___result__Result_____wasm_bindgen_e214f11ff45c259d___JsError___true_);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1463, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1464, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_e214f11ff45c259d___convert__closures_____invoke___js_sys_9b7c214facb1aeae___futures__task__wait_async_polyfill__MessageEvent______true_);
             return ret;
         },

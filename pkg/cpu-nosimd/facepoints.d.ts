@@ -316,9 +316,36 @@ export function engineHasThreads(): boolean;
 export function ensembleFile(options: EnsembleOptions): Uint8Array;
 
 /**
+ * The box and roll (`x, y, width, height, roll°`) of the face a 96×96 Kaggle face is, as a
+ * frame of its own: the box whose crop is the whole face (the inverse of `kaggleRow`'s
+ * framing), so an imported training face is labelled and exported like a captured one.
+ */
+export function kaggleFaceBox(): Float32Array;
+
+/**
+ * training.csv's header line (no line break).
+ */
+export function kaggleHeader(): string;
+
+/**
+ * One training.csv row (no line break) of a face in an RGBA frame: `face_box` is the box
+ * and roll the page got with the face (`x, y, width, height, roll°`), which name the crop
+ * its keypoints were predicted in; `coords` are 30 canvas coordinates (x, y in Kaggle
+ * order), NaN for a keypoint not visible.
+ */
+export function kaggleRow(rgba: Uint8Array | number[], width: number, height: number, face_box: Float32Array | number[], coords: Float32Array | number[]): string;
+
+/**
  * The 15 keypoints' names in Kaggle column order: the page's one source for them.
  */
 export function keypointNames(): string[];
+
+/**
+ * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
+ * when `truth` lacks an outer eye corner.
+ */
+export function labelledNme(predicted: Float32Array | number[], truth: Float32Array | number[]): number | undefined;
 
 /**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
@@ -441,7 +468,11 @@ export interface InitOutput {
     readonly facepoints_track: (a: number, b: any, c: any) => [number, number, number];
     readonly facepoints_windowToDetect: (a: number, b: number, c: number) => [number, number, number];
     readonly facepoints_windowToFollow: (a: number, b: any, c: number, d: number, e: any) => [number, number, number];
+    readonly kaggleFaceBox: () => [number, number];
+    readonly kaggleHeader: () => [number, number];
+    readonly kaggleRow: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number, number, number];
     readonly keypointNames: () => [number, number];
+    readonly labelledNme: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly lastPanic: () => [number, number];
     readonly modelSize: (a: number, b: number, c: number) => [number, number, number];
     readonly panicForTesting: (a: number, b: number) => void;

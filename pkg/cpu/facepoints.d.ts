@@ -316,9 +316,36 @@ export function engineHasThreads(): boolean;
 export function ensembleFile(options: EnsembleOptions): Uint8Array;
 
 /**
+ * The box and roll (`x, y, width, height, roll°`) of the face a 96×96 Kaggle face is, as a
+ * frame of its own: the box whose crop is the whole face (the inverse of `kaggleRow`'s
+ * framing), so an imported training face is labelled and exported like a captured one.
+ */
+export function kaggleFaceBox(): Float32Array;
+
+/**
+ * training.csv's header line (no line break).
+ */
+export function kaggleHeader(): string;
+
+/**
+ * One training.csv row (no line break) of a face in an RGBA frame: `face_box` is the box
+ * and roll the page got with the face (`x, y, width, height, roll°`), which name the crop
+ * its keypoints were predicted in; `coords` are 30 canvas coordinates (x, y in Kaggle
+ * order), NaN for a keypoint not visible.
+ */
+export function kaggleRow(rgba: Uint8Array | number[], width: number, height: number, face_box: Float32Array | number[], coords: Float32Array | number[]): string;
+
+/**
  * The 15 keypoints' names in Kaggle column order: the page's one source for them.
  */
 export function keypointNames(): string[];
+
+/**
+ * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
+ * when `truth` lacks an outer eye corner.
+ */
+export function labelledNme(predicted: Float32Array | number[], truth: Float32Array | number[]): number | undefined;
 
 /**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
@@ -441,7 +468,11 @@ export interface InitOutput {
     readonly facepoints_track: (a: number, b: number, c: any, d: any) => void;
     readonly facepoints_windowToDetect: (a: number, b: number, c: number, d: number) => void;
     readonly facepoints_windowToFollow: (a: number, b: number, c: any, d: number, e: number, f: any) => void;
+    readonly kaggleFaceBox: (a: number) => void;
+    readonly kaggleHeader: (a: number) => void;
+    readonly kaggleRow: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => void;
     readonly keypointNames: (a: number) => void;
+    readonly labelledNme: (a: number, b: number, c: number, d: number, e: number) => void;
     readonly lastPanic: (a: number) => void;
     readonly modelSize: (a: number, b: number, c: number, d: number) => void;
     readonly panicForTesting: (a: number, b: number) => void;
@@ -454,8 +485,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_4032: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_4064: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4043: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4075: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -710,6 +710,100 @@ export function ensembleFile(options) {
 }
 
 /**
+ * The box and roll (`x, y, width, height, roll°`) of the face a 96×96 Kaggle face is, as a
+ * frame of its own: the box whose crop is the whole face (the inverse of `kaggleRow`'s
+ * framing), so an imported training face is labelled and exported like a captured one.
+ * @returns {Float32Array}
+ */
+export function kaggleFaceBox() {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.kaggleFaceBox(retptr);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var v1 = getArrayF32FromWasm0(r0, r1).slice();
+        wasm.__wbindgen_export3(r0, r1 * 4, 4);
+        return v1;
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
+/**
+ * training.csv's header line (no line break).
+ * @returns {string}
+ */
+export function kaggleHeader() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.kaggleHeader(retptr);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        deferred1_0 = r0;
+        deferred1_1 = r1;
+        return getStringFromWasm0(r0, r1);
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+        wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+    }
+}
+
+/**
+ * One training.csv row (no line break) of a face in an RGBA frame: `face_box` is the box
+ * and roll the page got with the face (`x, y, width, height, roll°`), which name the crop
+ * its keypoints were predicted in; `coords` are 30 canvas coordinates (x, y in Kaggle
+ * order), NaN for a keypoint not visible.
+ * @param {Uint8Array | number[]} rgba
+ * @param {number} width
+ * @param {number} height
+ * @param {Float32Array | number[]} face_box
+ * @param {Float32Array | number[]} coords
+ * @returns {string}
+ */
+export function kaggleRow(rgba, width, height, face_box, coords) {
+    let deferred7_0;
+    let deferred7_1;
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        const val4 = +width;
+        const val5 = +height;
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passArray8ToWasm0(rgba, wasm.__wbindgen_export);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passArrayF32ToWasm0(face_box, wasm.__wbindgen_export);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passArrayF32ToWasm0(coords, wasm.__wbindgen_export);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 4, 4); }
+            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
+            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        wasm.kaggleRow(retptr, ptr0, len0, val4, val5, ptr1, len1, ptr2, len2);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+        var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+        var ptr6 = r0;
+        var len6 = r1;
+        if (r3) {
+            ptr6 = 0; len6 = 0;
+            throw takeFromExternrefTable0(r2);
+        }
+        deferred7_0 = ptr6;
+        deferred7_1 = len6;
+        return getStringFromWasm0(ptr6, len6);
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+        wasm.__wbindgen_export3(deferred7_0, deferred7_1, 1);
+    }
+}
+
+/**
  * The 15 keypoints' names in Kaggle column order: the page's one source for them.
  * @returns {string[]}
  */
@@ -722,6 +816,41 @@ export function keypointNames() {
         var v1 = getArrayJsValueFromWasm0(r0, r1);
         wasm.__wbindgen_export3(r0, r1 * 4, 4);
         return v1;
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
+/**
+ * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
+ * when `truth` lacks an outer eye corner.
+ * @param {Float32Array | number[]} predicted
+ * @param {Float32Array | number[]} truth
+ * @returns {number | undefined}
+ */
+export function labelledNme(predicted, truth) {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passArrayF32ToWasm0(predicted, wasm.__wbindgen_export);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passArrayF32ToWasm0(truth, wasm.__wbindgen_export);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 4, 4); }
+            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 4, 4); }
+            throw e;
+        }
+        wasm.labelledNme(retptr, ptr0, len0, ptr1, len1);
+        var r0 = getDataViewMemory0().getFloat64(retptr + 8 * 0, true);
+        var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+        var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+        if (r3) {
+            throw takeFromExternrefTable0(r2);
+        }
+        return r0 === Number.MAX_SAFE_INTEGER ? undefined : r0;
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
     }
@@ -1611,7 +1740,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87572(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87599(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2074,33 +2203,33 @@ function __wbg_get_imports() {
             arg0.writeBuffer(arg1, arg2, getArrayU8FromWasm0(arg3, arg4), arg5, arg6);
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29125, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87565);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29126, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87592);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57147);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57173);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17105, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57147_48);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57173_52);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146_49);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172_53);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17104, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57146_50);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172_54);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2138,22 +2267,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57147(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57147(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57173(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57173(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57147_48(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57147_48(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57173_52(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57173_52(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87572(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87572(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87599(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87599(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87565(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87592(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87565(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87592(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2164,10 +2293,10 @@ function __wasm_bindgen_func_elem_87565(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57146(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57172(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57146(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57172(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2178,10 +2307,10 @@ function __wasm_bindgen_func_elem_57146(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57146_49(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57172_53(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57146_49(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57172_53(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2192,10 +2321,10 @@ function __wasm_bindgen_func_elem_57146_49(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57146_50(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57172_54(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57146_50(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57172_54(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -18,9 +18,8 @@ use facepoints::backend::Backend;
 use facepoints::data::landmarks::read_ibug68_csv;
 use facepoints::data::source::open_file;
 use facepoints::detect::DetectorWeights;
-use facepoints::face::{FacePipeline, crop_gray};
-use facepoints::image::View;
-use facepoints::keypoints::{IMAGE_SIDE, NUM_COORDS, coord_name, from_ibug68};
+use facepoints::face::{FacePipeline, kaggle_header, kaggle_row};
+use facepoints::keypoints::from_ibug68;
 
 use super::Failure;
 use super::bench_e2e::{Points, read_truth};
@@ -98,36 +97,14 @@ fn matching<'a>(
         })
 }
 
-/// One Kaggle row: the keypoints in the crop `view` makes (4 decimals; a keypoint outside the
-/// crop is left empty), then the crop's pixels.
-fn kaggle_row(view: View, points: &Points, pixels: &[u8]) -> String {
-    let mut row = String::new();
-    for [x, y] in points {
-        let (u, v) = view.from_image(IMAGE_SIDE, *x, *y);
-        let inside = (0.0..IMAGE_SIDE as f32).contains(&u) && (0.0..IMAGE_SIDE as f32).contains(&v);
-        match inside {
-            true => {
-                let _ = write!(row, "{u:.4},{v:.4},");
-            }
-            false => row.push_str(",,"),
-        }
-    }
-    let pixels: Vec<String> = pixels.iter().map(|p| p.to_string()).collect();
-    row.push_str(&pixels.join(" "));
-    row
-}
-
 pub fn run(args: CropsArgs) -> Result<(), Failure> {
     let backend = Backend::flex();
     let model = std::fs::read(&args.model).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let pipeline = FacePipeline::new(&backend.device, &model, &DetectorWeights::bundled())?;
     let frames = labelled_frames(&args)?;
     std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let mut csv = String::new();
-    for c in 0..NUM_COORDS {
-        let _ = write!(csv, "{},", coord_name(c));
-    }
-    csv.push_str("Image\n");
+    let mut csv = kaggle_header();
+    csv.push('\n');
     let mut meta = String::from("split,row,source_image\n");
     let (mut rows, mut absent, mut missed) = (0usize, 0usize, 0usize);
     for (name, points) in &frames {
@@ -149,7 +126,7 @@ pub fn run(args: CropsArgs) -> Result<(), Failure> {
         }
         for view in views {
             rows += 1;
-            csv.push_str(&kaggle_row(view, points, &crop_gray(&image, view)));
+            csv.push_str(&kaggle_row(&image, view, points));
             csv.push('\n');
             let _ = writeln!(meta, "training,{rows},{name}");
         }

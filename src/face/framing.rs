@@ -74,6 +74,25 @@ impl CropRule {
         let (cx, cy) = b.center();
         Square::centered(cx + self.dx * s, cy + self.dy * s, self.scale * s)
     }
+
+    /// The detector box that this rule turns into `crop` (the inverse of [`Self::square`]).
+    pub fn box_of(&self, crop: Square) -> BoxF {
+        let s = crop.side / self.scale;
+        let (cx, cy) = (
+            crop.x0 + crop.side / 2.0 - self.dx * s,
+            crop.y0 + crop.side / 2.0 - self.dy * s,
+        );
+        BoxF::from_center(cx, cy, s, s)
+    }
+
+    /// The crop of a face given by its box and roll (radians): the box's square turned by
+    /// the roll.
+    pub fn view(&self, b: &BoxF, roll: f32) -> View {
+        View {
+            square: self.square(b),
+            angle: roll,
+        }
+    }
 }
 
 /// Crop square from BlazeFace's eye, nose-tip and mouth landmarks: the scale and shift
@@ -249,6 +268,24 @@ impl KeypointFraming {
 mod tests {
     use super::*;
     use crate::data::read_faces_file;
+
+    #[test]
+    fn a_crop_rule_gives_back_the_box_its_square_came_from() {
+        let rule = CropRule::default();
+        let crop = Square {
+            x0: 12.0,
+            y0: -7.0,
+            side: 96.0,
+        };
+        let back = rule.square(&rule.box_of(crop));
+        for (a, b) in [
+            (back.x0, crop.x0),
+            (back.y0, crop.y0),
+            (back.side, crop.side),
+        ] {
+            assert!((a - b).abs() < 1e-4, "{back:?} vs {crop:?}");
+        }
+    }
 
     #[test]
     fn landmarks_at_their_mean_positions_give_back_the_crop() {

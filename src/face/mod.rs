@@ -3,10 +3,12 @@
 
 mod error;
 mod framing;
+mod labelled;
 mod pipeline;
 mod window;
 
 pub use error::FaceError;
 pub use framing::{CropRule, KeypointFraming, LandmarkRule};
+pub use labelled::{ImagePoints, kaggle_header, kaggle_row};
 pub use pipeline::{Face, FacePipeline, FaceView, Keypoint, PipelineTimings, Rect, crop_gray};
 pub use window::Window;

@@ -280,12 +280,9 @@ impl FacePipeline {
     }
 
     /// The crop `face`'s keypoints were predicted in: its box through the crop rule, turned
-    /// by its roll (the inverse of `implied_box`).
+    /// by its roll (the inverse of `CropRule::box_of`).
     pub fn crop_of(&self, face: &Face) -> View {
-        View {
-            square: self.crop_rule.square(&face.bbox),
-            angle: face.roll,
-        }
+        self.crop_rule.view(&face.bbox, face.roll)
     }
 
     /// The crop tracking makes of a face from its keypoints (`None`: degenerate keypoints).
@@ -470,7 +467,7 @@ impl FacePipeline {
             .iter()
             .zip(coords.chunks(NUM_COORDS))
             .map(|(&(crop, score), c)| Face {
-                bbox: self.implied_box(crop.square),
+                bbox: self.crop_rule.box_of(crop.square),
                 score,
                 roll: crop.angle,
                 points: std::array::from_fn(|k| {
@@ -493,17 +490,6 @@ impl FacePipeline {
     async fn predict_framed(&self, faces: &FaceSet) -> Result<Vec<f32>, FaceError> {
         let flip = self.flip || self.models.flip();
         Ok(self.models.predict(faces, CROP_BATCH, flip).await?)
-    }
-
-    /// The detector box that the crop rule would have turned into `crop`.
-    fn implied_box(&self, crop: crate::image::Square) -> BoxF {
-        let r = self.crop_rule;
-        let s = crop.side / r.scale;
-        let (cx, cy) = (
-            crop.x0 + crop.side / 2.0 - r.dx * s,
-            crop.y0 + crop.side / 2.0 - r.dy * s,
-        );
-        BoxF::from_center(cx, cy, s, s)
     }
 }
 

@@ -5,6 +5,7 @@
 mod dataset;
 mod diagnostics;
 mod experiments;
+mod labelled;
 mod options;
 mod threads;
 mod training;

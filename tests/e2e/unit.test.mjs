@@ -1,5 +1,5 @@
 // Pure front-end logic, tested in Node: backend choice, the One Euro filter, video planes
-// to RGBA, the same-faces rule.
+// to RGBA, the same-faces rule, the labelling's mirrored names and the stored faces' checks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseBackend, isSoftware } from '../../www/js/backend-choice.js';
@@ -8,6 +8,8 @@ import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
 import { chooseSimd, hasWasmSimd, NO_SIMD, simdRefused, workerUrl } from '../../www/js/wasm-features.js';
+import { mirroredName } from '../../www/js/studio/label-canvas.js';
+import { damage, uniqueName } from '../../www/js/studio/face-store.js';
 import { chooseThreads, engineFor, threadFacts, requestedThreads, withoutThreads, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
@@ -161,4 +163,25 @@ test('wasm SIMD: found where the runtime validates its probe; without it (or wit
   const url = 'https://example.test/www/js/worker.js';
   assert.equal(workerUrl(url, '?simd=0&threads=1').href, `${url}?simd=0`);
   assert.equal(workerUrl(url, '?threads=1').href, url);
+});
+
+test('the mirrored image names each point after the other side; centre points keep their names', () => {
+  assert.equal(mirroredName('left_eye_center'), 'right_eye_center');
+  assert.equal(mirroredName('right_eyebrow_outer_end'), 'left_eyebrow_outer_end');
+  assert.equal(mirroredName('mouth_left_corner'), 'mouth_right_corner');
+  assert.equal(mirroredName('nose_tip'), 'nose_tip');
+  assert.equal(side(mirroredName('left_eye_inner_corner')), 'right');
+});
+
+test('a stored face is checked field by field; a name already taken gets a number', () => {
+  const good = { image: new Blob(['x']), width: 640, height: 480, box: [1, 2, 30, 30, 0], prelabel: Array(30).fill(5), label: [null, null, ...Array(28).fill(5)] };
+  assert.equal(damage(good), null);
+  assert.match(damage({ ...good, image: 'x' }), /image is missing/);
+  assert.match(damage({ ...good, box: [1, 2, 0, 30, 0] }), /positive size/);
+  assert.match(damage({ ...good, box: [1, 2, NaN, 30, 0] }), /5 numbers/);
+  assert.match(damage({ ...good, label: Array(29).fill(1) }), /label is not 30 numbers/);
+  assert.match(damage({ ...good, label: [...Array(29).fill(1), 'x'] }), /label is not 30 numbers/);
+  assert.match(damage({ ...good, width: 0 }), /size is missing/);
+  assert.equal(uniqueName('My faces', new Set()), 'My faces');
+  assert.equal(uniqueName('My faces', new Set(['My faces', 'My faces (2)'])), 'My faces (3)');
 });

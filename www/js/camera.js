@@ -4,14 +4,16 @@
 import { drawFaces } from './draw.js';
 import { KeypointSmoother } from './one-euro.js';
 
-export function cameraMessage(err) {
+/** What a failed `getUserMedia` means, for a camera used to `doing` (while `instead` still
+ *  works without it). */
+export function cameraMessage(err, { doing = 'track your face', instead = 'photo upload' } = {}) {
   switch (err?.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Camera permission was denied. Allow the camera for this page to track your face; photo upload still works.';
+      return `Camera permission was denied. Allow the camera for this page to ${doing}; ${instead} still works.`;
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera was found. Connect one and press Start again; photo upload still works.';
+      return `No camera was found. Connect one and press Start again; ${instead} still works.`;
     case 'NotReadableError':
       return 'The camera is in use by another application.';
     default:

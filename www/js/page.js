@@ -10,7 +10,7 @@ import { KEYPOINT_NAMES, adoptKeypointNames, pretty } from './studio/face-canvas
 import { studio } from './studio/state.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['try', 'data', 'augment', 'train', 'experiments', 'models'];
+const VIEWS = ['try', 'faces', 'data', 'augment', 'train', 'experiments', 'models'];
 
 function report(message, level = 'error') {
   const box = $('message');
@@ -142,6 +142,7 @@ async function main() {
     badge.dataset.backend = 'none';
     $('loading').hidden = true;
     report(`The detector could not start: ${err.message}`);
+    studio.detectorError = err.message;
     await loadStudio();
     return;
   }
@@ -193,6 +194,7 @@ async function main() {
       select: $('camera-select'), smoothing: $('camera-smoothing'), every: $('camera-every'), stats: $('camera-stats'),
     },
   });
+  studio.detector = holder; // Your faces captures with it
   window.facepoints = { detector: holder, studio };
   document.body.dataset.detector = 'ready'; // Try it works from here
   await loadStudio();

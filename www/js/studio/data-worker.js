@@ -1,18 +1,20 @@
 // The data worker: parses a training CSV streamed from a File (gzip decompressed by the
 // browser's DecompressionStream), keeps the faces in the CPU engine's memory, and answers
 // the studio's views (counts, faces, split, augmented variants, KNN, scoring model files,
-// ensembles, search trials, submissions) and checks model files. The page's main thread
-// never parses, augments or predicts.
+// ensembles, search trials, submissions, the user's own faces: face-rows.js) and checks
+// model files. The page's main thread never parses, augments or predicts.
 import { chooseSimd } from '../wasm-features.js';
 import { engineFor } from '../threads.js';
 import { serveRequests, transferring, emit } from '../worker-client.js';
+import { faceHandlers } from './face-rows.js';
 
 // The CPU engine, one thread: with SIMD, or without it where the browser has none or the
 // page's address asks `?simd=0` (this worker's address carries it). Its functions are bound
 // once it has loaded; every request waits for `engine` first.
 let CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
   ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv;
-const engine = import(`../../../pkg/${engineFor('cpu', 1, chooseSimd(self.location.search).simd)}/facepoints.js`)
+const engineModule = import(`../../../pkg/${engineFor('cpu', 1, chooseSimd(self.location.search).simd)}/facepoints.js`);
+const engine = engineModule
   .then((module) => {
     ({
       CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
@@ -216,6 +218,9 @@ const handlers = {
   },
 };
 
-serveRequests(handlers, {
+serveRequests({
+  ...handlers,
+  ...faceHandlers({ engine: () => engine.then(() => engineModule), textStream: (file) => textStream(file, () => {}) }),
+}, {
   cancel() { if (loading) loading.cancelled = true; },
 });

@@ -13,6 +13,10 @@ class Studio extends EventTarget {
   dataset = null;
   /** The AugmentConfig (the CLI's JSON) the Train view uses. */
   augment = null;
+  /** The page's detector (whichever model Try it uses), once it runs; Your faces captures
+   *  with it. `detectorError`: why it could not start. */
+  detector = null;
+  detectorError = null;
 
   /** The data worker, started on first use; `progress` events are re-sent as `progress`. */
   get data() {

@@ -8,9 +8,11 @@ import { setupEnsemblePanel } from './ensemble-panel.js';
 import { setupAnalysisPanel } from './analysis-panel.js';
 import { setupSubmissionPanel } from './submission-panel.js';
 import { setupExperimentsView } from './experiments-view.js';
+import { setupFacesView } from './faces-view.js';
 
 /** Wires every studio view; `report(message, level)` shows a message on the page. */
 export function setupStudio({ report }) {
+  setupFacesView({ report });
   setupDataView({ report });
   setupAugmentView({ report });
   setupTrainView({ report });
