@@ -78,16 +78,22 @@ pub fn nme_labelled(
     predicted: &[[f32; 2]; NUM_KEYPOINTS],
     truth: &[[f32; 2]; NUM_KEYPOINTS],
 ) -> Option<f32> {
+    let errors = point_errors(predicted, truth)?;
+    let shared: Vec<f32> = errors.into_iter().filter(|e| !e.is_nan()).collect();
+    (!shared.is_empty()).then(|| shared.iter().sum::<f32>() / shared.len() as f32)
+}
+
+/// Each keypoint's distance from `truth`, divided by the distance between `truth`'s outer
+/// eye corners (NaN where either side lacks the point); `None` without an outer eye corner.
+/// [`nme_labelled`] is their mean.
+pub fn point_errors(
+    predicted: &[[f32; 2]; NUM_KEYPOINTS],
+    truth: &[[f32; 2]; NUM_KEYPOINTS],
+) -> Option<[f32; NUM_KEYPOINTS]> {
     let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
-    let errors: Vec<f32> = predicted
-        .iter()
-        .zip(truth)
-        .map(|(&p, &t)| distance(p, t))
-        .filter(|d| !d.is_nan())
-        .collect();
     let eyes = distance(truth[3], truth[5]);
-    (!errors.is_empty() && eyes.is_finite())
-        .then(|| errors.iter().sum::<f32>() / errors.len() as f32 / eyes)
+    eyes.is_finite()
+        .then(|| std::array::from_fn(|k| distance(predicted[k], truth[k]) / eyes))
 }
 
 /// `predicted` moved by the similarity transform (shift, turn, scale) that brings it closest
@@ -153,6 +159,8 @@ mod tests {
         let mut partial = truth;
         partial[0] = [f32::NAN; 2];
         assert!((nme_labelled(&off, &partial).unwrap() - 0.1).abs() < 1e-6);
+        let errors = point_errors(&off, &partial).unwrap();
+        assert!(errors[0].is_nan() && (errors[1] - 0.1).abs() < 1e-6);
         partial[3] = [f32::NAN; 2];
         assert_eq!(nme_labelled(&off, &partial), None);
     }

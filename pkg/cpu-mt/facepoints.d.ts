@@ -343,11 +343,12 @@ export function kaggleRow(rgba: Uint8Array | number[], width: number, height: nu
 export function keypointNames(): string[];
 
 /**
- * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
- * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
- * when `truth` lacks an outer eye corner.
+ * How far `predicted` is from `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled), as `facepoints bench-e2e` scores: `{nme, points}` (the NME over the keypoints
+ * both have; each keypoint's distance over the outer eye corners' distance, NaN where
+ * absent), or `undefined` when `truth` lacks an outer eye corner.
  */
-export function labelledNme(predicted: Float32Array | number[], truth: Float32Array | number[]): number | undefined;
+export function labelledErrors(predicted: Float32Array | number[], truth: Float32Array | number[]): any;
 
 /**
  * The message of the last panic ("panicked at src/…:12:5: …"), once: a second call gives
@@ -486,7 +487,7 @@ export interface InitOutput {
     readonly kaggleHeader: () => [number, number];
     readonly kaggleRow: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number, number, number];
     readonly keypointNames: () => [number, number];
-    readonly labelledNme: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly labelledErrors: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly lastPanic: () => [number, number];
     readonly modelSize: (a: number, b: number, c: number) => [number, number, number];
     readonly panicForTesting: (a: number, b: number) => void;

@@ -646,14 +646,15 @@ export function keypointNames() {
 }
 
 /**
- * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
- * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
- * when `truth` lacks an outer eye corner.
+ * How far `predicted` is from `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled), as `facepoints bench-e2e` scores: `{nme, points}` (the NME over the keypoints
+ * both have; each keypoint's distance over the outer eye corners' distance, NaN where
+ * absent), or `undefined` when `truth` lacks an outer eye corner.
  * @param {Float32Array | number[]} predicted
  * @param {Float32Array | number[]} truth
- * @returns {number | undefined}
+ * @returns {any}
  */
-export function labelledNme(predicted, truth) {
+export function labelledErrors(predicted, truth) {
     let ptr0, len0, ptr1, len1;
     try {
         ptr0 = passArrayF32ToWasm0(predicted, wasm.__wbindgen_malloc);
@@ -665,11 +666,11 @@ export function labelledNme(predicted, truth) {
         if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 4, 4); }
         throw e;
     }
-    const ret = wasm.labelledNme(ptr0, len0, ptr1, len1);
+    const ret = wasm.labelledErrors(ptr0, len0, ptr1, len1);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
-    return ret[0] === Number.MAX_SAFE_INTEGER ? undefined : ret[0];
+    return takeFromExternrefTable0(ret[0]);
 }
 
 /**

@@ -869,14 +869,15 @@ export function keypointNames() {
 }
 
 /**
- * The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
- * labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
- * when `truth` lacks an outer eye corner.
+ * How far `predicted` is from `truth` (30 coordinates each, NaN for a keypoint not
+ * labelled), as `facepoints bench-e2e` scores: `{nme, points}` (the NME over the keypoints
+ * both have; each keypoint's distance over the outer eye corners' distance, NaN where
+ * absent), or `undefined` when `truth` lacks an outer eye corner.
  * @param {Float32Array | number[]} predicted
  * @param {Float32Array | number[]} truth
- * @returns {number | undefined}
+ * @returns {any}
  */
-export function labelledNme(predicted, truth) {
+export function labelledErrors(predicted, truth) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
         let ptr0, len0, ptr1, len1;
@@ -890,14 +891,14 @@ export function labelledNme(predicted, truth) {
             if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 4, 4); }
             throw e;
         }
-        wasm.labelledNme(retptr, ptr0, len0, ptr1, len1);
-        var r0 = getDataViewMemory0().getFloat64(retptr + 8 * 0, true);
+        wasm.labelledErrors(retptr, ptr0, len0, ptr1, len1);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
-        var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
-        if (r3) {
-            throw takeFromExternrefTable0(r2);
+        if (r2) {
+            throw takeFromExternrefTable0(r1);
         }
-        return r0 === Number.MAX_SAFE_INTEGER ? undefined : r0;
+        return takeFromExternrefTable0(r0);
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
     }
@@ -1516,7 +1517,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4075(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4076(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1732,7 +1733,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1336, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4043);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4044);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1772,14 +1773,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4075(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4075(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4076(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4076(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4043(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4044(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4043(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4044(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::face::{CropRule, FaceView, kaggle_header, kaggle_row};
 use crate::image::{RgbaImage, Square};
-use crate::keypoints::{IMAGE_SIDE, NUM_COORDS, NUM_KEYPOINTS, nme_labelled};
+use crate::keypoints::{IMAGE_SIDE, NUM_COORDS, NUM_KEYPOINTS, nme_labelled, point_errors};
 
 use super::js_error;
 
@@ -65,11 +65,12 @@ pub fn kaggle_face_box() -> Vec<f32> {
     vec![b.x0, b.y0, b.width(), b.height(), 0.0]
 }
 
-/// The NME of `predicted` against `truth` (30 coordinates each, NaN for a keypoint not
-/// labelled) over the keypoints both have, as `facepoints bench-e2e` scores; `undefined`
-/// when `truth` lacks an outer eye corner.
-#[wasm_bindgen(js_name = labelledNme)]
-pub fn labelled_nme(predicted: &[f32], truth: &[f32]) -> Result<Option<f32>, JsError> {
+/// How far `predicted` is from `truth` (30 coordinates each, NaN for a keypoint not
+/// labelled), as `facepoints bench-e2e` scores: `{nme, points}` (the NME over the keypoints
+/// both have; each keypoint's distance over the outer eye corners' distance, NaN where
+/// absent), or `undefined` when `truth` lacks an outer eye corner.
+#[wasm_bindgen(js_name = labelledErrors)]
+pub fn labelled_errors(predicted: &[f32], truth: &[f32]) -> Result<JsValue, JsError> {
     let points = |coords: &[f32], what: &str| -> Result<[[f32; 2]; NUM_KEYPOINTS], JsError> {
         if coords.len() != NUM_COORDS {
             return Err(js_error(format!(
@@ -79,8 +80,20 @@ pub fn labelled_nme(predicted: &[f32], truth: &[f32]) -> Result<Option<f32>, JsE
         }
         Ok(std::array::from_fn(|k| [coords[2 * k], coords[2 * k + 1]]))
     };
-    Ok(nme_labelled(
-        &points(predicted, "the prediction")?,
-        &points(truth, "the label")?,
-    ))
+    let (predicted, truth) = (
+        points(predicted, "the prediction")?,
+        points(truth, "the label")?,
+    );
+    let (Some(nme), Some(errors)) = (
+        nme_labelled(&predicted, &truth),
+        point_errors(&predicted, &truth),
+    ) else {
+        return Ok(JsValue::UNDEFINED);
+    };
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&out, &key.into(), &value);
+    set("nme", nme.into())
+        .and_then(|_| set("points", js_sys::Float32Array::from(&errors[..]).into()))
+        .map_err(|_| js_error("could not build the result"))?;
+    Ok(out.into())
 }

@@ -347,3 +347,77 @@ test('dropped photos: one without a face is named, a 50 MP one is kept at 4,096 
   assert.equal(await gridCount(), count);
   assert.match(await message(), new RegExp(`1 stored face is damaged and left out \\(#${big.id}: its face box is not 5 numbers`));
 });
+
+test('fine-tuning the shipped model on your faces: held out by session, compared before and after on them and on the validation faces, used in Try it in one click', async () => {
+  // Every face of the first dataset looked at: accepted as the model left it, or corrected.
+  const { datasets: [first] } = await stored();
+  await page.click('.tabs a[data-view="faces"]');
+  await page.selectOption('#faces-dataset', String(first.id));
+  await page.waitForFunction(() => Number(document.getElementById('faces-grid').dataset.faces) > 0);
+  const count = await gridCount();
+  await page.locator('#faces-grid .face').first().click();
+  for (let i = 0; i < count; i++) {
+    await page.click('#label-accept');
+    await page.waitForFunction((n) => Number(document.getElementById('faces-grid').dataset.corrected) >= n, Math.min(count, i + 1));
+  }
+  const faces = (await stored()).faces.filter((f) => f.dataset === first.id && f.corrected && f.box.length === 5);
+  const sessions = [...new Set(faces.map((f) => f.session))];
+  const heldOut = faces.filter((f) => f.session === sessions.at(-1)); // the last session (of two)
+  assert.equal(sessions.length, 2);
+
+  await page.click('.tabs a[data-view="data"]');
+  await page.click('#data-sample');
+  await page.waitForFunction(() => document.getElementById('data-status').dataset.rows);
+  await page.click('.tabs a[data-view="train"]');
+  await page.waitForFunction((id) => [...document.getElementById('train-faces').options].some((o) => o.value === String(id)), first.id);
+  await page.selectOption('#train-init', 'shipped');
+  await page.selectOption('#train-faces', String(first.id));
+  assert.equal(await page.locator('#train-faces-share-label').isVisible(), true);
+  await page.fill('#train-faces-share', '50');
+  await page.fill('#train-epochs', '2');
+  await page.fill('#train-lr', '0.00001');
+  await page.fill('#train-patience', '0');
+  await page.click('#train-start');
+  await page.waitForFunction(() => !document.getElementById('train-compare').hidden || /failed/.test(document.getElementById('train-phase').textContent) || !document.getElementById('message').hidden, null, { timeout: 300_000 });
+  assert.equal(await message(), '');
+  const config = await page.evaluate(() => window.__trainConfig);
+  assert.equal(config.init.from, 'the shipped model (www/models/default.fpk)');
+  // The run's split names your faces; its validation faces are your held-out session's.
+  const runs = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('facepoints').onsuccess = (e) => {
+      const db = e.target.result;
+      db.transaction('models').objectStore('models').getAll().onsuccess = (g) => { resolve(g.target.result.map((r) => ({ name: r.name, split: r.split }))); db.close(); };
+    };
+  }));
+  const run = runs.at(-1);
+  assert.match(run.split, new RegExp(`${faces.length - heldOut.length} of your faces \\(1 session, each ×\\d+: \\d+% of an epoch\\) trained on; ${heldOut.length} of 1 held-out session to stop early on`));
+  const compare = await page.evaluate(() => ({ ...document.getElementById('train-compare').dataset }));
+  console.log(`screenshots in ${work}`);
+  const [before, after, baseBefore, baseAfter] = ['before', 'after', 'baseBefore', 'baseAfter'].map((k) => Number(compare[k]));
+  // Before: the shipped model's own points on faces accepted as it left them, in the crops
+  // their rows hold — the framing the export and the training use is the one it predicted in.
+  assert.ok(before < 0.02, `the shipped model on its own accepted points: NME ${before}`);
+  assert.ok(Number.isFinite(after) && after < 0.1, `fine-tuned: NME ${after}`);
+  // The shipped model scores 2.67 px on the sample's validation faces (studio test).
+  assert.ok(Math.abs(baseBefore - 2.67) < 0.01, `the shipped model on the validation faces: ${baseBefore}`);
+  assert.ok(baseAfter < 4, `the fine-tuned model on the validation faces: ${baseAfter}`);
+  assert.match(await page.locator('#train-compare-text').textContent(), new RegExp(`^On your ${heldOut.length} held-out faces?: NME \\d+\\.\\d% with the shipped model .*, \\d+\\.\\d% fine-tuned \\(.*\\)\\. On the \\d+ validation faces of .*: RMSE \\d\\.\\d{3} px before, \\d\\.\\d{3} px after`));
+  console.log(`fine-tuned on ${faces.length - heldOut.length} faces, ${heldOut.length} held out: NME ${(100 * before).toFixed(2)}% → ${(100 * after).toFixed(2)}%; validation RMSE ${baseBefore.toFixed(3)} → ${baseAfter.toFixed(3)} px`);
+  await page.locator('#train-compare').screenshot({ path: join(work, 'compare.png') });
+  assert.equal(await page.locator('#train-compare-points tbody tr').count(), 15);
+  assert.equal(await page.locator('#train-compare-faces canvas').count(), heldOut.length);
+  // Drawn: each held-out face twice, with the labels' green rings.
+  const green = await page.evaluate(() => {
+    const c = document.querySelector('#train-compare-faces canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 90 && data[i + 1] > 170 && data[i + 2] < 130) n++;
+    return n;
+  });
+  assert.ok(green > 50, `label rings drawn: ${green} green pixels`);
+  // One click: Try it runs the fine-tuned model; one click back.
+  await page.click('#train-compare-use');
+  await page.waitForFunction((name) => document.body.dataset.model === name, run.name, { timeout: 120_000 });
+  await page.click('#use-shipped');
+  await page.waitForFunction(() => document.body.dataset.model === 'shipped', null, { timeout: 120_000 });
+});

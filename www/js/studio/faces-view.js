@@ -275,8 +275,8 @@ export function setupFacesView({ report }) {
 
   async function describeNme(face) {
     try {
-      const nme = await studio.data.request('labelledNme', { predicted: face.prelabel, truth: face.label });
-      return nme;
+      const errors = await studio.data.request('labelledErrors', { predicted: face.prelabel, truth: face.label });
+      return errors?.nme ?? null;
     } catch (err) {
       report(`The NME could not be computed: ${err.message}`, 'warning');
       return null;

@@ -32,13 +32,44 @@ export function signal(type, args) {
   worker?.signal(type, args);
 }
 
+/** Appends `b` to the typed array `a` (same type). */
+function joined(a, b) {
+  const out = new a.constructor(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The loaded data's faces and split, with the user's own faces after them when `yours`
+ *  (faces-mix.js mixFaces) is given: theirs join the training rows, and their held-out
+ *  sessions are the validation rows (the run stops early, and keeps its best weights, on
+ *  them). */
+async function runData(data, yours) {
+  const parts = await studio.data.request('parts');
+  if (!yours) return { parts, train: data.split.train, valid: data.split.valid, split: data.split.info };
+  const base = parts.ids.length;
+  const count = yours.coords.length / 30;
+  const next = parts.ids.reduce((m, id) => Math.max(m, id), 0) + 1;
+  return {
+    parts: {
+      images: joined(parts.images, yours.images),
+      coords: joined(parts.coords, yours.coords),
+      ids: joined(parts.ids, Uint32Array.from({ length: count }, (_, i) => next + i)),
+    },
+    train: [...data.split.train, ...yours.train.map((i) => base + i)],
+    valid: yours.valid.map((i) => base + i),
+    split: `${data.split.info}; ${yours.info}`,
+  };
+}
+
 /**
- * Trains `config` (the CLI's TrainingConfig JSON) on the loaded data's split. `onEvent`
- * gets every training event. Resolves to the worker's result (checkpoint, best_epoch,
- * best_rmse, epochs_run, stopped, failed?) with `history` (one entry per epoch),
- * `per_keypoint` (the best epoch's), `wall_s` and `backend`.
+ * Trains `config` (the CLI's TrainingConfig JSON) on the loaded data's split, and on your
+ * own faces too with `yours` (see runData). `onEvent` gets every training event. Resolves
+ * to the worker's result (checkpoint, best_epoch, best_rmse, epochs_run, stopped, failed?)
+ * with `history` (one entry per epoch), `per_keypoint` (the best epoch's), `wall_s`,
+ * `backend` and `split` (the split's description).
  */
-export async function trainRun(config, { requested = 'auto', init = null, onEvent = () => {} } = {}) {
+export async function trainRun(config, { requested = 'auto', init = null, yours = null, onEvent = () => {} } = {}) {
   const data = studio.dataset;
   if (!data) throw new Error('load data first (Data view)');
   claim('cnn');
@@ -59,14 +90,12 @@ export async function trainRun(config, { requested = 'auto', init = null, onEven
   };
   worker ??= new WorkerClient(workerUrl(new URL('./train-worker.js', import.meta.url)), (event) => listener?.(event), { name: 'the training' });
   try {
-    const parts = await studio.data.request('parts');
+    const { parts, train, valid, split } = await runData(data, yours);
     const result = await worker.request('train', {
-      ...parts,
-      train: data.split.train, valid: data.split.valid,
-      split: data.split.info, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
+      ...parts, train, valid, split, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
       config, requested, init, threads: requestedThreads(),
     }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
-    return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend };
+    return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend, split };
   } catch (err) {
     // A lost GPU device leaves that engine unusable: the next run starts a fresh worker.
     if (backend === 'webgpu') {
@@ -124,7 +153,7 @@ export async function recordTraining(result, config, { name, group = '' } = {}) 
     failed: result.failed ?? null,
     wall_s: result.wall_s,
     backend: backendName(result.backend),
-    split: data.split.info,
+    split: result.split ?? data.split.info,
     data: data.name,
     fingerprint: await fingerprint(),
     group,

@@ -7,6 +7,9 @@ import { trainRun, knnRun, recordTraining, recordKnn, signal, busy } from './run
 import { setupCharts } from './train-charts.js';
 import { RunProgress, setPhase, keypointTable } from './train-progress.js';
 import { listModels, getModel } from './model-store.js';
+import { listDatasets } from './face-store.js';
+import { mixFaces } from './faces-mix.js';
+import { clearComparison, showComparison } from './train-compare.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -51,6 +54,7 @@ export function setupTrainView({ report }) {
       label.hidden = (label.dataset.for === 'knn') !== isKnn();
     }
     $('train-augment-k-label').hidden = isKnn() || $('train-augment').value !== 'multiplier';
+    showFaces();
     if (isKnn()) {
       $('train-size').textContent = 'KNN: each validation face gets the mean keypoints of its k nearest training faces (no weights to train).';
       return;
@@ -115,10 +119,34 @@ export function setupTrainView({ report }) {
     if (select.value !== chosen) await holdArchitecture();
   }
   studio.addEventListener('runs', listStartingModels);
+
+  /** Your faces: each dataset with corrected faces, to mix into the run. */
+  async function listFaceSets() {
+    const select = $('train-faces');
+    let sets = [];
+    try {
+      sets = (await listDatasets()).filter((d) => d.corrected > 0);
+    } catch {
+      sets = []; // no storage here: the loaded data only
+    }
+    const chosen = select.value;
+    select.replaceChildren(select.options[0], ...sets.map((d) => new Option(`“${d.name}”: ${d.corrected} corrected face${d.corrected > 1 ? 's' : ''}`, String(d.id))));
+    select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
+    showFaces();
+  }
+  function showFaces() {
+    const chosen = $('train-faces').value !== '';
+    $('train-faces-share-label').hidden = !chosen || isKnn();
+    $('train-faces-note').textContent = chosen
+      ? 'Your faces join the training faces at this share of each epoch; whole capture sessions of them are held out, and the run stops early and keeps its best weights on those. Start from a trained model to fine-tune it.'
+      : '';
+  }
+  $('train-faces').addEventListener('change', showFaces);
   studio.addEventListener('view', ({ detail: view }) => {
     if (view === 'train') {
       showSize();
       listStartingModels();
+      listFaceSets();
     }
   });
 
@@ -161,11 +189,14 @@ export function setupTrainView({ report }) {
     if (isKnn()) return knn(data);
     let config;
     let starting = null;
+    let yours = null;
     try {
       config = await trainingConfig();
       // This view's own run may start from a trained model (the experiments start at random).
       starting = await startingModel($('train-init').value);
       if (starting) config.init = { from: starting.from };
+      const faces = $('train-faces').value;
+      if (faces !== '') yours = await mixFaces(Number(faces), Number($('train-faces-share').value) / 100, data.split.train.length);
     } catch (err) {
       return report(`The settings cannot be used: ${err.message}`, 'error');
     }
@@ -181,10 +212,11 @@ export function setupTrainView({ report }) {
     $('train-rate').textContent = ''; // the last run's progress is not this one's
     for (const key of Object.keys($('train-rate').dataset)) delete $('train-rate').dataset[key];
     $('train-keypoints').tBodies[0].replaceChildren();
+    clearComparison();
     try {
       const init = starting?.bytes ?? null;
-      const result = await trainRun(config, { requested, init, onEvent: (event) => run?.onEvent(event) });
-      await finished(result, config, starting);
+      const result = await trainRun(config, { requested, init, yours, onEvent: (event) => run?.onEvent(event) });
+      await finished(result, config, starting, yours);
     } catch (err) {
       setPhase('failed', `Training failed: ${err.message}`);
       const onGpu = err.backend === 'webgpu';
@@ -197,8 +229,9 @@ export function setupTrainView({ report }) {
     }
   }
 
-  /** `starting`: the model the run started from (startingModel), or null. */
-  async function finished(result, config, starting = null) {
+  /** `starting`: the model the run started from (startingModel), or null; `yours`: your
+   *  faces mixed in (faces-mix.js), or null. */
+  async function finished(result, config, starting = null, yours = null) {
     if (result.failed) {
       // The engine failed; the best weights copied out before it did are kept.
       const cpu = result.backend === 'webgpu' ? ' To go on, choose Backend → CPU (wasm) and start again.' : '';
@@ -212,8 +245,19 @@ export function setupTrainView({ report }) {
     $('train-result').dataset.rmse = String(result.best_rmse);
     if (!result.failed) setPhase('done', 'Done.');
     const record = await recordTraining(result, config);
-    $('train-result').textContent = `${text} Kept in Runs as “${record.name}”.${await beforeAndAfter(starting, result.best_rmse)}`;
+    if (!yours) {
+      $('train-result').textContent = `${text} Kept in Runs as “${record.name}”.${await beforeAndAfter(starting, result.best_rmse)}`;
+      return studio.emit('models');
+    }
+    // On your faces: the validation RMSE is your held-out faces'; the comparison says more.
+    $('train-result').textContent = `${text} (on your held-out faces) Kept in Runs as “${record.name}”.`;
     studio.emit('models');
+    if (!starting) return; // from random weights: nothing to compare with
+    try {
+      await showComparison({ starting, result, heldOut: yours.heldOut, name: record.name });
+    } catch (err) {
+      report(`The fine-tuned model could not be compared with ${starting.from}: ${err.message}`, 'error');
+    }
   }
 
   /** A fine-tuned run against the model it started from, on the same validation faces: what
