@@ -348,6 +348,26 @@ test('dropped photos: one without a face is named, a 50 MP one is kept at 4,096 
   assert.match(await message(), new RegExp(`1 stored face is damaged and left out \\(#${big.id}: its face box is not 5 numbers`));
 });
 
+test('a full storage quota is said plainly, and nothing of that photo is kept', async () => {
+  const before = (await stored()).faces.length;
+  await page.evaluate(() => {
+    window.__add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function add(...args) {
+      if (this.name === 'faces') throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+      return window.__add.apply(this, args);
+    };
+    document.getElementById('message').hidden = true;
+  });
+  try {
+    await page.setInputFiles('#faces-photos', [join(PHOTOS, 'grace_hopper.jpg'), join(PHOTOS, 'astronaut.png')]);
+    await page.waitForFunction(() => !document.getElementById('message').hidden, null, { timeout: 60_000 });
+    assert.match(await message(), /^Adding photos stopped at grace_hopper\.jpg: The browser's storage for this page is full, so the face was not stored \(nothing of it was kept\)\. Delete faces or datasets/);
+  } finally {
+    await page.evaluate(() => { IDBObjectStore.prototype.add = window.__add; });
+  }
+  assert.equal((await stored()).faces.length, before, 'nothing kept');
+});
+
 test('fine-tuning the shipped model on your faces: held out by session, compared before and after on them and on the validation faces, used in Try it in one click', async () => {
   // Every face of the first dataset looked at: accepted as the model left it, or corrected.
   const { datasets: [first] } = await stored();

@@ -5,27 +5,18 @@
 import { studio } from './state.js';
 import { FACE_PIXELS, FACE_SIDE, KEYPOINT_NAMES } from './face-canvas.js';
 import * as store from './face-store.js';
+import { download, safe } from './run-files.js';
 
 const FORMAT = 'facepoints-faces';
 const VERSION = 1;
 /** The largest zip read (its frames are held in memory while they are checked). */
 const MAX_ZIP_BYTES = 1 << 30;
 
-function download(blob, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-const fileStem = (name) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'faces';
-
 /** Downloads `faces` as `<dataset>-training.csv`. */
 export async function exportCsv(name, faces) {
   const plain = faces.map(({ image, box, label, name: n }) => ({ image, box, label, name: n }));
   const text = await studio.data.request('kaggleCsv', { faces: plain });
-  download(new Blob([text], { type: 'text/csv' }), `${fileStem(name)}-training.csv`);
+  download(new Blob([text], { type: 'text/csv' }), `${safe(name)}-training.csv`);
 }
 
 const fflate = () => import('../../vendor/fflate/browser.js');
@@ -47,7 +38,7 @@ export async function exportZip(name, faces) {
   }
   const labels = { format: FORMAT, version: VERSION, name, exported: new Date().toISOString(), keypoints: KEYPOINT_NAMES, faces: entries };
   files['labels.json'] = new TextEncoder().encode(JSON.stringify(labels, null, 1));
-  download(new Blob([zipSync(files)], { type: 'application/zip' }), `${fileStem(name)}-faces.zip`);
+  download(new Blob([zipSync(files)], { type: 'application/zip' }), `${safe(name)}-faces.zip`);
 }
 
 /** The faces of a zip written by exportZip, checked whole before anything is stored. */

@@ -27,12 +27,14 @@ function open() {
   });
 }
 
-/** What a failed transaction means for the user (a full disk or quota said plainly). */
+/** What a failed transaction means for the user (a full disk or quota said plainly); such
+ *  an error is marked `storage` (the next change would fail the same way). */
 function failure(error, what) {
-  if (error?.name === 'QuotaExceededError') {
-    return new Error(`The browser's storage for this page is full, so ${what} was not stored (nothing of it was kept). Delete faces or datasets you no longer need (export them first to keep a copy), or free space on the disk, and try again.`);
-  }
-  return new Error(`${what} could not be stored: ${error?.message ?? 'the transaction was aborted'}`);
+  const failed = error?.name === 'QuotaExceededError'
+    ? new Error(`The browser's storage for this page is full, so ${what} was not stored (nothing of it was kept). Delete faces or datasets you no longer need (export them first to keep a copy), or free space on the disk, and try again.`)
+    : new Error(`${what} could not be stored: ${error?.message ?? 'the transaction was aborted'}`);
+  failed.storage = true;
+  return failed;
 }
 
 /** Runs `work(stores)` in one transaction; resolves to what `work` returned once it is
@@ -51,7 +53,10 @@ async function transaction(mode, what, work) {
       let result;
       Promise.resolve(work({ datasets: tx.objectStore(DATASETS), faces: tx.objectStore(FACES) }))
         .then((value) => { result = value; })
-        .catch((err) => { try { tx.abort(); } catch { /* already finished */ } reject(err); });
+        .catch((err) => {
+          try { tx.abort(); } catch { /* already finished */ }
+          reject(err instanceof DOMException ? failure(err, what) : err);
+        });
       tx.oncomplete = () => resolve(result);
       tx.onerror = tx.onabort = () => reject(failure(tx.error, what));
     });

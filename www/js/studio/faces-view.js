@@ -36,14 +36,17 @@ export function setupFacesView({ report }) {
   let timer = null;
   let busy = false;
   let shown = null; // the frame being labelled: {id, bitmap}
+  let warned = ''; // the damaged records named last
   let editor = null;
 
   const status = (text) => { el.status.textContent = text; };
 
   function detector() {
     const d = studio.detector;
-    if (!d) throw new Error(studio.detectorError ? `faces cannot be found: the detector could not start (${studio.detectorError})` : 'the face detector is still starting: try again in a moment');
-    return d;
+    if (d) return d;
+    const err = new Error(studio.detectorError ? `faces cannot be found: the detector could not start (${studio.detectorError})` : 'the face detector is still starting: try again in a moment');
+    err.stops = true; // every capture would fail the same way
+    throw err;
   }
 
   /** The frame of the face being labelled, decoded once (the one before is let go). */
@@ -95,7 +98,10 @@ export function setupFacesView({ report }) {
     }
     const { faces: list, damaged } = await store.listFaces(current);
     faces = list;
-    if (damaged.length) {
+    // Damaged records are named once (per dataset and set of records), not at every change.
+    const key = `${current}:${damaged.map((d) => d.id).join(',')}`;
+    if (damaged.length && key !== warned) {
+      warned = key;
       report(`${damaged.length} stored face${damaged.length > 1 ? 's are' : ' is'} damaged and left out (${damaged.map((d) => `#${d.id}: ${d.why}`).join('; ')}). The others work; capture those faces again.`, 'warning');
     }
     drawGrid();
@@ -228,6 +234,7 @@ export function setupFacesView({ report }) {
     const batch = `photos ${new Date().toISOString()}`;
     const problems = [];
     const notes = [];
+    let stopped = null; // the photo at which adding stopped, and why
     let kept = 0;
     let withFaces = 0;
     for (const [i, file] of [...files].entries()) {
@@ -241,13 +248,17 @@ export function setupFacesView({ report }) {
         else withFaces++;
         kept += await keep(records);
       } catch (err) {
+        if (err.storage || err.stops) { // the next photo would fail the same way
+          stopped = `${file.name}: ${err.message}`;
+          break;
+        }
         problems.push(err.message);
-        if (/storage .* is full|detector/.test(err.message)) break; // the next photo would fail the same way
       }
     }
-    status(`Kept ${kept} face${kept === 1 ? '' : 's'} from ${withFaces} of ${files.length} photo${files.length > 1 ? 's' : ''}.${notes.length ? ` ${notes.join('; ')}.` : ''}`);
-    if (problems.length) report(`Not every photo gave a face: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`, 'warning');
     await reload();
+    status(`Kept ${kept} face${kept === 1 ? '' : 's'} from ${withFaces} of ${files.length} photo${files.length > 1 ? 's' : ''}.${notes.length ? ` ${notes.join('; ')}.` : ''}`);
+    if (stopped) report(`Adding photos stopped at ${stopped}`, 'error');
+    else if (problems.length) report(`Not every photo gave a face: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`, 'warning');
   }
 
   // ---- labelling ----
