@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, serve, browser, openPage } from './harness.mjs';
+import { ROOT, SHARED, cli, serve, browser, openPage } from './harness.mjs';
 import { buildY4m } from './webcam.mjs';
 
 const PHOTOS = join(SHARED, 'data', 'photos');
@@ -440,4 +440,22 @@ test('fine-tuning the shipped model on your faces: held out by session, compared
   await page.waitForFunction((name) => document.body.dataset.model === name, run.name, { timeout: 120_000 });
   await page.click('#use-shipped');
   await page.waitForFunction(() => document.body.dataset.model === 'shipped', null, { timeout: 120_000 });
+
+  // The same faces for the command line: the zip's training.csv and meta.csv.gz (sessions as
+  // people), read by `facepoints summary` and fine-tuned by `facepoints train --init`.
+  await page.click('.tabs a[data-view="faces"]');
+  const { unzipSync } = await import('../../www/vendor/fflate/browser.js');
+  const zip = unzipSync(new Uint8Array(await readFile(await download('#faces-export-zip', 'cli.zip'))));
+  const dir = await mkdtemp(join(work, 'cli-'));
+  await writeFile(join(dir, 'training.csv'), zip['training.csv']);
+  await writeFile(join(dir, 'meta.csv.gz'), zip['meta.csv.gz']);
+  assert.equal(parseCsv(Buffer.from(zip['training.csv']).toString()).rows.length, faces.length);
+  // Two sessions: half of them (one) held out.
+  const summary = cli('summary', '--data', join(dir, 'training.csv'), '--valid-fraction', '0.5');
+  console.log(summary.trim());
+  assert.match(summary, new RegExp(`${faces.length} faces`));
+  assert.match(summary, new RegExp(`grouped split, 50% held out, seed 7: \\d+ train / \\d+ validation rows \\(1 / 1 people\\)`));
+  const tuned = join(dir, 'tuned.fpk');
+  cli('train', '--data', join(dir, 'training.csv'), '--valid-fraction', '0.5', '--init', join(ROOT, 'www/models/default.fpk'), '--epochs', '1', '--lr', '0.00001', '--out', tuned);
+  assert.ok((await readFile(tuned)).length > 1000, 'the CLI fine-tuned the shipped model on them');
 });

@@ -1,7 +1,9 @@
 // The user's faces as files: Kaggle's training.csv layout (96×96 crops framed as the model
 // frames faces, the study's column order: the engine writes the rows), and a zip of the
-// whole frames with labels.json, which imports back as it was. A training.csv imports too:
-// each 96×96 face becomes a frame of its own, labelled as the file says.
+// whole frames with labels.json, which imports back as it was (with the corrected faces'
+// training.csv and their sessions' meta.csv.gz beside, for the command line). A
+// training.csv imports too: each 96×96 face becomes a frame of its own, labelled as the file
+// says.
 import { studio } from './state.js';
 import { FACE_PIXELS, FACE_SIDE, KEYPOINT_NAMES } from './face-canvas.js';
 import * as store from './face-store.js';
@@ -12,11 +14,23 @@ const VERSION = 1;
 /** The largest zip read (its frames are held in memory while they are checked). */
 const MAX_ZIP_BYTES = 1 << 30;
 
+/** training.csv's text for `faces` (the engine writes the rows). */
+function csvText(faces) {
+  const plain = faces.map(({ image, box, label, name: n }) => ({ image, box, label, name: n }));
+  return studio.data.request('kaggleCsv', { faces: plain });
+}
+
 /** Downloads `faces` as `<dataset>-training.csv`. */
 export async function exportCsv(name, faces) {
-  const plain = faces.map(({ image, box, label, name: n }) => ({ image, box, label, name: n }));
-  const text = await studio.data.request('kaggleCsv', { faces: plain });
-  download(new Blob([text], { type: 'text/csv' }), `${safe(name)}-training.csv`);
+  download(new Blob([await csvText(faces)], { type: 'text/csv' }), `${safe(name)}-training.csv`);
+}
+
+/** meta.csv for training.csv's rows, naming each row's capture session as its “person”
+ *  (`<session>_<row>.jpg`), so that the CLI's person-grouped split holds out whole
+ *  sessions. */
+function sessionsCsv(faces) {
+  const rows = faces.map((f, i) => `training,${i + 1},${f.session.replace(/[^\w-]+/g, '-')}_${i + 1}.jpg`);
+  return `split,row,source_image\n${rows.join('\n')}\n`;
 }
 
 const fflate = () => import('../../vendor/fflate/browser.js');
@@ -25,9 +39,11 @@ const fflate = () => import('../../vendor/fflate/browser.js');
 const FIELDS = ['width', 'height', 'box', 'prelabel', 'label', 'corrected', 'nme', 'source', 'session', 'name', 'model', 'date'];
 
 /** Downloads every face of the dataset as `<dataset>-faces.zip`: frames/NNNNN.jpg|png and
- *  labels.json ({format, version, name, keypoints, faces: [{file, …}]}). */
+ *  labels.json ({format, version, name, keypoints, faces: [{file, …}]}), which import back;
+ *  and, for the command line, the corrected faces' training.csv with a meta.csv.gz beside
+ *  it (`facepoints train --data training.csv --init …` then holds out whole sessions). */
 export async function exportZip(name, faces) {
-  const { zipSync } = await fflate();
+  const { zipSync, gzipSync } = await fflate();
   const files = {};
   const entries = [];
   for (const [i, face] of faces.entries()) {
@@ -38,6 +54,11 @@ export async function exportZip(name, faces) {
   }
   const labels = { format: FORMAT, version: VERSION, name, exported: new Date().toISOString(), keypoints: KEYPOINT_NAMES, faces: entries };
   files['labels.json'] = new TextEncoder().encode(JSON.stringify(labels, null, 1));
+  const corrected = faces.filter((f) => f.corrected);
+  if (corrected.length) {
+    files['training.csv'] = new TextEncoder().encode(await csvText(corrected));
+    files['meta.csv.gz'] = [gzipSync(new TextEncoder().encode(sessionsCsv(corrected))), { level: 0 }];
+  }
   download(new Blob([zipSync(files)], { type: 'application/zip' }), `${safe(name)}-faces.zip`);
 }
 
