@@ -24,6 +24,9 @@ struct Summary {
     split: String,
     train_rows: usize,
     valid_rows: usize,
+    /// The validation side's rows (1-based data rows, as meta.csv numbers them), so a
+    /// script can name the people a split holds out.
+    valid: Vec<usize>,
 }
 
 pub fn run(args: SummaryArgs) -> Result<(), Failure> {
@@ -35,6 +38,7 @@ pub fn run(args: SummaryArgs) -> Result<(), Failure> {
             split: data.split.info.to_string(),
             train_rows: data.split.train.len(),
             valid_rows: data.split.valid.len(),
+            valid: data.split.valid.iter().map(|r| r + 1).collect(),
         };
         output::print(serde_json::to_string(&summary).map_err(|e| e.to_string())?)?;
         return Ok(());

@@ -751,3 +751,37 @@ fn training_can_start_from_a_trained_model() {
     let err = text(&broken.stderr);
     assert!(err.contains("--init") && err.contains("notes.txt"), "{err}");
 }
+
+#[test]
+fn summary_json_names_the_rows_the_split_holds_out_whole_people_at_a_time() {
+    let data = sample();
+    let out = facepoints(&["summary", "--data", data.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let valid: Vec<usize> = serde_json::from_value(summary["valid"].clone()).unwrap();
+    let rows = summary["rows"].as_u64().unwrap() as usize;
+    assert_eq!(
+        valid.len(),
+        summary["valid_rows"].as_u64().unwrap() as usize
+    );
+    let mut unique = valid.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), valid.len(), "each row once");
+    assert!(valid.iter().all(|&r| (1..=rows).contains(&r)));
+    // Rows are numbered as meta.csv numbers them: each person is on one side only.
+    let meta = common::gunzip_text(&common::sample_dir().join("meta.csv.gz"));
+    let mut sides: std::collections::HashMap<String, bool> = Default::default();
+    for line in meta.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let row: usize = fields[1].parse().unwrap();
+        let person = facepoints::data::groups::person_of(fields[2]);
+        let held = valid.contains(&row);
+        assert_eq!(
+            *sides.entry(person.clone()).or_insert(held),
+            held,
+            "{person}"
+        );
+    }
+    assert!(sides.values().any(|&v| v) && sides.values().any(|&v| !v));
+}

@@ -100,15 +100,14 @@ async function readZip(file) {
 
 /** The faces of a Kaggle training CSV: each 96×96 face a PNG frame of its own, labelled as
  *  the file says (those are labels a person made: corrected), the model's points as its
- *  pre-label. */
-async function readKaggle(file, detector) {
+ *  pre-label, all of capture session `session`. */
+export async function readKaggle(file, detector, session = `import ${file.name}`) {
   const { images, coords, box } = await studio.data.request('readKaggleFaces', { file });
   const n = images.length / FACE_PIXELS;
   if (!n) throw new Error(`${file.name} has no faces.`);
   const predicted = await detector().predictFaces(images);
   const canvas = new OffscreenCanvas(FACE_SIDE, FACE_SIDE);
   const ctx = canvas.getContext('2d');
-  const session = `import ${file.name}`;
   const records = [];
   for (let i = 0; i < n; i++) {
     const data = new ImageData(FACE_SIDE, FACE_SIDE);
