@@ -90,14 +90,19 @@ export function setupFacesView({ report }) {
     return current;
   }
 
+  /** Shows the current dataset's faces; the face being labelled stays open while it is
+   *  still there (a capture every N s goes on beside the labelling). */
   async function showDataset() {
-    closeLabel();
+    const labelling = faces[open]?.id;
     if (current === null) {
+      closeLabel();
       faces = [];
       return drawGrid();
     }
     const { faces: list, damaged } = await store.listFaces(current);
     faces = list;
+    open = faces.findIndex((f) => f.id === labelling);
+    if (open < 0) closeLabel();
     // Damaged records are named once (per dataset and set of records), not at every change.
     const key = `${current}:${damaged.map((d) => d.id).join(',')}`;
     if (damaged.length && key !== warned) {
