@@ -34,7 +34,29 @@ pub struct EnsembleArgs {
     pub holdout: SplitArgs,
 }
 
+/// The path a file is reached by, links resolved (for a file not there yet: its folder's).
+fn resolved(path: &std::path::Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok().or_else(|| {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let folder = std::fs::canonicalize(parent.unwrap_or(std::path::Path::new("."))).ok()?;
+        Some(folder.join(path.file_name()?))
+    })
+}
+
 pub fn run(args: EnsembleArgs) -> Result<(), Failure> {
+    // Writing over a member (by its name or through a link) would lose it.
+    if let Some(out) = resolved(&args.out) {
+        for model in &args.models {
+            if resolved(model).as_ref() == Some(&out) {
+                return Err(format!(
+                    "--out {} is {}, one of the models to combine: writing the ensemble there would lose it; choose another file",
+                    args.out.display(),
+                    model.display()
+                )
+                .into());
+            }
+        }
+    }
     let files: Vec<Vec<u8>> = args
         .models
         .iter()

@@ -29,11 +29,12 @@ pub struct SearchArgs {
     /// Seed of the draws.
     #[arg(long, default_value_t = 1)]
     pub search_seed: u64,
-    /// Trials to draw.
-    #[arg(long, default_value_t = 10)]
+    /// Trials to draw (1 to 10,000).
+    #[arg(long, default_value_t = 10, value_parser = trial_count)]
     pub trials: usize,
-    /// Start no trial after this many minutes (the trial running then finishes).
-    #[arg(long)]
+    /// Start no trial after this many minutes (the trial running then finishes); a positive
+    /// number.
+    #[arg(long, value_parser = budget, allow_negative_numbers = true)]
     pub budget_minutes: Option<f64>,
     /// Print the trials' settings (one TrainingConfig JSON per line) and train nothing.
     #[arg(long)]
@@ -44,6 +45,36 @@ pub struct SearchArgs {
     /// Write the best trial's TrainingConfig JSON here.
     #[arg(long)]
     pub best_config: Option<PathBuf>,
+}
+
+/// The most trials one search draws: each trains a model (minutes each), so more would not
+/// finish; a longer search is several, with other `--search-seed`s.
+const MAX_TRIALS: usize = 10_000;
+
+fn trial_count(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number of trials"))?;
+    match n {
+        0 => Err("a search needs at least 1 trial".into()),
+        n if n > MAX_TRIALS => Err(format!(
+            "{n} trials is more than a search runs ({MAX_TRIALS}: each trains a model); run several searches with other --search-seed values"
+        )),
+        n => Ok(n),
+    }
+}
+
+fn budget(text: &str) -> Result<f64, String> {
+    let minutes: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of minutes"))?;
+    if minutes.is_finite() && minutes > 0.0 {
+        Ok(minutes)
+    } else {
+        Err(format!(
+            "the budget must be a positive number of minutes, not {text} (leave --budget-minutes out for no budget)"
+        ))
+    }
 }
 
 pub fn run(args: SearchArgs) -> Result<(), Failure> {

@@ -251,3 +251,61 @@ fn a_submission_needs_the_test_layout() {
     );
     assert!(!out.exists());
 }
+
+/// An argument clap refuses: exit status 2 (a usage error), the reason said, no panic.
+fn refused_argument(args: &[&str], expected: &str) {
+    let out = facepoints(args);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    assert!(stderr.contains(expected), "{args:?}: {stderr}");
+}
+
+#[test]
+fn search_refuses_no_trials_too_many_and_a_budget_that_is_not_a_positive_number() {
+    let data = common::sample();
+    let data = path(&data);
+    refused_argument(
+        &["search", "--data", data, "--trials", "0"],
+        "a search needs at least 1 trial",
+    );
+    refused_argument(
+        &["search", "--data", data, "--trials", "1000000000000"],
+        "1000000000000 trials is more than a search runs (10000",
+    );
+    for budget in ["NaN", "-1", "0", "inf"] {
+        refused_argument(
+            &["search", "--data", data, "--budget-minutes", budget],
+            "the budget must be a positive number of minutes",
+        );
+    }
+}
+
+#[test]
+fn ensemble_never_writes_over_one_of_its_models() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.fpk");
+    let b = dir.path().join("b.fpk");
+    std::fs::copy(common::default_model(), &a).unwrap();
+    std::fs::copy(common::default_model(), &b).unwrap();
+    let before = std::fs::read(&a).unwrap();
+    refused(
+        &["ensemble", path(&a), path(&b), "--out", path(&a)],
+        "one of the models to combine",
+    );
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.fpk");
+        std::os::unix::fs::symlink(&a, &link).unwrap();
+        refused(
+            &["ensemble", path(&a), path(&b), "--out", path(&link)],
+            "one of the models to combine",
+        );
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), before, "a.fpk untouched");
+    // Elsewhere it is written.
+    let out = dir.path().join("both.fpk");
+    let done = facepoints(&["ensemble", path(&a), path(&b), "--out", path(&out)]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(out.exists());
+}
