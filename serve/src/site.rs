@@ -121,11 +121,27 @@ impl Site {
         }
     }
 
-    /// The metadata of `path` if it is a regular file whose real location is inside the root.
+    /// The metadata of `path` if it is a regular file whose real location (links followed) is
+    /// one the site serves: `index.html`, or a file under a served folder with no hidden
+    /// name on the way. A link in `www/` to the repository's `Cargo.toml` or to `www/.env`
+    /// serves nothing.
     fn inside(&self, path: &Path) -> Option<std::fs::Metadata> {
         let real = path.canonicalize().ok()?;
         let meta = std::fs::metadata(&real).ok()?;
-        (real.starts_with(&self.root) && meta.is_file()).then_some(meta)
+        let relative = real.strip_prefix(&self.root).ok()?;
+        let names: Vec<&str> = relative
+            .components()
+            .map(|c| match c {
+                Component::Normal(name) => name.to_str().filter(|n| !n.starts_with('.')),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let served = match names.as_slice() {
+            ["index.html"] => true,
+            [folder, _, ..] => SERVED_FOLDERS.contains(folder),
+            _ => false,
+        };
+        (served && meta.is_file()).then_some(meta)
     }
 }
 
@@ -177,7 +193,12 @@ fn etag_matches(if_none_match: &str, etag: &str) -> bool {
 
 async fn guard(State(site): State<Arc<Site>>, mut request: Request, next: Next) -> Response {
     let mut response = if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response()
+        let mut refused = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
+        // RFC 9110: a 405 names the methods the resource has.
+        refused
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        refused
     } else if let Target::File {
         etag,
         precompressed,
@@ -187,7 +208,17 @@ async fn guard(State(site): State<Arc<Site>>, mut request: Request, next: Next) 
         // Dates have one-second resolution: a rebuild within the second would look fresh.
         headers.remove(header::IF_MODIFIED_SINCE);
         headers.remove(header::IF_UNMODIFIED_SINCE);
-        headers.remove(header::IF_RANGE);
+        // If-Range: this server's validators are weak ETags (and one-second dates), which
+        // RFC 9110 never lets match there, so the whole current file is sent rather than a
+        // range of it that a client would splice onto another version.
+        if headers.remove(header::IF_RANGE).is_some() {
+            headers.remove(header::RANGE);
+        }
+        // Several ranges: the whole file (200), as RFC 9110 allows, not multipart/byteranges.
+        let ranges = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
+        if ranges.is_some_and(|r| r.contains(',')) {
+            headers.remove(header::RANGE);
+        }
         if !precompressed {
             headers.remove(header::ACCEPT_ENCODING);
         }

@@ -257,8 +257,37 @@ fn nothing_outside_the_page_is_reachable() {
         );
         assert_page_headers(&reply, path);
     }
-    let post = server.request("POST", "/index.html", &["Content-Length: 0"]);
-    assert_eq!(post.status, 405);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
+        let refused = server.request(method, "/index.html", &["Content-Length: 0"]);
+        assert_eq!(refused.status, 405, "{method}");
+        assert_eq!(refused.header("allow"), Some("GET, HEAD"), "{method}");
+    }
+}
+
+#[test]
+fn a_range_is_served_alone_several_ranges_or_an_if_range_get_the_whole_file() {
+    let dir = site();
+    let server = Server::start(&dir.path().join("site"));
+    let whole = server.get("/pkg/cpu/facepoints_bg.wasm", &[]);
+    assert_eq!(whole.status, 200);
+    let one = server.get("/pkg/cpu/facepoints_bg.wasm", &["Range: bytes=1-3"]);
+    assert_eq!(one.status, 206);
+    assert_eq!(one.body, whole.body[1..=3]);
+    let etag = whole.header("etag").unwrap().to_string();
+    for extra in [
+        "Range: bytes=0-1, 3-4".to_string(),
+        format!("If-Range: {etag}"),
+        "If-Range: Sat, 05 Dec 2026 00:00:00 GMT".to_string(),
+    ] {
+        let headers = if extra.starts_with("If-Range") {
+            vec!["Range: bytes=1-3", extra.as_str()]
+        } else {
+            vec![extra.as_str()]
+        };
+        let reply = server.get("/pkg/cpu/facepoints_bg.wasm", &headers);
+        assert_eq!(reply.status, 200, "{headers:?}");
+        assert_eq!(reply.body, whole.body, "{headers:?}");
+    }
 }
 
 #[test]
@@ -373,5 +402,30 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(
         TcpStream::connect(&server.addr).is_err(),
         "the port is released"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_is_served_only_when_it_leads_to_a_file_the_site_serves() {
+    let dir = site();
+    let root = dir.path().join("site");
+    let js = root.join("www/js");
+    std::os::unix::fs::symlink("../../Cargo.toml", js.join("cargo.js")).unwrap();
+    std::os::unix::fs::symlink("../.env", js.join("env.js")).unwrap();
+    std::os::unix::fs::symlink("page.js", js.join("alias.js")).unwrap();
+    let server = Server::start(&root);
+    for path in ["/www/js/cargo.js", "/www/js/env.js"] {
+        let reply = server.get(path, &[]);
+        assert_eq!(reply.status, 404, "{path}: {}", reply.text());
+        assert!(
+            !reply.text().contains("[package]") && !reply.text().contains("TOKEN"),
+            "{path}"
+        );
+    }
+    let alias = server.get("/www/js/alias.js", &[]);
+    assert_eq!(
+        (alias.status, alias.text().as_str()),
+        (200, "export const x = 1;")
     );
 }
