@@ -17,6 +17,7 @@ pub mod model;
 pub mod model_file;
 pub mod normalize;
 pub mod predict;
+pub mod strict_json;
 pub mod study;
 pub mod train;
 #[cfg(target_arch = "wasm32")]

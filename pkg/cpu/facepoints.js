@@ -1517,7 +1517,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4076(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4088(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1732,8 +1732,8 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1336, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4044);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1337, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4056);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1773,14 +1773,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4076(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4076(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4088(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4088(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4044(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4056(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4044(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4056(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

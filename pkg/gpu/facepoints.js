@@ -1741,7 +1741,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87599(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87659(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2205,32 +2205,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29126, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87592);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87652);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57173);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57219);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57173_52);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57219_52);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172_53);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218_53);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57172_54);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218_54);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2268,22 +2268,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57173(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57173(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57219(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57219(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57173_52(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57173_52(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57219_52(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57219_52(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87599(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87599(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87659(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87659(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87592(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87652(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87592(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87652(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2294,10 +2294,10 @@ function __wasm_bindgen_func_elem_87592(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57172(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57218(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57172(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57218(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2308,10 +2308,10 @@ function __wasm_bindgen_func_elem_57172(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57172_53(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57218_53(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57172_53(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57218_53(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2322,10 +2322,10 @@ function __wasm_bindgen_func_elem_57172_53(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57172_54(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57218_54(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57172_54(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57218_54(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

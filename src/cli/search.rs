@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use facepoints::backend::Backend;
-use facepoints::train::{SearchSpace, describe_trial};
+use facepoints::train::{MAX_TRIALS, SearchSpace, describe_trial};
 use web_time::Instant;
 
 use super::Failure;
@@ -46,10 +46,6 @@ pub struct SearchArgs {
     #[arg(long)]
     pub best_config: Option<PathBuf>,
 }
-
-/// The most trials one search draws: each trains a model (minutes each), so more would not
-/// finish; a longer search is several, with other `--search-seed`s.
-const MAX_TRIALS: usize = 10_000;
 
 fn trial_count(text: &str) -> Result<usize, String> {
     let n: usize = text

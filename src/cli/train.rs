@@ -110,7 +110,8 @@ impl HyperArgs {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
-                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+                facepoints::strict_json::from_str(&text)
+                    .map_err(|e| format!("{}: {e}", path.display()))?
             }
             None => TrainingConfig::new(ModelConfig::preset("model3").expect("preset")),
         };
@@ -167,8 +168,10 @@ impl HyperArgs {
         if let Some(path) = &self.augment_config {
             let text =
                 std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            config.augment =
-                Some(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?);
+            config.augment = Some(
+                facepoints::strict_json::from_str(&text)
+                    .map_err(|e| format!("{}: {e}", path.display()))?,
+            );
         } else if self.augment {
             config.augment = Some(AugmentConfig::default());
         }

@@ -226,7 +226,8 @@ impl ModelConfig {
         if let Some(preset) = Self::preset(spec) {
             return Ok(preset);
         }
-        let config: Self = serde_json::from_str(spec).map_err(|e| format!("model JSON: {e}"))?;
+        let config: Self =
+            crate::strict_json::from_str(spec).map_err(|e| format!("model JSON: {e}"))?;
         config.validate().map_err(|e| e.to_string())?;
         Ok(config)
     }

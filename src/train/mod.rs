@@ -14,7 +14,7 @@ pub use config::{LabelPolicy, LrSchedule, OptimizerSpec, TrainingConfig};
 pub use early_stopping::EarlyStopping;
 pub use events::{ScoredFace, TrainError, TrainEvent};
 pub use init::InitialWeights;
-pub use search::{SearchSpace, describe_trial};
+pub use search::{MAX_TRIALS, SearchSpace, describe_trial};
 pub use summary::record_outcome;
 pub use trainer::{
     EpochRecord, Flow, RunControl, Trained, Uninterrupted, optimizer, train, train_controlled,

@@ -61,6 +61,10 @@ impl ScheduleChoice {
     }
 }
 
+/// The most trials one search draws (the CLI and the page): each trains a model, minutes
+/// each, so more would not finish; a longer search is several, with other seeds.
+pub const MAX_TRIALS: usize = 10_000;
+
 /// Where each setting of a trial is drawn from; every list is drawn uniformly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,6 +154,11 @@ impl SearchSpace {
         n: usize,
     ) -> Result<Vec<TrainingConfig>, ConfigError> {
         self.validate()?;
+        if !(1..=MAX_TRIALS).contains(&n) {
+            return Err(ConfigError::Setting(format!(
+                "a search draws 1 to {MAX_TRIALS} trials, not {n}"
+            )));
+        }
         let mut rng = StdRng::seed_from_u64(seed);
         (0..n).map(|_| self.draw(base, &mut rng)).collect()
     }

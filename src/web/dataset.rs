@@ -205,7 +205,7 @@ impl Dataset {
     /// re-roll with the same seed shows the same faces: `[{image, coords, steps, kinds,
     /// pushed_out, flipped}]`.
     pub fn augment(&self, options: AugmentOptions) -> Result<JsValue, JsValue> {
-        let config: AugmentConfig = serde_json::from_str(&options.config())
+        let config: AugmentConfig = crate::strict_json::from_str(&options.config())
             .map_err(|e| js_err(format!("augmentation settings: {e}")))?;
         config
             .validate()

@@ -12,7 +12,7 @@ use super::options::SubmissionOptions;
 use super::options::{EnsembleOptions, SAFE_INTEGER, TrialsOptions, whole};
 use crate::augment::AugmentConfig;
 use crate::model_file::{EnsembleInfo, ensemble_to_bytes};
-use crate::train::{SearchSpace, TrainingConfig, describe_trial};
+use crate::train::{MAX_TRIALS, SearchSpace, TrainingConfig, describe_trial};
 
 /// One model file holding every model of the members (`EnsembleOptions`: each a `.fpk`,
 /// single or ensemble), as `facepoints ensemble` writes it: `flip` saves the test-time flip
@@ -79,10 +79,10 @@ pub fn default_search_space() -> Result<String, JsError> {
 pub fn search_trials(options: TrialsOptions) -> Result<String, JsError> {
     let space: SearchSpace = serde_json::from_str(&options.space())
         .map_err(|e| js_error(format!("search space: {e}")))?;
-    let base: TrainingConfig = serde_json::from_str(&options.base())
+    let base: TrainingConfig = crate::strict_json::from_str(&options.base())
         .map_err(|e| js_error(format!("training settings: {e}")))?;
     let seed = whole(options.seed(), SAFE_INTEGER, "the seed")?;
-    let n = whole(options.trials(), 100_000.0, "the number of trials")? as usize;
+    let n = whole(options.trials(), MAX_TRIALS as f64, "the number of trials")? as usize;
     let trials = space.trials(&base, seed, n).map_err(js_error)?;
     // Serialised as they are (an f32 through `serde_json::Value` would print as its f64).
     let out: Vec<Named<&TrainingConfig>> = trials
@@ -99,8 +99,8 @@ pub fn search_trials(options: TrialsOptions) -> Result<String, JsError> {
 /// `[{name, augment}]` (`augment` null for "none").
 #[wasm_bindgen(js_name = ablationVariants)]
 pub fn ablation_variants(augment: &str) -> Result<String, JsError> {
-    let pipeline: AugmentConfig =
-        serde_json::from_str(augment).map_err(|e| js_error(format!("augmentation: {e}")))?;
+    let pipeline: AugmentConfig = crate::strict_json::from_str(augment)
+        .map_err(|e| js_error(format!("augmentation: {e}")))?;
     pipeline.validate().map_err(js_error)?;
     let out: Vec<Variant> = pipeline
         .ablation()

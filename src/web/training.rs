@@ -161,8 +161,8 @@ pub async fn train_model(options: TrainOptions) -> Result<JsValue, JsValue> {
         options.control(),
         options.on_checkpoint(),
     );
-    let mut config: TrainingConfig =
-        serde_json::from_str(&config).map_err(|e| js_err(format!("training settings: {e}")))?;
+    let mut config: TrainingConfig = crate::strict_json::from_str(&config)
+        .map_err(|e| js_err(format!("training settings: {e}")))?;
     // A model to start from: the run trains on from its weights, with its architecture.
     if let Some(bytes) = options.init() {
         let from = config

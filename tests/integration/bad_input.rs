@@ -309,3 +309,37 @@ fn ensemble_never_writes_over_one_of_its_models() {
     assert!(done.status.success(), "{}", text(&done.stderr));
     assert!(out.exists());
 }
+
+#[test]
+fn a_configuration_with_a_field_it_does_not_have_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::sample();
+    let augment = dir.path().join("augment.json");
+    let mut json: serde_json::Value =
+        serde_json::to_value(facepoints::augment::AugmentConfig::default()).unwrap();
+    json["rotaton"] = 10.into();
+    std::fs::write(&augment, json.to_string()).unwrap();
+    refused(
+        &[
+            "train",
+            "--data",
+            path(&data),
+            "--augment-config",
+            path(&augment),
+            "--epochs",
+            "1",
+        ],
+        "unknown field `rotaton`",
+    );
+    let config = dir.path().join("config.json");
+    let mut json = serde_json::to_value(facepoints::train::TrainingConfig::new(
+        facepoints::model::ModelConfig::preset("model2").unwrap(),
+    ))
+    .unwrap();
+    json["epoch"] = 3.into();
+    std::fs::write(&config, json.to_string()).unwrap();
+    refused(
+        &["train", "--data", path(&data), "--config", path(&config)],
+        "unknown field `epoch`",
+    );
+}
