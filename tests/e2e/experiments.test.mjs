@@ -12,7 +12,7 @@ import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, cli, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, cli, serve, browser, openPage, uploadPhoto, cleanUp } from './harness.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
 const LOOKUP = join(ROOT, 'www', 'data', 'kaggle', 'IdLookupTable.csv');
@@ -36,6 +36,7 @@ before(async () => {
 after(async () => {
   await chrome?.close();
   server?.close();
+  await cleanUp(work);
 });
 
 const rmseOf = (output) => Number(output.match(/RMSE ([\d.]+) px/)[1]);

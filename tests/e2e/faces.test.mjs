@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, cli, serve, browser, openPage } from './harness.mjs';
+import { ROOT, SHARED, cli, serve, browser, openPage, cleanUp } from './harness.mjs';
 import { buildY4m } from './webcam.mjs';
 
 const PHOTOS = join(SHARED, 'data', 'photos');
@@ -32,6 +32,7 @@ before(async () => {
 after(async () => {
   await cam?.close();
   server?.close();
+  await cleanUp(work);
 });
 
 /** Every stored dataset and its faces, read from IndexedDB as the page stored them. */
@@ -427,7 +428,7 @@ test('fine-tuning the shipped model on your faces: held out by session, compared
   const run = runs.at(-1);
   assert.match(run.split, new RegExp(`${faces.length - heldOut.length} of your faces \\(1 session, each ×\\d+: \\d+% of an epoch\\) trained on; ${heldOut.length} of 1 held-out session to stop early on`));
   const compare = await page.evaluate(() => ({ ...document.getElementById('train-compare').dataset }));
-  console.log(`screenshots in ${work}`);
+  console.log(`screenshots in ${work} (kept with FACEPOINTS_KEEP=1)`);
   const [before, after, baseBefore, baseAfter] = ['before', 'after', 'baseBefore', 'baseAfter'].map((k) => Number(compare[k]));
   // Before: the shipped model's own points on faces accepted as it left them, in the crops
   // their rows hold — the framing the export and the training use is the one it predicted in.

@@ -2,7 +2,7 @@
 // Chromium (WebGPU through SwiftShader, as PLATFORM.md describes) driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -38,14 +38,27 @@ const BASE_FLAGS = [
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 
-/** A fresh Chromium profile with `extra` flags (WebGPU on unless `webgpu: false`). */
+/** A fresh Chromium profile with `extra` flags (WebGPU on unless `webgpu: false`); the
+ *  profile's folder goes when the browser is closed. */
 export async function browser({ webgpu = true, extra = [] } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'facepoints-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : []), ...extra],
     viewport: { width: 1200, height: 900 },
   });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    await rm(profile, { recursive: true, force: true });
+  };
+  return context;
+}
+
+/** Removes a test file's scratch folder (downloads, screenshots, fake camera videos) once
+ *  its tests are done, unless `FACEPOINTS_KEEP=1` asks to keep it for a look. */
+export async function cleanUp(dir) {
+  if (dir && process.env.FACEPOINTS_KEEP !== '1') await rm(dir, { recursive: true, force: true });
 }
 
 /** Opens the page and waits until the detector is ready (or fails with the page's message). */

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, FACEPOINTS_BIN, serve, browser, openPage, uploadPhoto, cleanUp } from './harness.mjs';
 import { buildY4m } from './webcam.mjs';
 import { KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
@@ -37,6 +37,7 @@ before(async () => {
 after(async () => {
   await chrome?.close();
   server?.close();
+  await cleanUp(work);
 });
 
 async function photoResult(p) {

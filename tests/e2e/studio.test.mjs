@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto } from './harness.mjs';
+import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto, cleanUp } from './harness.mjs';
 import { writeKaggleSized, KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
@@ -31,6 +31,7 @@ before(async () => {
 after(async () => {
   await chrome?.close();
   server?.close();
+  await cleanUp(work);
 });
 
 const visibleView = () => page.evaluate(() => [...document.querySelectorAll('main > .view')].filter((v) => !v.hidden).map((v) => v.dataset.view));
