@@ -75,14 +75,13 @@ async function dataset(name, sessions) {
 /** Mean NME of the shipped model and of the run's model on dataset `id`'s faces. */
 async function score(id, runName) {
   return page.evaluate(async ({ id, runName }) => {
-    const { listFaces } = await import('/www/js/studio/face-store.js');
+    const { listFaces, rowFields } = await import('/www/js/studio/face-store.js');
     const { listModels } = await import('/www/js/studio/model-store.js');
     const { studio } = await import('/www/js/studio/state.js');
     const { faces } = await listFaces(id);
     const run = (await listModels()).find((r) => r.name === runName);
     const shipped = await (await fetch('/www/models/default.fpk')).arrayBuffer();
-    const plain = faces.map(({ image, box, label, name }) => ({ image, box, label, name }));
-    const { scores } = await studio.data.request('scoreFaces', { faces: plain, models: [shipped, run.bytes.slice(0)] });
+    const { scores } = await studio.data.request('scoreFaces', { faces: rowFields(faces), models: [shipped, run.bytes.slice(0)] });
     return { before: scores[0].mean, after: scores[1].mean, wall: run.wall_s, epochs: run.epochs, best: run.best_epoch };
   }, { id, runName });
 }

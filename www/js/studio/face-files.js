@@ -5,7 +5,7 @@
 // training.csv imports too: each 96×96 face becomes a frame of its own, labelled as the file
 // says.
 import { studio } from './state.js';
-import { FACE_PIXELS, FACE_SIDE, KEYPOINT_NAMES } from './face-canvas.js';
+import { FACE_PIXELS, FACE_SIDE, KEYPOINT_NAMES, drawFace } from './face-canvas.js';
 import * as store from './face-store.js';
 import { download, safe } from './run-files.js';
 
@@ -16,8 +16,7 @@ const MAX_ZIP_BYTES = 1 << 30;
 
 /** training.csv's text for `faces` (the engine writes the rows). */
 function csvText(faces) {
-  const plain = faces.map(({ image, box, label, name: n }) => ({ image, box, label, name: n }));
-  return studio.data.request('kaggleCsv', { faces: plain });
+  return studio.data.request('kaggleCsv', { faces: store.rowFields(faces) });
 }
 
 /** Downloads `faces` as `<dataset>-training.csv`. */
@@ -110,12 +109,7 @@ export async function readKaggle(file, detector, session = `import ${file.name}`
   const ctx = canvas.getContext('2d');
   const records = [];
   for (let i = 0; i < n; i++) {
-    const data = new ImageData(FACE_SIDE, FACE_SIDE);
-    for (let p = 0; p < FACE_PIXELS; p++) {
-      const v = images[i * FACE_PIXELS + p];
-      data.data.set([v, v, v, 255], 4 * p);
-    }
-    ctx.putImageData(data, 0, 0);
+    drawFace(ctx, images.subarray(i * FACE_PIXELS, (i + 1) * FACE_PIXELS));
     // Kaggle's coordinates are pixel centres; the page's are canvas (+0.5).
     const canvasOf = (list, at) => Array.from({ length: 30 }, (_, c) => (Number.isFinite(list[at + c]) ? list[at + c] + 0.5 : null));
     records.push({

@@ -3,7 +3,7 @@
 // faces of sessions it never saw), cropped as their training.csv rows are (the data
 // worker's `faceCrops`), and mixed into the loaded data at a chosen share of each epoch.
 import { studio } from './state.js';
-import { listFaces } from './face-store.js';
+import { listFaces, rowFields } from './face-store.js';
 
 /** Corrected faces split by capture session: the last session, and every third one before
  *  it, held out. Throws, saying what to do, when there are not two sessions to split. */
@@ -37,10 +37,9 @@ export async function mixFaces(id, share, baseTrain) {
   const { faces } = await listFaces(id);
   const { train, valid, sessions } = splitBySession(faces);
   const repeat = repeatsFor(share, baseTrain, train.length);
-  const plain = (list) => list.map(({ image, box, label, name }) => ({ image, box, label, name }));
-  const { images, coords } = await studio.data.request('faceCrops', { faces: plain([...train, ...valid]) });
+  const { images, coords } = await studio.data.request('faceCrops', { faces: rowFields([...train, ...valid]) });
   const trainRows = Array.from({ length: train.length * repeat }, (_, i) => i % train.length);
   const validRows = valid.map((_, i) => train.length + i);
   const info = `${train.length} of your faces (${sessions.train} session${sessions.train > 1 ? 's' : ''}, each ×${repeat}: ${Math.round((100 * trainRows.length) / (trainRows.length + baseTrain))}% of an epoch) trained on; ${valid.length} of ${sessions.valid} held-out session${sessions.valid > 1 ? 's' : ''} to stop early on`;
-  return { images, coords, train: trainRows, valid: validRows, heldOut: plain(valid), info };
+  return { images, coords, train: trainRows, valid: validRows, heldOut: rowFields(valid), info };
 }

@@ -16,11 +16,14 @@ export function clearComparison() {
   for (const key of Object.keys($('train-compare').dataset)) delete $('train-compare').dataset[key];
 }
 
-/** How `after` compares with `before` (lower is better), in words. */
-function change(before, after, forgot) {
-  if (!(before > 0)) return '';
-  return after <= before ? `${((1 - after / before) * 100).toFixed(1)}% lower` : `${((after / before - 1) * 100).toFixed(1)}% higher${forgot}`;
+/** How `after` compares with `before` (lower is better), in words; `worse` follows a
+ *  higher one. The Train view's score before a fine-tuning run says it the same way. */
+export function change(before, after, worse) {
+  return after <= before ? `${((1 - after / before) * 100).toFixed(1)}% lower` : `${((after / before - 1) * 100).toFixed(1)}% higher${worse}`;
 }
+
+/** `change`, or nothing when there is no error before to compare with. */
+const changeFrom = (before, after, worse) => (before > 0 ? change(before, after, worse) : '');
 
 /**
  * Fills the panel: `starting` {from, bytes}, `result` the run's (checkpoint), `heldOut` the
@@ -39,8 +42,8 @@ export async function showComparison({ starting, result, heldOut, name }) {
   Object.assign(panel.dataset, {
     before: String(was.mean), after: String(now.mean), baseBefore: String(baseBefore), baseAfter: String(baseAfter),
   });
-  $('train-compare-text').textContent = `On your ${heldOut.length} held-out face${heldOut.length > 1 ? 's' : ''}: NME ${percent(was.mean)} with ${starting.from}, ${percent(now.mean)} fine-tuned (${change(was.mean, now.mean, ': worse on your faces')}). `
-    + `On the ${studio.dataset.split.valid.length} validation faces of ${studio.dataset.name}: RMSE ${baseBefore.toFixed(3)} px before, ${baseAfter.toFixed(3)} px after (${change(baseBefore, baseAfter, ': it forgot some of what it knew')}).`;
+  $('train-compare-text').textContent = `On your ${heldOut.length} held-out face${heldOut.length > 1 ? 's' : ''}: NME ${percent(was.mean)} with ${starting.from}, ${percent(now.mean)} fine-tuned (${changeFrom(was.mean, now.mean, ': worse on your faces')}). `
+    + `On the ${studio.dataset.split.valid.length} validation faces of ${studio.dataset.name}: RMSE ${baseBefore.toFixed(3)} px before, ${baseAfter.toFixed(3)} px after (${changeFrom(baseBefore, baseAfter, ': it forgot some of what it knew')}).`;
   $('train-compare-points').tBodies[0].replaceChildren(...KEYPOINT_NAMES.map((label, k) => {
     const row = document.createElement('tr');
     for (const text of [pretty(label), percent(was.points[k]), percent(now.points[k])]) {

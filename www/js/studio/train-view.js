@@ -9,7 +9,7 @@ import { RunProgress, setPhase, keypointTable } from './train-progress.js';
 import { listModels, getModel } from './model-store.js';
 import { listDatasets } from './face-store.js';
 import { mixFaces } from './faces-mix.js';
-import { clearComparison, showComparison } from './train-compare.js';
+import { change, clearComparison, showComparison } from './train-compare.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -269,8 +269,7 @@ export function setupTrainView({ report }) {
         bytes: starting.bytes.slice(0), rows: studio.dataset.split.valid, flip: false,
       });
       $('train-result').dataset.before = String(before);
-      const change = after <= before ? `${((1 - after / before) * 100).toFixed(1)}% lower` : `${((after / before - 1) * 100).toFixed(1)}% higher: it forgot more than it learned here`;
-      return ` On these validation faces ${starting.from} scored ${before.toFixed(4)} px before: ${change}.`;
+      return ` On these validation faces ${starting.from} scored ${before.toFixed(4)} px before: ${change(before, after, ': it forgot more than it learned here')}.`;
     } catch (err) {
       return ` (${starting.from} could not be scored on these faces: ${err.message})`;
     }
