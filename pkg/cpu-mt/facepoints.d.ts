@@ -282,6 +282,13 @@ export function ablationVariants(augment: string): string;
 export function augmentBenchmark(options: BenchmarkOptions): number;
 
 /**
+ * Augmentation settings imported from a file, read as `facepoints train --augment-config`
+ * reads them (a field the settings do not have, or a value out of range, refused by name),
+ * given back whole as JSON.
+ */
+export function checkAugmentConfig(json: string): string;
+
+/**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
  */
 export function defaultAugmentConfig(): string;
@@ -451,6 +458,7 @@ export interface InitOutput {
     readonly ablationTable: (a: any) => [number, number, number];
     readonly ablationVariants: (a: number, b: number) => [number, number, number, number];
     readonly augmentBenchmark: (a: any) => [number, number, number];
+    readonly checkAugmentConfig: (a: number, b: number) => [number, number, number, number];
     readonly csvloader_faces: (a: number) => number;
     readonly csvloader_finish: (a: number) => [number, number, number];
     readonly csvloader_new: (a: number) => number;

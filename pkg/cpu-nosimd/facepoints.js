@@ -447,6 +447,34 @@ export function augmentBenchmark(options) {
 }
 
 /**
+ * Augmentation settings imported from a file, read as `facepoints train --augment-config`
+ * reads them (a field the settings do not have, or a value out of range, refused by name),
+ * given back whole as JSON.
+ * @param {string} json
+ * @returns {string}
+ */
+export function checkAugmentConfig(json) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+        const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.checkAugmentConfig(ptr0, len0);
+        var ptr2 = ret[0];
+        var len2 = ret[1];
+        if (ret[3]) {
+            ptr2 = 0; len2 = 0;
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        deferred3_0 = ptr2;
+        deferred3_1 = len2;
+        return getStringFromWasm0(ptr2, len2);
+    } finally {
+        wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);
+    }
+}
+
+/**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
  * @returns {string}
  */

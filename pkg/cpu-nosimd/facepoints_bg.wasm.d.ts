@@ -7,6 +7,7 @@ export const __wbg_facepoints_free: (a: number, b: number) => void;
 export const ablationTable: (a: any) => [number, number, number];
 export const ablationVariants: (a: number, b: number) => [number, number, number, number];
 export const augmentBenchmark: (a: any) => [number, number, number];
+export const checkAugmentConfig: (a: number, b: number) => [number, number, number, number];
 export const csvloader_faces: (a: number) => number;
 export const csvloader_finish: (a: number) => [number, number, number];
 export const csvloader_new: (a: number) => number;

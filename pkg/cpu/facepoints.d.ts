@@ -282,6 +282,13 @@ export function ablationVariants(augment: string): string;
 export function augmentBenchmark(options: BenchmarkOptions): number;
 
 /**
+ * Augmentation settings imported from a file, read as `facepoints train --augment-config`
+ * reads them (a field the settings do not have, or a value out of range, refused by name),
+ * given back whole as JSON.
+ */
+export function checkAugmentConfig(json: string): string;
+
+/**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
  */
 export function defaultAugmentConfig(): string;
@@ -438,6 +445,7 @@ export interface InitOutput {
     readonly ablationTable: (a: number, b: any) => void;
     readonly ablationVariants: (a: number, b: number, c: number) => void;
     readonly augmentBenchmark: (a: number, b: any) => void;
+    readonly checkAugmentConfig: (a: number, b: number, c: number) => void;
     readonly csvloader_faces: (a: number) => number;
     readonly csvloader_finish: (a: number, b: number) => void;
     readonly csvloader_new: (a: number) => number;
@@ -486,8 +494,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_4056: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_4088: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4057: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4089: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -612,6 +612,40 @@ export function augmentBenchmark(options) {
 }
 
 /**
+ * Augmentation settings imported from a file, read as `facepoints train --augment-config`
+ * reads them (a field the settings do not have, or a value out of range, refused by name),
+ * given back whole as JSON.
+ * @param {string} json
+ * @returns {string}
+ */
+export function checkAugmentConfig(json) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        const ptr0 = passStringToWasm0(json, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const len0 = WASM_VECTOR_LEN;
+        wasm.checkAugmentConfig(retptr, ptr0, len0);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+        var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+        var ptr2 = r0;
+        var len2 = r1;
+        if (r3) {
+            ptr2 = 0; len2 = 0;
+            throw takeFromExternrefTable0(r2);
+        }
+        deferred3_0 = ptr2;
+        deferred3_1 = len2;
+        return getStringFromWasm0(ptr2, len2);
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+        wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
+    }
+}
+
+/**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
  * @returns {string}
  */
@@ -1517,7 +1551,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4088(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4089(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1733,7 +1767,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1337, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4056);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4057);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1773,14 +1807,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4088(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4088(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4089(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4089(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4056(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4057(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4056(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4057(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

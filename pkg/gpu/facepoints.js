@@ -599,6 +599,40 @@ export function augmentBenchmark(options) {
 }
 
 /**
+ * Augmentation settings imported from a file, read as `facepoints train --augment-config`
+ * reads them (a field the settings do not have, or a value out of range, refused by name),
+ * given back whole as JSON.
+ * @param {string} json
+ * @returns {string}
+ */
+export function checkAugmentConfig(json) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        const ptr0 = passStringToWasm0(json, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const len0 = WASM_VECTOR_LEN;
+        wasm.checkAugmentConfig(retptr, ptr0, len0);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
+        var r3 = getDataViewMemory0().getInt32(retptr + 4 * 3, true);
+        var ptr2 = r0;
+        var len2 = r1;
+        if (r3) {
+            ptr2 = 0; len2 = 0;
+            throw takeFromExternrefTable0(r2);
+        }
+        deferred3_0 = ptr2;
+        deferred3_1 = len2;
+        return getStringFromWasm0(ptr2, len2);
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+        wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
+    }
+}
+
+/**
  * The study's augmentation settings (the CLI's `--augment` defaults), as JSON.
  * @returns {string}
  */
@@ -1741,7 +1775,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87659(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87663(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2205,32 +2239,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29126, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87652);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87656);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57222);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57219);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57223);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57219_52);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57223_53);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218_53);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57222_54);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57218_54);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57222_55);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2268,22 +2302,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57219(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57219(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57223(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57223(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_57219_52(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57219_52(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_57223_53(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57223_53(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_87659(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87659(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_87663(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87663(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_87652(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_87656(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87652(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87656(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2294,10 +2328,10 @@ function __wasm_bindgen_func_elem_87652(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57218(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57222(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57218(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57222(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2308,10 +2342,10 @@ function __wasm_bindgen_func_elem_57218(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57218_53(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57222_54(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57218_53(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57222_54(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2322,10 +2356,10 @@ function __wasm_bindgen_func_elem_57218_53(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57218_54(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57222_55(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57218_54(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57222_55(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -1,6 +1,7 @@
 //! Serves the page (see `site`) on this machine until Ctrl-C: `facepoints serve` and
 //! `facepoints-serve` both run [`run`].
 
+mod connections;
 mod site;
 
 use std::io::Write;
@@ -10,8 +11,8 @@ use std::time::Duration;
 
 use clap::Args;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
 
+pub use connections::Limits;
 pub use site::Site;
 
 #[derive(Args, Debug)]
@@ -31,6 +32,46 @@ pub struct ServeArgs {
     /// index.html, else the folder this binary was built from).
     #[arg(long)]
     pub root: Option<PathBuf>,
+    /// Open connections at most; one more is answered 503 (try again) and closed.
+    #[arg(long, default_value_t = Limits::default().max_connections, value_parser = connection_count)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers, counted from when the connection
+    /// waits for it (so also how long a kept-alive connection may sit idle).
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    pub header_timeout: Duration,
+    /// Seconds a connection in the middle of a request or response may move no byte before
+    /// it is closed (a client that stops reading its response).
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
+    pub stall_timeout: Duration,
+}
+
+impl ServeArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_connections: self.max_connections,
+            header_timeout: self.header_timeout,
+            stall_timeout: self.stall_timeout,
+            ..Limits::default()
+        }
+    }
+}
+
+/// A number of connections, 1 to a million.
+fn connection_count(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+        _ => Err(format!("`{text}` is not a whole number from 1 to 1000000")),
+    }
+}
+
+/// A positive, finite number of seconds (fractions allowed), at most a day.
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds above 0 and at most 86400"
+        )),
+    }
 }
 
 /// How long open connections may take to finish after Ctrl-C.
@@ -60,6 +101,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         site,
         SocketAddr::new(args.host, args.port),
         args.open,
+        args.limits(),
     ))?;
     Ok(())
 }
@@ -74,7 +116,7 @@ fn site_root(root: Option<&Path>) -> PathBuf {
     }
 }
 
-async fn serve(site: Site, addr: SocketAddr, open: bool) -> Result<(), String> {
+async fn serve(site: Site, addr: SocketAddr, open: bool, limits: Limits) -> Result<(), String> {
     let listener = TcpListener::bind(addr)
         .await
         .map_err(|e| bind_error(&e, addr))?;
@@ -98,22 +140,7 @@ async fn serve(site: Site, addr: SocketAddr, open: bool) -> Result<(), String> {
         open_browser(&url);
     }
 
-    let (stop_tx, mut stop_rx) = watch::channel(false);
-    tokio::spawn(async move {
-        stop_signal().await;
-        let _ = stop_tx.send(true);
-    });
-    let mut graceful_rx = stop_rx.clone();
-    let server = axum::serve(listener, site.router()).with_graceful_shutdown(async move {
-        let _ = graceful_rx.wait_for(|stop| *stop).await;
-    });
-    tokio::select! {
-        result = server => result.map_err(|e| format!("the server failed: {e}"))?,
-        _ = async {
-            let _ = stop_rx.wait_for(|stop| *stop).await;
-            tokio::time::sleep(DRAIN).await;
-        } => {}
-    }
+    connections::serve(listener, site.router(), limits, stop_signal(), DRAIN).await;
     let _ = writeln!(std::io::stdout(), "facepoints: stopped");
     Ok(())
 }

@@ -191,6 +191,24 @@ fn etag_matches(if_none_match: &str, etag: &str) -> bool {
         .any(|t| t.trim() == "*" || bare(t) == bare(etag))
 }
 
+/// `response`, ending its connection: a refused request's body (if any) is never read, so
+/// the connection cannot carry another request after it.
+fn closing(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// Whether a request announces a body (a length above 0, or chunks).
+fn carries_body(request: &Request) -> bool {
+    let headers = request.headers();
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .is_some_and(|v| v.as_bytes() != b"0")
+}
+
 async fn guard(State(site): State<Arc<Site>>, mut request: Request, next: Next) -> Response {
     let mut response = if !matches!(*request.method(), Method::GET | Method::HEAD) {
         let mut refused = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
@@ -198,7 +216,17 @@ async fn guard(State(site): State<Arc<Site>>, mut request: Request, next: Next) 
         refused
             .headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        refused
+        closing(refused)
+    } else if carries_body(&request) {
+        // Nothing here reads a request's body: one that announces one is refused unread (and
+        // hyper closes the connection rather than read it through).
+        closing(
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "this server takes no request body\n",
+            )
+                .into_response(),
+        )
     } else if let Target::File {
         etag,
         precompressed,

@@ -56,7 +56,7 @@ pub fn read_photo(path: &Path) -> Result<Photo, String> {
 }
 
 /// Decodes a photo's bytes to `(width, height, RGBA)`.
-fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
+pub(crate) fn decode_photo(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("not a readable image ({e})"))?;

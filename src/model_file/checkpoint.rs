@@ -211,7 +211,8 @@ pub(crate) fn take<'a>(
         .filter(|&e| e <= bytes.len())
         .ok_or_else(|| {
             CheckpointError::Truncated(format!(
-                "{what} needs {n} bytes at offset {at}, the file has {}",
+                "{what} takes {n} bytes from offset {at}, but the file has only {} (it was \
+                 cut short: copy or download it again)",
                 bytes.len()
             ))
         })?;

@@ -74,6 +74,16 @@ pub fn default_augment_config() -> Result<String, JsError> {
     serde_json::to_string(&AugmentConfig::default()).map_err(js_error)
 }
 
+/// Augmentation settings imported from a file, read as `facepoints train --augment-config`
+/// reads them (a field the settings do not have, or a value out of range, refused by name),
+/// given back whole as JSON.
+#[wasm_bindgen(js_name = checkAugmentConfig)]
+pub fn check_augment_config(json: &str) -> Result<String, JsError> {
+    let config: AugmentConfig = crate::strict_json::from_str(json).map_err(js_error)?;
+    config.validate().map_err(js_error)?;
+    serde_json::to_string(&config).map_err(js_error)
+}
+
 /// Loaded faces, with the people they show when a `meta.csv` says so.
 #[wasm_bindgen]
 pub struct Dataset {

@@ -29,6 +29,11 @@ export async function serve() {
       if (match) resolve(match[1]);
     });
   });
+  // A test file whose clean-up fails part way (a privacy check, say) must still end: the
+  // server does not hold the test process open, and goes with it.
+  child.stdout.destroy();
+  child.unref();
+  process.once('exit', () => child.kill('SIGINT'));
   return { url, close: () => child.kill('SIGINT') };
 }
 
@@ -47,12 +52,54 @@ export async function browser({ webgpu = true, extra = [] } = {}) {
     args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : []), ...extra],
     viewport: { width: 1200, height: 900 },
   });
+  context.profile = profile; // its processes are the ones whose command line names it
+  const network = watchNetwork(context);
+  context.network = network;
   const close = context.close.bind(context);
   context.close = async (...args) => {
     await close(...args);
     await rm(profile, { recursive: true, force: true });
+    // Privacy: whatever the test did (photos, webcam, training, exports, fine-tuning), the
+    // browser asked nothing of anyone but the page's own files.
+    const problems = network.problems();
+    if (problems.length) throw new Error(`the page sent what it must not:\n${problems.join('\n')}`);
   };
   return context;
+}
+
+/** The paths the page's own server serves (as `serve/src/site.rs` allows them). */
+const SITE_PATH = /^\/(index\.html)?$|^\/(www|pkg)\/[^?#]+$/;
+
+/** A query of the page's own options only (workers are started with the page's). */
+const PAGE_OPTIONS = /^\?((simd|threads|backend)=[\w-]{0,8}(&|$))+$/;
+
+/** Records every request of `context`'s pages and workers and every WebSocket they open.
+ *  `problems()` lists each one that is not a GET (or HEAD) without a body of the page's own
+ *  files from the loopback server: another host, a POST or beacon, a body, a query other
+ *  than the page's own options, a WebSocket. */
+export function watchNetwork(context) {
+  const requests = [];
+  const sockets = [];
+  const watchPage = (page) => page.on('websocket', (ws) => sockets.push(ws.url()));
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  context.on('request', (r) => {
+    requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer()?.length ?? 0, type: r.resourceType() });
+  });
+  const problems = () => {
+    const found = sockets.map((url) => `WebSocket ${url}`);
+    for (const r of requests) {
+      const url = new URL(r.url);
+      if (['data:', 'blob:', 'about:'].includes(url.protocol)) continue;
+      const loopback = url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      const pageItself = r.type === 'document' && /^\/(index\.html)?$/.test(url.pathname);
+      const ok = loopback && ['GET', 'HEAD'].includes(r.method) && r.body === 0
+        && SITE_PATH.test(url.pathname) && (url.search === '' || pageItself || PAGE_OPTIONS.test(url.search));
+      if (!ok) found.push(`${r.method} ${r.url} (${r.type}${r.body ? `, ${r.body} bytes of body` : ''})`);
+    }
+    return found;
+  };
+  return { requests, sockets, problems };
 }
 
 /** Removes a test file's scratch folder (downloads, screenshots, fake camera videos) once

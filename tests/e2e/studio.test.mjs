@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto, cleanUp } from './harness.mjs';
@@ -204,11 +204,26 @@ test('augmentation settings export as the JSON `facepoints train --augment-confi
   await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '10');
   await page.setInputFiles('#augment-import', exported);
   await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '25');
-  const bad = join(work, 'not-augment.json');
-  await writeFile(bad, '{"model": "model2"}');
-  await page.setInputFiles('#augment-import', bad);
-  await page.waitForFunction(() => !document.getElementById('message').hidden);
-  assert.match(await page.locator('#message').textContent(), /not-augment\.json is not augmentation settings: it has no "rotate" settings/);
+  // Another file, a typo, a value out of range, not JSON: each refused by name, as the CLI
+  // refuses them, and the settings shown stay as they were.
+  const exportedText = await readFile(exported, 'utf8');
+  for (const [name, text, message] of [
+    ['not-augment.json', '{"model": "model2"}', /missing field `rotate`/],
+    ['typo.json', JSON.stringify({ ...JSON.parse(exportedText), rotaton: JSON.parse(exportedText).rotate }), /unknown field `rotaton`/],
+    ['typo-inside.json', JSON.stringify({ ...JSON.parse(exportedText), rotate: { ...JSON.parse(exportedText).rotate, probabilty: 1 } }), /unknown field `rotate.probabilty` \(the fields there are: enabled, high, low, probability\)/],
+    ['range.json', JSON.stringify({ ...JSON.parse(exportedText), flip: { ...JSON.parse(exportedText).flip, probability: 3 } }), /probability/],
+    ['text.json', 'rotate: 25', /expected value|JSON/i],
+  ]) {
+    const bad = join(work, name);
+    await writeFile(bad, text);
+    await page.evaluate(() => { document.getElementById('message').hidden = true; });
+    await page.setInputFiles('#augment-import', bad);
+    await page.waitForFunction(() => !document.getElementById('message').hidden);
+    const shown = await page.locator('#message').textContent();
+    assert.ok(shown.startsWith(`${name} is not augmentation settings: `), shown);
+    assert.match(shown, message);
+    assert.equal(await page.locator('#augment-table tr[data-op="rotate"] [data-field="high"]').inputValue(), '25');
+  }
   await page.click('#augment-defaults');
   await page.waitForFunction(() => document.querySelector('#augment-table tr[data-op="rotate"] [data-field="high"]').value === '10');
 });

@@ -13,5 +13,4 @@ mod csv_roundtrip;
 mod detection;
 mod documented_commands;
 mod real_data;
-mod serve;
 mod training;

@@ -19,6 +19,7 @@ let engineName = null;
 const modules = new Map();
 const compiled = new Map(); // engine name → WebAssembly.Module
 const loaded = []; // the instantiated modules, to ask for a panic's message
+const memories = new Map(); // engine name → its WebAssembly.Memory
 
 /** The engine's compiled code, fetched from the site. */
 async function compileEngine(name) {
@@ -43,7 +44,8 @@ function engineModule(name, code = null, threads = 1) {
   if (!modules.has(name)) {
     const module = engineGlue(name).then(async (module) => {
       const wasm = code ?? await compileEngine(name);
-      await module.default({ module_or_path: wasm });
+      const exports = await module.default({ module_or_path: wasm });
+      memories.set(name, exports.memory);
       if (threads > 1) await module.startThreads(threads);
       compiled.set(name, wasm);
       loaded.push(module);
@@ -229,6 +231,11 @@ const handlers = {
   resources() {
     needEngine();
     return { model: made.model, detector: made.detector, backend: made.backend, engine: made.engine, wasm: compiled.get(made.engine) };
+  },
+  // The engines' wasm memory (it only grows: a leak in the engine shows here).
+  memory() {
+    const engines = Object.fromEntries([...memories].map(([name, m]) => [name, m.buffer.byteLength]));
+    return { engines, wasm_bytes: Object.values(engines).reduce((a, b) => a + b, 0) };
   },
   detect({ bitmap }) {
     return withPixels(bitmap, (frame) => needEngine().detect(frame)).finally(() => bitmap.close());

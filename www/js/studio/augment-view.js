@@ -132,11 +132,9 @@ export function setupAugmentView({ report }) {
     if (!file) return;
     report('');
     try {
-      const config = JSON.parse(await file.text());
-      for (const { key } of OPS) {
-        if (typeof config[key] !== 'object') throw new Error(`it has no "${key}" settings`);
-      }
-      if (!Array.isArray(config.clahe_tiles)) throw new Error('it has no "clahe_tiles" range');
+      // Read by the engine as the CLI reads --augment-config: a typo such as "rotaton" is
+      // refused by name rather than dropped.
+      const config = await studio.data.request('checkAugment', { text: await file.text() });
       setControls(config);
       await changed();
     } catch (err) {

@@ -11,13 +11,13 @@ import { faceHandlers } from './face-rows.js';
 // The CPU engine, one thread: with SIMD, or without it where the browser has none or the
 // page's address asks `?simd=0` (this worker's address carries it). Its functions are bound
 // once it has loaded; every request waits for `engine` first.
-let CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
+let CsvLoader, describeModel, defaultAugmentConfig, checkAugmentConfig, trainingConfig, modelSize,
   ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv;
 const engineModule = import(`../../../pkg/${engineFor('cpu', 1, chooseSimd(self.location.search).simd)}/facepoints.js`);
 const engine = engineModule
   .then((module) => {
     ({
-      CsvLoader, describeModel, defaultAugmentConfig, trainingConfig, modelSize,
+      CsvLoader, describeModel, defaultAugmentConfig, checkAugmentConfig, trainingConfig, modelSize,
       ensembleFile, searchTrials, defaultSearchSpace, ablationVariants, ablationTable, studyResults, studyKs, submissionCsv,
     } = module);
     return module.default();
@@ -81,7 +81,14 @@ const handlers = {
           await reader.cancel();
           break;
         }
-        const { done, value } = await reader.read();
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch (err) {
+          // The browser's gzip decoder says only "Compressed input was truncated." and the like.
+          throw gzip ? new Error(`the gzip data is cut short or damaged (${err.message ?? err}): the file is incomplete; download or copy it again`) : err;
+        }
+        const { done, value } = chunk;
         if (done) break;
         text += value.byteLength;
         loader.push(value);
@@ -207,6 +214,10 @@ const handlers = {
   async augmentDefaults() {
     await engine;
     return JSON.parse(defaultAugmentConfig());
+  },
+  async checkAugment({ text }) {
+    await engine;
+    return JSON.parse(checkAugmentConfig(text));
   },
   async trainingConfig(options) {
     await engine;

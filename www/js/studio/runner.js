@@ -77,10 +77,14 @@ export async function trainRun(config, { requested = 'auto', init = null, yours 
   let validated = null;
   let perKeypoint = null;
   let backend = null;
+  let offset = 0; // epochs done before a resumed part of the run
   const started = performance.now();
   listener = (event) => {
     if (event.type === 'backend') backend = event.backend;
     if (event.type === 'validated') validated = event.per_keypoint;
+    // A resumed part counts its epochs from where the run was.
+    if (offset && typeof event.epoch === 'number') event = { ...event, epoch: event.epoch + offset };
+    if (offset && typeof event.best_epoch === 'number') event = { ...event, best_epoch: event.best_epoch + offset };
     if (event.type === 'epoch') {
       const { epoch, valid_rmse, train_loss, learning_rate, images_per_sec, improved } = event;
       history.push({ epoch, valid_rmse, train_loss, learning_rate, images_per_sec });
@@ -88,22 +92,60 @@ export async function trainRun(config, { requested = 'auto', init = null, yours 
     }
     onEvent(event);
   };
-  worker ??= new WorkerClient(workerUrl(new URL('./train-worker.js', import.meta.url)), (event) => listener?.(event), { name: 'the training' });
-  try {
+  const attempt = async (settings, requestedBackend, initBytes) => {
+    worker ??= new WorkerClient(workerUrl(new URL('./train-worker.js', import.meta.url)), (event) => listener?.(event), { name: 'the training' });
     const { parts, train, valid, split } = await runData(data, yours);
-    const result = await worker.request('train', {
-      ...parts, train, valid, split, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
-      config, requested, init, threads: requestedThreads(),
-    }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
-    return { ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000, backend: result.backend ?? backend, split };
-  } catch (err) {
-    // A lost GPU device leaves that engine unusable: the next run starts a fresh worker.
-    if (backend === 'webgpu') {
-      worker?.terminate();
-      worker = null;
+    try {
+      const result = await worker.request('train', {
+        ...parts, train, valid, split, data: `${data.name} (${data.bytes.toLocaleString()} bytes)`,
+        config: settings, requested: requestedBackend, init: initBytes, threads: requestedThreads(),
+      }, [parts.images.buffer, parts.coords.buffer, parts.ids.buffer]);
+      return { ...result, backend: result.backend ?? backend, split };
+    } catch (err) {
+      // A lost GPU device leaves that engine unusable: the next run starts a fresh worker.
+      if (backend === 'webgpu') {
+        worker?.terminate();
+        worker = null;
+      }
+      err.backend = backend;
+      throw err;
     }
-    err.backend = backend;
-    throw err;
+  };
+  const finish = (result) => ({ ...result, history, per_keypoint: perKeypoint ?? validated, wall_s: (performance.now() - started) / 1000 });
+  try {
+    let first;
+    try {
+      first = await attempt(config, requested, init);
+    } catch (err) {
+      if (err.backend !== 'webgpu') throw err;
+      // WebGPU failed before any epoch was kept (a lost device, say): the run starts again
+      // on the CPU engine.
+      onEvent({ type: 'resumed_on_cpu', reason: err.message, epoch: 0 });
+      history.length = 0;
+      const again = await attempt(config, 'cpu', init);
+      return finish({ ...again, resumed: `on the CPU engine after WebGPU failed before its first epoch: ${err.message}` });
+    }
+    const done = history.length;
+    if (!(first.failed && first.backend === 'webgpu' && done < config.epochs)) return finish(first);
+    // WebGPU failed part way (a lost device, say): the run goes on on the CPU engine from
+    // the best weights so far, for the epochs it had left (a fresh optimizer and schedule).
+    worker?.terminate();
+    worker = null;
+    onEvent({ type: 'resumed_on_cpu', reason: first.failed, epoch: done });
+    offset = done;
+    const rest = { ...config, epochs: config.epochs - done, init: { from: `the WebGPU part's best weights (epoch ${first.best_epoch + 1})` } };
+    const second = await attempt(rest, 'cpu', new Uint8Array(first.checkpoint).slice());
+    const better = second.best_rmse < first.best_rmse;
+    return finish({
+      ...second,
+      checkpoint: better ? second.checkpoint : first.checkpoint,
+      best_rmse: better ? second.best_rmse : first.best_rmse,
+      best_epoch: better ? second.best_epoch + done : first.best_epoch,
+      epochs_run: done + second.epochs_run,
+      failed: second.failed ?? null,
+      backend: 'webgpu-then-cpu',
+      resumed: `on the CPU engine at epoch ${done + 1}, from the best weights of epoch ${first.best_epoch + 1}, after WebGPU failed: ${first.failed}`,
+    });
   } finally {
     release();
   }
@@ -126,6 +168,7 @@ export async function knnRun(ks) {
 /** The backend a finished run names. */
 function backendName(backend) {
   if (!backend) return '';
+  if (backend === 'webgpu-then-cpu') return 'WebGPU, then CPU (wasm)';
   return /webgpu/i.test(backend) ? 'WebGPU' : 'CPU (wasm)';
 }
 
@@ -151,6 +194,7 @@ export async function recordTraining(result, config, { name, group = '' } = {}) 
     epochs: result.epochs_run,
     stopped: Boolean(result.stopped),
     failed: result.failed ?? null,
+    resumed: result.resumed ?? null,
     wall_s: result.wall_s,
     backend: backendName(result.backend),
     split: result.split ?? data.split.info,

@@ -59,6 +59,7 @@ export class RunProgress {
       case 'paused': return setPhase('paused', 'Paused.');
       case 'resumed': return setPhase('running', 'Training…');
       case 'stopped': return setPhase('running', 'Stopping: validating the model as it stands…');
+      case 'resumed_on_cpu': return setPhase('running', `WebGPU failed (${event.reason}): going on on the CPU engine from the best weights so far…`);
       case 'early_stop': return setPhase('running', `No improvement for ${this.config.patience} epochs: stopping, keeping epoch ${event.best_epoch + 1}.`);
       default: return undefined;
     }

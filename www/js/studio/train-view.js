@@ -240,7 +240,8 @@ export function setupTrainView({ report }) {
       if (result.backend === 'webgpu') $('train-backend').value = 'cpu';
       result.epochs_run = result.best_epoch + 1;
     }
-    const text = `Best validation RMSE ${result.best_rmse.toFixed(4)} px at epoch ${result.best_epoch + 1} of ${result.epochs_run}${result.stopped ? ' (stopped; best weights kept)' : ''}${result.failed ? ' (the run failed after it; these weights kept)' : ''}.`;
+    if (result.resumed) report(`Training went on ${result.resumed}.`, 'info');
+    const text = `Best validation RMSE ${result.best_rmse.toFixed(4)} px at epoch ${result.best_epoch + 1} of ${result.epochs_run}${result.stopped ? ' (stopped; best weights kept)' : ''}${result.failed ? ' (the run failed after it; these weights kept)' : ''}${result.resumed ? ` (resumed ${result.resumed.replace(/: .*/, '')})` : ''}.`;
     $('train-result').textContent = text;
     $('train-result').dataset.rmse = String(result.best_rmse);
     if (!result.failed) setPhase('done', 'Done.');

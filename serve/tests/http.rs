@@ -1,150 +1,16 @@
-//! `facepoints serve` as a browser (or an attacker) talks to it: raw HTTP/1.1 over TCP, so
-//! paths reach the server exactly as written (no client-side `..` normalisation).
+//! `facepoints serve` (this crate's binary: the same server) as a browser (or an attacker)
+//! talks to it: raw HTTP/1.1 over TCP, so paths reach the server exactly as written (no
+//! client-side `..` normalisation).
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use common::{Reply, Server, site};
+
+use std::io::Read;
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
-
-/// A running `facepoints serve` on a free port; killed when dropped.
-struct Server {
-    child: Child,
-    stdout: BufReader<std::process::ChildStdout>,
-    addr: String,
-}
-
-impl Server {
-    fn start(root: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_facepoints"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        let addr = loop {
-            line.clear();
-            assert!(
-                stdout.read_line(&mut line).unwrap() > 0,
-                "serve exited early"
-            );
-            if let Some(rest) = line.split("open http://").nth(1) {
-                break rest.split('/').next().unwrap().to_string();
-            }
-        };
-        Self {
-            child,
-            stdout,
-            addr,
-        }
-    }
-
-    fn get(&self, path: &str, headers: &[&str]) -> Reply {
-        self.request("GET", path, headers)
-    }
-
-    fn request(&self, method: &str, path: &str, headers: &[&str]) -> Reply {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .unwrap();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        for h in headers {
-            head.push_str(h);
-            head.push_str("\r\n");
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        Reply::parse(&raw)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn parse(raw: &[u8]) -> Self {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a full response");
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let mut lines = head.split("\r\n");
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        Self {
-            status,
-            headers,
-            body: raw[split + 4..].to_vec(),
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// A site folder (index.html, www/, pkg/, files that must stay private) inside a temp dir
-/// that also holds a secret beside the site.
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    for (path, body) in [
-        ("index.html", "<!doctype html><title>t</title>"),
-        ("Cargo.toml", "[package]"),
-        ("www/js/page.js", "export const x = 1;"),
-        ("www/style.css", "body{}"),
-        ("www/models/m.fpk", "FPKM"),
-        ("www/.env", "TOKEN=1"),
-        ("pkg/cpu/facepoints.js", "export default 1;"),
-        ("pkg/cpu/facepoints_bg.wasm", "\0asm-identity"),
-    ] {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, body).unwrap();
-    }
-    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-    std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("www/link.txt")).unwrap();
-    std::os::unix::fs::symlink(dir.path(), root.join("pkg/out")).unwrap();
-    dir
-}
 
 fn assert_page_headers(reply: &Reply, what: &str) {
     for (name, value) in [
@@ -362,8 +228,8 @@ fn a_busy_port_and_a_wrong_root_get_clear_messages() {
     let dir = site();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let out = Command::new(env!("CARGO_BIN_EXE_facepoints"))
-        .args(["serve", "--port", &port, "--root"])
+    let out = Command::new(env!("CARGO_BIN_EXE_facepoints-serve"))
+        .args(["--port", &port, "--root"])
         .arg(dir.path().join("site"))
         .output()
         .unwrap();
@@ -374,8 +240,8 @@ fn a_busy_port_and_a_wrong_root_get_clear_messages() {
         "{err}"
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_facepoints"))
-        .args(["serve", "--port", "0", "--root"])
+    let out = Command::new(env!("CARGO_BIN_EXE_facepoints-serve"))
+        .args(["--port", "0", "--root"])
         .arg(dir.path())
         .output()
         .unwrap();
