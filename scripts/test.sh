@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check, in tiers that stop at the first failure: set-up (what a fresh Debian machine
 # lacks; root or sudo), formatting, the build (each kind once, linted by clippy -D warnings as
-# it builds), the unit tests next to the code, the integration tests (one binary), the
+# it builds), the unit tests next to the code, the integration tests (one binary), a fuzzing
+# smoke of each parser (scripts/fuzz.sh), the
 # generated detector code against burn-onnx, then the browser tests in headless Chromium
 # against the committed engines (pkg/, checked against the sources' stamp).
 #
@@ -18,7 +19,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-step "set-up: what this machine lacks (Mesa Vulkan, Chromium, Node.js, the pinned Rust; minutes the first time, seconds after)"
+step "set-up: what this machine lacks (Mesa Vulkan, Chromium, Node.js, a C++ compiler, the pinned Rust; minutes the first time, seconds after)"
 # Each piece is installed on its own, only when it is missing, so what a machine already has
 # (a Node.js from another source, say) is never fought with.
 # lavapipe (Mesa's software Vulkan) gives wgpu an adapter on machines without a GPU, so the
@@ -30,6 +31,10 @@ export FACEPOINTS_REQUIRE_WGPU=1
 # Chromium and ChromeDriver (Debian) for the browser tests.
 if ! command -v chromium >/dev/null; then
   apt_install chromium chromium-driver
+fi
+# A C++ compiler for libFuzzer (scripts/fuzz.sh builds it through libfuzzer-sys).
+if ! command -v c++ >/dev/null; then
+  apt_install g++
 fi
 # Node.js and npm for playwright-core: Debian's only when there is no Node.js at all (a
 # Node.js from NodeSource bundles its npm and conflicts with Debian's npm package).
@@ -46,6 +51,7 @@ rustup target add wasm32-unknown-unknown >/dev/null
 
 step "formatting (cargo fmt --check; seconds)"
 cargo fmt --all --check
+cargo fmt --manifest-path fuzz/Cargo.toml --check
 
 step "the page's engines against their sources (pkg/STAMP; seconds, or a rebuild)"
 if ! why=$(bash scripts/engine-stamp.sh --check 2>&1); then
@@ -78,6 +84,9 @@ cargo test --quiet --package wasm-nosimd
 
 step "tier 2: integration tests, one binary (about 1–2 min)"
 cargo test --quiet --test integration
+
+step "tier 2: fuzzing smoke, every target for 60 s (scripts/fuzz.sh: its build about 15 min cold, seconds after)"
+bash scripts/fuzz.sh --seconds 60
 
 # The committed detector code is checked against its ONNX files, the burn-onnx that Cargo.lock
 # pins and its own fingerprint by a unit test (tier 1, no burn-onnx needed). Regenerating it

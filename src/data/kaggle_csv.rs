@@ -13,7 +13,9 @@ use super::columns::Header;
 use super::error::{DataError, Location};
 use super::faces::FaceSet;
 use super::pixels::parse_pixels;
-use super::source::{MAX_LINE_BYTES, csv_error, decompressing, io_error, open_file, what_is};
+use super::source::{
+    MAX_LINE_BYTES, SNIFF_BYTES, csv_error, decompressing, io_error, open_file, what_is,
+};
 use crate::keypoints::{IMAGE_PIXELS, IMAGE_SIDE, NUM_COORDS, coord_name};
 
 /// Where each needed field sits in a row.
@@ -123,6 +125,8 @@ pub struct FaceReader {
     /// A bad last row of a block: the error stands if more rows follow, else it is reported
     /// as a truncated last row.
     deferred: Option<(Location, String)>,
+    /// Whether the input's first bytes were checked for what it is (`sniff`).
+    sniffed: bool,
 }
 
 impl Default for FaceReader {
@@ -151,6 +155,7 @@ impl FaceReader {
             bytes: 0,
             size_hint,
             deferred: None,
+            sniffed: false,
         }
     }
 
@@ -166,11 +171,21 @@ impl FaceReader {
 
     /// Parses the complete lines `chunk` finishes; keeps the unfinished last one.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), DataError> {
-        if self.bytes == 0 && !chunk.is_empty() {
-            sniff(chunk)?;
-        }
         self.bytes += chunk.len() as u64;
         self.pending.extend_from_slice(chunk);
+        if !self.sniffed {
+            // What the input is, judged from its first bytes however they arrive (in one
+            // chunk or a byte at a time), as the command line judges a file's head.
+            if self.pending.len() < SNIFF_BYTES {
+                return Ok(());
+            }
+            sniff(&self.pending)?;
+            self.sniffed = true;
+        } else if memchr::memchr(b'\n', chunk).is_none() {
+            // No line ends in this chunk: nothing new to parse (looking through the whole
+            // unfinished line again would make small chunks cost quadratic time).
+            return self.check_line_length(&self.pending[..]);
+        }
         let Some(end) = complete_lines(&self.pending) else {
             return self.check_line_length(&self.pending[..]);
         };
@@ -184,6 +199,9 @@ impl FaceReader {
 
     /// Parses what is left and returns the faces.
     pub fn finish(mut self) -> Result<FaceSet, DataError> {
+        if !self.sniffed && !self.pending.is_empty() {
+            sniff(&self.pending)?;
+        }
         let rest = std::mem::take(&mut self.pending);
         self.parse_block(&rest)?;
         if let Some((at, message)) = self.deferred.take() {
@@ -317,7 +335,7 @@ fn has_more(reader: &mut csv::Reader<&[u8]>) -> bool {
     )
 }
 
-/// Refuses a first chunk that is plainly not CSV text.
+/// Refuses an input whose first bytes are plainly not CSV text.
 fn sniff(head: &[u8]) -> Result<(), DataError> {
     if head.starts_with(&[0x1f, 0x8b]) {
         return Err(DataError::NotCsv(
@@ -462,6 +480,24 @@ mod tests {
 
     fn image_text(value: u8) -> String {
         vec![value.to_string(); IMAGE_PIXELS].join(" ")
+    }
+
+    /// Found by fuzzing (fuzz/corpus/kaggle_csv/regress-nul-after-first-byte): pushed a byte
+    /// at a time, a file with NUL bytes after its first byte was read as an empty file of
+    /// faces while the command line refused it as binary.
+    #[test]
+    fn what_the_input_is_is_judged_the_same_however_it_is_pushed() {
+        let text = b"Image,mouth_cent\x12\0\0\0\0\0\0\0er_bottom_lip\n";
+        let pulled = read_faces(&text[..]).unwrap_err().to_string();
+        assert!(pulled.contains("binary data"), "{pulled}");
+        for step in [1, 3, 4096] {
+            let mut reader = FaceReader::new(0);
+            let pushed = text
+                .chunks(step)
+                .try_for_each(|c| reader.push(c))
+                .and_then(|()| reader.finish().map(drop));
+            assert_eq!(pushed.unwrap_err().to_string(), pulled, "chunks of {step}");
+        }
     }
 
     #[test]

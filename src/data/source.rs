@@ -13,7 +13,7 @@ use super::error::{DataError, Location};
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// How many leading bytes are inspected to tell what a file is.
-const SNIFF_BYTES: usize = 4096;
+pub(crate) const SNIFF_BYTES: usize = 4096;
 
 /// A buffered reader over `source`, decompressing it when it starts with the gzip magic.
 ///

@@ -76,8 +76,10 @@ fn bilinear(image: &RgbaImage, x: f32, y: f32, outside: Outside) -> [f32; 3] {
             }
         }
     };
-    let (a, b) = (fetch(x0, y0), fetch(x0 + 1, y0));
-    let (c, d) = (fetch(x0, y0 + 1), fetch(x0 + 1, y0 + 1));
+    // Positions far outside (a huge or infinite view saturates the casts) stay outside.
+    let (x1, y1) = (x0.saturating_add(1), y0.saturating_add(1));
+    let (a, b) = (fetch(x0, y0), fetch(x1, y0));
+    let (c, d) = (fetch(x0, y1), fetch(x1, y1));
     std::array::from_fn(|k| {
         let top = a[k] + (b[k] - a[k]) * tx;
         let bottom = c[k] + (d[k] - c[k]) * tx;
@@ -217,7 +219,7 @@ fn axis_weights(
                 let f = start + u * step - 0.5;
                 let f0 = f.floor();
                 let t = f - f0;
-                for (index, w) in [(f0 as i64, 1.0 - t), (f0 as i64 + 1, t)] {
+                for (index, w) in [(f0 as i64, 1.0 - t), ((f0 as i64).saturating_add(1), t)] {
                     let index = match outside {
                         Outside::Edge => index.clamp(0, last),
                         Outside::Black if (0..=last).contains(&index) => index,
@@ -264,6 +266,35 @@ pub fn sample_view(image: &RgbaImage, view: View, n: usize, outside: Outside) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (fuzz/corpus/photo_crop/regress-huge-view): a view centred 10²⁰
+    /// pixels away overflowed the neighbour's index. Far, infinite or NaN views read the
+    /// outside rule's pixels, never panic.
+    #[test]
+    fn views_far_outside_or_not_finite_read_the_outside() {
+        let data = gradient(8, 6);
+        let image = RgbaImage::new(8, 6, &data).unwrap();
+        for (c, side) in [
+            (2.6e20, 4.0),
+            (-3e38, 1e38),
+            (f32::INFINITY, 5.0),
+            (f32::NAN, f32::NAN),
+        ] {
+            let square = Square::centered(c, c, side);
+            for outside in [Outside::Black, Outside::Edge] {
+                assert_eq!(sample_square(&image, square, 16, outside).len(), 256);
+                let view = View { square, angle: 0.3 };
+                assert_eq!(sample_view(&image, view, 16, outside).len(), 256);
+            }
+            let black = sample_view(&image, View::upright(square), 4, Outside::Black);
+            assert!(
+                black
+                    .iter()
+                    .all(|p| *p == [0.0; 3] || p.iter().any(|v| v.is_nan())),
+                "{c}: {black:?}"
+            );
+        }
+    }
 
     fn gradient(w: usize, h: usize) -> Vec<u8> {
         let mut data = Vec::with_capacity(w * h * 4);

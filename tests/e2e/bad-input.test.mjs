@@ -219,7 +219,7 @@ test('a tab frozen in the background mid-training (as Chrome freezes hidden tabs
   assert.equal(run.history, 8, 'every epoch in the history');
 });
 
-test('two tabs train at once: both runs finish and both are kept', async () => {
+test('two tabs train at once: both runs finish, both are kept, and each tab lists both', async () => {
   const second = await openPage(chrome, `${server.url}#data`);
   try {
     await readyToTrain(page, 2);
@@ -230,10 +230,10 @@ test('two tabs train at once: both runs finish and both are kept', async () => {
     const runs = await storedRuns(page);
     assert.equal(runs.length, before + 2);
     assert.ok(runs.slice(-2).every((r) => r.epochs === 2 && r.history === 2), JSON.stringify(runs));
-    // Each tab's Runs view lists both.
+    // Each tab's Runs view lists both, without a reload (the other tab's run is announced).
     for (const p of [page, second]) {
       await p.click('.tabs a[data-view="models"]');
-      await p.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), before + 2);
+      await p.waitForFunction((n) => document.getElementById('models-table').dataset.count === String(n), before + 2, { timeout: 10_000 });
     }
   } finally {
     await second.close();

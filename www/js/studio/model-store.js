@@ -15,6 +15,15 @@ function open() {
   });
 }
 
+// Other tabs of the page are told of each change (a run stored, renamed or deleted there
+// shows here without a reload); a tab is not told of its own.
+const others = 'BroadcastChannel' in self ? new BroadcastChannel('facepoints-models') : null;
+
+/** Calls `listener` when another tab of the page changes the stored runs. */
+export function onOtherTabsChange(listener) {
+  others?.addEventListener('message', () => listener());
+}
+
 async function transaction(mode, work) {
   const db = await open();
   try {
@@ -23,7 +32,10 @@ async function transaction(mode, work) {
       const request = work(tx.objectStore(STORE));
       let result;
       request.onsuccess = () => { result = request.result; };
-      tx.oncomplete = () => resolve(result);
+      tx.oncomplete = () => {
+        if (mode === 'readwrite') others?.postMessage('changed');
+        resolve(result);
+      };
       tx.onerror = tx.onabort = () => reject(new Error(`the model storage failed: ${tx.error?.message ?? 'aborted'}`));
     });
   } finally {

@@ -5,7 +5,7 @@
 // bundle file (settings, history and weights) to export and import; .fpk files loaded from
 // disk (checked by the engine first).
 import { studio } from './state.js';
-import { listModels, getModel, renameModel, deleteModel, saveModel, storageFacts } from './model-store.js';
+import { listModels, getModel, renameModel, deleteModel, saveModel, storageFacts, onOtherTabsChange } from './model-store.js';
 import { studyKey } from './runner.js';
 import { fromModelFile, fromBundle, bundle, safe, download } from './run-files.js';
 import { setupOverlay } from './runs-overlay.js';
@@ -189,6 +189,8 @@ export function setupRunsView({ report }) {
   });
 
   studio.addEventListener('models', refresh);
+  // A run stored, renamed or deleted in another tab: every view that lists runs refreshes.
+  onOtherTabsChange(() => studio.emit('models'));
   // The study's column comes from the engine (the data worker, started when a studio view is
   // first shown, not with the page).
   const loadStudy = async ({ detail: view }) => {
