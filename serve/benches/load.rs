@@ -6,8 +6,9 @@
 //! (defaults: 1000 clients, 60 s, no slow clients; `--root` the folder to serve, by default
 //! this repository).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -156,24 +157,8 @@ fn percentile(sorted: &[u64], p: f64) -> f64 {
 
 fn main() {
     let o = options();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_facepoints-serve"))
-        .args(["--port", "0", "--root", &o.root])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("facepoints-serve runs");
-    let mut stdout = BufReader::new(server.stdout.take().unwrap());
-    let mut line = String::new();
-    let addr = loop {
-        line.clear();
-        assert!(
-            stdout.read_line(&mut line).unwrap() > 0,
-            "the server exited"
-        );
-        if let Some(rest) = line.split("open http://").nth(1) {
-            break rest.split('/').next().unwrap().to_string();
-        }
-    };
+    let server = common::Server::start(std::path::Path::new(&o.root));
+    let addr = server.addr.clone();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -197,8 +182,7 @@ fn main() {
         }
         (tallies, started.elapsed())
     });
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 
     let mut latencies: Vec<u64> = tallies
         .iter()
