@@ -240,7 +240,7 @@ test('two tabs train at once: both runs finish, both are kept, and each tab list
   }
 });
 
-test('the GPU lost mid-training (its process crashed): the run goes on on the CPU engine from the best weights so far, every epoch recorded', async () => {
+test('the GPU lost mid-training (its process crashed): the run goes on on the CPU engine from the best weights so far, every epoch recorded', async (t) => {
   const gpu = await browser();
   try {
     const p = await openPage(gpu, `${server.url}#data`);
@@ -254,6 +254,7 @@ test('the GPU lost mid-training (its process crashed): the run goes on on the CP
     await cdp.send('Browser.crashGpuProcess');
     await kept(p);
     const message = await p.locator('#message').textContent();
+    t.diagnostic(message);
     assert.match(message, /^Training went on on the CPU engine at epoch \d, from the best weights of epoch \d, after WebGPU failed: /);
     assert.match(await p.locator('#train-result').textContent(), /at epoch \d of 6 \(resumed on the CPU engine at epoch \d/);
     const runs = await storedRuns(p);
