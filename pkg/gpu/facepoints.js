@@ -1775,7 +1775,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87665(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87664(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2239,32 +2239,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29126, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87658);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87657);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57224);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57223);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57225);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57224);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17106, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57225_53);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57224_53);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57224_54);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57223_54);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17105, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57224_55);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57223_55);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2302,36 +2302,22 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_57225(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57225(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_57225_53(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57225_53(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_87665(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87665(arg0, arg1, arg2, arg3);
-}
-
-function __wasm_bindgen_func_elem_87658(arg0, arg1, arg2) {
-    try {
-        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87658(retptr, arg0, arg1, arg2);
-        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        if (r1) {
-            throw takeFromExternrefTable0(r0);
-        }
-    } finally {
-        wasm.__wbindgen_add_to_stack_pointer(16);
-    }
-}
-
 function __wasm_bindgen_func_elem_57224(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57224(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_57224_53(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57224_53(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_87664(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87664(arg0, arg1, arg2, arg3);
+}
+
+function __wasm_bindgen_func_elem_87657(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57224(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_87657(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2342,10 +2328,10 @@ function __wasm_bindgen_func_elem_57224(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57224_54(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57223(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57224_54(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57223(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2356,10 +2342,24 @@ function __wasm_bindgen_func_elem_57224_54(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57224_55(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57223_54(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57224_55(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57223_54(retptr, arg0, arg1, arg2);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        if (r1) {
+            throw takeFromExternrefTable0(r0);
+        }
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
+function __wasm_bindgen_func_elem_57223_55(arg0, arg1, arg2) {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.__wasm_bindgen_func_elem_57223_55(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -355,15 +355,34 @@ fn complete_lines(bytes: &[u8]) -> Option<usize> {
     if memchr::memchr(b'"', bytes).is_none() {
         return Some(last + 1);
     }
-    let mut quotes = 0usize;
+    // Quotes as the csv reader reads them: a quote opens a quoted field only at a field's
+    // start (elsewhere it is a character like any other), `""` inside one is a quote, and a
+    // line break inside one does not end the record. (Counting quotes instead put record
+    // ends elsewhere than the reader did whenever a field held a stray quote, so the same
+    // file read differently in different chunks.)
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut at = At::FieldStart;
     let mut end = None;
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        quotes += memchr::memchr_iter(b'"', &bytes[start..nl]).count();
-        start = nl;
-        if quotes.is_multiple_of(2) {
-            end = Some(nl + 1);
-        }
+    for (i, &b) in bytes.iter().enumerate() {
+        at = match (at, b) {
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, b'"') => At::Quoted,
+            (At::FieldStart, b'"') => At::Quoted,
+            (_, b',') => At::FieldStart,
+            (_, b'\n') => {
+                end = Some(i + 1);
+                At::FieldStart
+            }
+            (_, b'\r') => At::FieldStart,
+            _ => At::Unquoted,
+        };
     }
     end
 }
@@ -497,6 +516,33 @@ mod tests {
                 .try_for_each(|c| reader.push(c))
                 .and_then(|()| reader.finish().map(drop));
             assert_eq!(pushed.unwrap_err().to_string(), pulled, "chunks of {step}");
+        }
+    }
+
+    /// Found by fuzzing (fuzz/corpus/kaggle_csv/regress-stray-quote): a quote inside an
+    /// unquoted field is a plain character to the csv reader, but the record ends were found
+    /// by counting quotes, so the rows read differently in small chunks than whole.
+    #[test]
+    fn a_stray_quote_splits_rows_as_the_csv_reader_does() {
+        let text = format!(
+            "ImageId,Image,Note\n1,{},say \"hi\n2,{},\"quoted, \"\"with\"\"\nbreak\"\n3,{},x\n",
+            image_text(1),
+            image_text(2),
+            image_text(3)
+        );
+        let whole = read_faces(text.as_bytes()).unwrap();
+        assert_eq!(whole.ids, [1, 2, 3]);
+        for step in [1, 2, 7, 100, 5000] {
+            let mut reader = FaceReader::new(0);
+            for chunk in text.as_bytes().chunks(step) {
+                reader.push(chunk).unwrap();
+            }
+            let pushed = reader.finish().unwrap();
+            assert_eq!(pushed.ids, whole.ids, "chunks of {step}");
+            assert!(
+                pushed.images == whole.images,
+                "chunks of {step}: other pixels"
+            );
         }
     }
 
