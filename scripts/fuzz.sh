@@ -47,7 +47,7 @@ declare -A max_len=([kaggle_csv]=8192 [model_file]=65536 [photo_crop]=65536 [con
 # get it, and the main build's artifacts are never touched (this workspace has its own profile).
 unset RUSTC_WORKSPACE_WRAPPER RUSTFLAGS
 export RUSTC_WRAPPER="$PWD/fuzz/instrument.sh"
-echo "==> building the fuzz targets (about 15 min cold on 2 cores, seconds after)"
+echo "==> building the fuzz targets (about 30 min cold on 2 cores, seconds after)"
 cargo build --quiet --manifest-path fuzz/Cargo.toml --profile fuzz --locked --bins
 unset RUSTC_WRAPPER
 

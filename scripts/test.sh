@@ -85,7 +85,7 @@ cargo test --quiet --package wasm-nosimd
 step "tier 2: integration tests, one binary (about 1–2 min)"
 cargo test --quiet --test integration
 
-step "tier 2: fuzzing smoke, every target for 60 s (scripts/fuzz.sh: its build about 15 min cold, seconds after)"
+step "tier 2: fuzzing smoke, every target for 60 s (scripts/fuzz.sh: its build about 30 min cold, seconds after)"
 bash scripts/fuzz.sh --seconds 60
 
 # The committed detector code is checked against its ONNX files, the burn-onnx that Cargo.lock

@@ -311,6 +311,7 @@ export function setupFacesView({ report }) {
     const face = faces[i];
     editor ??= makeEditor();
     el.panel.hidden = false;
+    el.accept.disabled = true; // until this face is shown (a quick second click waits)
     let bitmap;
     try {
       bitmap = await frameOf(face);
@@ -321,6 +322,7 @@ export function setupFacesView({ report }) {
     editor.show({ bitmap, box: face.box, label: face.label, prelabel: face.prelabel });
     editor.mirror = el.mirror.checked;
     el.panel.dataset.face = String(face.id);
+    el.accept.disabled = false;
     el.labelStatus.textContent = labelText(face);
     el.prev.disabled = i === 0;
     for (const item of el.grid.children) item.setAttribute('aria-current', String(item.dataset.id === String(face.id)));
@@ -337,7 +339,9 @@ export function setupFacesView({ report }) {
   let saving = Promise.resolve();
   function save(label) {
     const face = faces[open];
-    if (!face) return saving;
+    // While the next face loads, the editor still holds the one before: its points are
+    // never stored onto the next face.
+    if (!face || el.panel.dataset.face !== String(face.id)) return saving;
     const id = face.id;
     saving = saving.then(async () => {
       const nme = await describeNme({ ...face, label });
