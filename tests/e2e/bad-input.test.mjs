@@ -11,7 +11,7 @@ import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, serve, browser, openPage, cleanUp } from './harness.mjs';
+import { ROOT, SHARED, serve, browser, openPage, cleanUp, chooseTinyModel } from './harness.mjs';
 import { KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
 const MODEL = join(ROOT, 'www', 'models', 'default.fpk');
@@ -181,10 +181,7 @@ async function readyToTrain(p, epochs) {
   await p.click('#data-sample');
   await p.waitForFunction(() => document.getElementById('data-status').dataset.rows === '282');
   await p.click('.tabs a[data-view="train"]');
-  await p.selectOption('#train-model', 'custom');
-  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
-  await p.fill('#train-custom', JSON.stringify(tiny));
-  await p.locator('#train-custom').dispatchEvent('change');
+  await chooseTinyModel(p);
   await p.fill('#train-epochs', String(epochs));
   await p.evaluate(() => { document.getElementById('train-result').textContent = ''; });
 }

@@ -136,3 +136,11 @@ export async function uploadPhoto(page, file) {
   await page.evaluate(() => { window.__photo = null; document.getElementById('photo-canvas').addEventListener('faces', (e) => { window.__photo = e.detail; }, { once: true }); });
   await page.setInputFiles('#photo-input', file);
 }
+
+/** Sets page `p`'s Train form to a small network (a ModelConfig JSON) that trains in seconds. */
+export async function chooseTinyModel(p) {
+  await p.selectOption('#train-model', 'custom');
+  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
+  await p.fill('#train-custom', JSON.stringify(tiny));
+  await p.locator('#train-custom').dispatchEvent('change');
+}

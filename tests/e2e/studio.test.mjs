@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto, cleanUp } from './harness.mjs';
+import { ROOT, SHARED, FACEPOINTS_BIN, cli, serve, browser, openPage, uploadPhoto, cleanUp, chooseTinyModel } from './harness.mjs';
 import { writeKaggleSized, KEYPOINT_NAMES } from './kaggle-sized.mjs';
 
 const SAMPLE = join(ROOT, 'www', 'data', 'ytf_sample', 'training.csv.gz');
@@ -56,16 +56,8 @@ function runEnded(timeout) {
   return page.waitForFunction(() => /Kept in Runs|failed/.test(document.getElementById('train-result').textContent + document.getElementById('train-phase').textContent), null, { timeout });
 }
 
-/** A small network (a ModelConfig JSON in the form) that trains in seconds. */
 /** How many records the Models table lists. */
 const tableCount = () => page.locator('#models-table').getAttribute('data-count');
-
-async function chooseTinyModel() {
-  await page.selectOption('#train-model', 'custom');
-  const tiny = { name: 'tiny', layers: [{ type: 'batch_norm' }, { type: 'conv', filters: 4, kernel: 3 }, { type: 'max_pool' }, { type: 'max_pool' }, { type: 'flatten' }, { type: 'dense', units: 30 }] };
-  await page.fill('#train-custom', JSON.stringify(tiny));
-  await page.locator('#train-custom').dispatchEvent('change');
-}
 
 test('the views are tabs with a URL each; a reload returns to the view; the scheme toggles', async () => {
   assert.deepEqual(await visibleView(), ['try']);
@@ -428,7 +420,7 @@ test('a run can start from a stored run: Start from lists it, its architecture i
   await haveData();
   await page.click('.tabs a[data-view="train"]');
   await page.selectOption('#train-init', '');
-  await chooseTinyModel();
+  await chooseTinyModel(page);
   await page.fill('#train-lr', '0.001');
   await page.fill('#train-epochs', '8');
   await page.fill('#train-patience', '0');
@@ -472,7 +464,7 @@ test('a run can start from a stored run: Start from lists it, its architecture i
 test('a run whose engine fails part way keeps the best weights of the epochs before, and the next run starts afresh', async () => {
   await haveData();
   await page.click('.tabs a[data-view="train"]');
-  await chooseTinyModel();
+  await chooseTinyModel(page);
   await page.fill('#train-epochs', '50');
   await page.fill('#train-patience', '0');
   await page.selectOption('#train-backend', 'cpu');
@@ -514,7 +506,7 @@ test('a malformed CSV shows its row, line and column, and the data loaded before
 
 test('WebGPU, chosen: a small network trains on the adapter, its batch cut to the adapter\'s buffer limit, its weights read back asynchronously into a .fpk the CLI reads', async () => {
   await page.click('.tabs a[data-view="train"]');
-  await chooseTinyModel();
+  await chooseTinyModel(page);
   await page.fill('#train-epochs', '1');
   await page.fill('#train-batch', '4096');
   await page.selectOption('#train-backend', 'webgpu');
