@@ -10,8 +10,11 @@
 #   bash scripts/fuzz.sh --seconds 900 configs    one target, longer
 #   bash scripts/fuzz.sh --runs 10000000 configs  a number of executions
 #   bash scripts/fuzz.sh --jobs 2 ...             parallel workers per target
+#   bash scripts/fuzz.sh --timeout 120 ...        seconds one input may take (default 10);
+#                                                 libFuzzer's clock is the wall's, so a run
+#                                                 beside a build (nice) wants more
 #
-# A crash, panic, leak-free abort or input slower than 10 s fails the script and is kept in
+# A crash, panic, leak-free abort or input slower than the timeout fails the script and is kept in
 # $CARGO_TARGET_DIR/fuzz-artifacts/<target>/ with the command that replays it. Inputs that
 # reach new code are kept in $CARGO_TARGET_DIR/fuzz-corpus/<target> (copy the useful ones
 # into fuzz/corpus/<target>). Prints one line per target: executions, rate, coverage.
@@ -22,13 +25,15 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/facepoints/target}"
 seconds=60
 runs=
 jobs=1
+timeout=10
 targets=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    --timeout) timeout="$2"; shift 2 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "error: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -59,7 +64,7 @@ for t in "${targets[@]}"; do
   log="$CARGO_TARGET_DIR/fuzz-artifacts/$t.log"
   limit=(-max_total_time="$seconds")
   [[ -n "$runs" ]] && limit=(-runs="$(( runs / jobs ))")
-  flags=("${limit[@]}" -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=4096
+  flags=("${limit[@]}" -max_len="${max_len[$t]}" -timeout="$timeout" -rss_limit_mb=4096
     -artifact_prefix="$artifacts/" -print_final_stats=1)
   [[ "$jobs" -gt 1 ]] && flags+=(-fork="$jobs" -ignore_crashes=0)
   started=$SECONDS

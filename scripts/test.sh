@@ -3,8 +3,9 @@
 # lacks; root or sudo), formatting, the build (each kind once, linted by clippy -D warnings as
 # it builds), the unit tests next to the code, the integration tests (one binary), a fuzzing
 # smoke of each parser (scripts/fuzz.sh), the
-# generated detector code against burn-onnx, then the browser tests in headless Chromium
-# against the committed engines (pkg/, checked against the sources' stamp).
+# generated detector code against burn-onnx, the launchers in deploy/ (their commands run as
+# their schedulers would run them), then the browser tests in headless Chromium against the
+# committed engines (pkg/, checked against the sources' stamp).
 #
 # With FACEPOINTS_CI=1 (.ci/run) stale engines are an error: they must be rebuilt
 # (scripts/build-web.sh) and committed. Without it they are rebuilt here.
@@ -97,8 +98,11 @@ if [[ "${FACEPOINTS_XTASK:-0}" == 1 ]]; then
   cargo test --quiet --package xtask
 fi
 
+step "tier 3: the launchers in deploy/ (Kubernetes Job, Slurm array) run their trials (seconds)"
+npm ci --no-audit --no-fund --prefer-offline
+FACEPOINTS_BIN="${CARGO_TARGET_DIR:-target}/debug/facepoints" node --test tests/deploy/
+
 step "tier 3: browser tests, headless Chromium (about 4 min)"
 bash scripts/precompress.sh
-npm ci --no-audit --no-fund --prefer-offline
 FACEPOINTS_BIN="${CARGO_TARGET_DIR:-target}/debug/facepoints" npm test
 done_steps

@@ -6,11 +6,13 @@ use clap::{Args, ValueEnum};
 use facepoints::data::groups::read_person_groups;
 use facepoints::data::source::open_file;
 use facepoints::data::{FaceSet, Split, SplitError, check_fraction, holdout};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::model_file::read_data;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SplitKind {
     /// By person (needs --groups, or a meta.csv.gz beside the data).
     Grouped,
@@ -79,15 +81,22 @@ impl DataArgs {
         })
     }
 
+    /// `--split`, or what it defaults to: grouped when groups are known.
+    pub fn split_kind(&self) -> SplitKind {
+        self.holdout.split.unwrap_or(match self.groups_path() {
+            Some(_) => SplitKind::Grouped,
+            None => SplitKind::Random,
+        })
+    }
+
     /// Reads the file and splits it.
     pub fn load(&self) -> Result<SplitData, String> {
         let SplitArgs {
-            split,
             valid_fraction,
             split_seed,
             ..
         } = &self.holdout;
-        let (split, valid_fraction, split_seed) = (*split, *valid_fraction, *split_seed);
+        let (valid_fraction, split_seed) = (*valid_fraction, *split_seed);
         check_fraction(valid_fraction)
             .map_err(|_| format!("--valid-fraction {valid_fraction} must be between 0 and 1"))?;
         let faces = read_data(&self.data)?;
@@ -95,11 +104,7 @@ impl DataArgs {
             return Err(format!("{}: no faces", self.data.display()));
         }
         let groups_path = self.groups_path();
-        let kind = split.unwrap_or(match groups_path {
-            Some(_) => SplitKind::Grouped,
-            None => SplitKind::Random,
-        });
-        let people = match kind {
+        let people = match self.split_kind() {
             SplitKind::Random => None,
             SplitKind::Grouped => {
                 let path = groups_path.ok_or("a grouped split needs --groups meta.csv.gz")?;

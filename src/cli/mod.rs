@@ -1,6 +1,7 @@
 //! Command-line arguments and dispatch to one module per command.
 
 mod ablate;
+mod atomic_file;
 mod bench_e2e;
 mod calibrate;
 mod crops;
@@ -12,13 +13,16 @@ mod knn;
 mod model_file;
 pub mod output;
 mod photo;
+mod plan;
 mod predict;
 mod progress;
 mod report;
+mod runs;
 mod search;
 mod submit;
 mod summary;
 mod train;
+mod trial;
 
 use clap::{Parser, Subcommand};
 
@@ -52,6 +56,8 @@ enum Command {
     Ensemble(ensemble::EnsembleArgs),
     /// Random hyper-parameter search over a search space file: one run per trial.
     Search(search::SearchArgs),
+    /// Plans whose trials ran apart (`search` / `ablate --plan … --trial N`): their table.
+    Runs(runs::RunsArgs),
     /// Faces and their 15 keypoints in photos (JPEG, PNG, WebP), as JSON.
     Detect(detect::DetectArgs),
     /// Measure the face detector on ytf_kaggle96's source frames and fit the box-to-crop rule.
@@ -90,6 +96,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ablate(args) => ablate::run(args),
         Command::Ensemble(args) => ensemble::run(args),
         Command::Search(args) => search::run(args),
+        Command::Runs(args) => runs::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Calibrate(args) => calibrate::run(args),
         Command::Crops(args) => crops::run(args),

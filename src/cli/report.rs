@@ -12,7 +12,7 @@ use web_time::Instant;
 use super::dataset::DataArgs;
 use super::dataset::SplitData;
 use super::knn::best;
-use super::train::{HyperArgs, fit, save_model};
+use super::train::{BackendArg, HyperArgs, fit, save_model};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -21,6 +21,8 @@ pub struct ReportArgs {
     /// Settings shared by every model (--model is ignored; see --models).
     #[command(flatten)]
     pub hyper: HyperArgs,
+    #[command(flatten)]
+    pub compute: BackendArg,
     /// Which of the study's models to train.
     #[arg(
         long,
@@ -65,7 +67,7 @@ fn save(
 
 pub fn run(args: ReportArgs) -> Result<(), Failure> {
     let base = args.hyper.config()?;
-    let backend = Backend::of(args.hyper.backend)?;
+    let backend = Backend::of(args.compute.backend)?;
     let data = args.data.load()?;
     let (train_set, valid_set) = (data.train(), data.valid());
     output::note(format_args!(

@@ -3,17 +3,18 @@
 //! markdown table of every trial, and the best trial's settings as a `TrainingConfig` JSON
 //! that `facepoints train --config` runs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use facepoints::backend::Backend;
 use facepoints::train::{MAX_TRIALS, SearchSpace, describe_trial};
 use web_time::Instant;
 
-use super::Failure;
 use super::dataset::DataArgs;
-use super::output;
-use super::train::{HyperArgs, fit};
+use super::plan::{Plan, PlanArgs, Study, write_plan};
+use super::train::{BackendArg, HyperArgs};
+use super::trial::{self, TrialRecord, backends, run_planned};
+use super::{Failure, output};
 
 #[derive(Args, Debug)]
 pub struct SearchArgs {
@@ -23,27 +24,31 @@ pub struct SearchArgs {
     /// the space decides the rest.
     #[command(flatten)]
     pub hyper: HyperArgs,
+    #[command(flatten)]
+    pub compute: BackendArg,
+    #[command(flatten)]
+    pub plan: PlanArgs,
     /// A SearchSpace JSON file [default: the built-in space, as `--print-space` shows].
-    #[arg(long)]
+    #[arg(long, conflicts_with = "plan")]
     pub space: Option<PathBuf>,
     /// Seed of the draws.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, conflicts_with = "plan")]
     pub search_seed: u64,
     /// Trials to draw (1 to 10,000).
-    #[arg(long, default_value_t = 10, value_parser = trial_count)]
+    #[arg(long, default_value_t = 10, value_parser = trial_count, conflicts_with = "plan")]
     pub trials: usize,
     /// Start no trial after this many minutes (the trial running then finishes); a positive
     /// number.
-    #[arg(long, value_parser = budget, allow_negative_numbers = true)]
+    #[arg(long, value_parser = budget, allow_negative_numbers = true, conflicts_with_all = ["plan", "write_plan"])]
     pub budget_minutes: Option<f64>,
     /// Print the trials' settings (one TrainingConfig JSON per line) and train nothing.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["plan", "write_plan"])]
     pub list: bool,
     /// Print the built-in search space as JSON (a file to edit) and exit.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["plan", "write_plan"])]
     pub print_space: bool,
-    /// Write the best trial's TrainingConfig JSON here.
-    #[arg(long)]
+    /// Write the best trial's TrainingConfig JSON here (of a plan: `runs merge --best-config`).
+    #[arg(long, conflicts_with_all = ["plan", "write_plan"])]
     pub best_config: Option<PathBuf>,
 }
 
@@ -74,6 +79,9 @@ fn budget(text: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: SearchArgs) -> Result<(), Failure> {
+    if args.plan.plan.is_some() {
+        return run_planned("search", &args.plan, &args.data, args.compute.backend);
+    }
     let space = match &args.space {
         Some(path) => {
             let text =
@@ -95,68 +103,81 @@ pub fn run(args: SearchArgs) -> Result<(), Failure> {
         }
         return Ok(());
     }
-    let backend = Backend::of(args.hyper.backend)?;
     let data = args.data.load()?;
+    let study = Study::Search {
+        space,
+        search_seed: args.search_seed,
+    };
+    let plan = Plan::new(study, &args.data, &data, trials)?;
+    if let Some(folder) = &args.plan.write_plan {
+        return write_plan(&plan, folder, &args.data);
+    }
+    let backend = Backend::of(args.compute.backend)?;
     let (train_set, valid_set) = (data.train(), data.valid());
+    let digest = plan.digest();
     let start = Instant::now();
-    let mut rows = Vec::new();
-    for (i, config) in trials.iter().enumerate() {
+    let mut records = Vec::new();
+    for i in 0..plan.trials.len() {
         if let Some(minutes) = args.budget_minutes
             && start.elapsed().as_secs_f64() >= minutes * 60.0
         {
             output::note(format_args!(
                 "the budget of {minutes} min is spent: {i} of {} trials ran",
-                trials.len()
+                plan.trials.len()
             ));
             break;
         }
-        let label = format!("trial {} of {}", i + 1, trials.len());
-        let began = Instant::now();
-        let trained = fit(&label, config, &backend, &train_set, &valid_set)?;
-        rows.push((
-            i,
-            trained.best_rmse,
-            trained.best_epoch,
-            trained.history.len(),
-            began.elapsed().as_secs_f64(),
-        ));
+        let (record, _) = trial::train(&plan, &digest, i, &backend, &train_set, &valid_set)?;
+        records.push(record);
     }
-    let best = rows
-        .iter()
-        .filter(|r| r.1.is_finite())
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .copied();
+    print_table(&plan, &records, args.best_config.as_deref())
+}
+
+/// The search's table from its trials' records (in trial order; a search stopped by its
+/// budget, or merged before every trial ran, has fewer than the plan), and the best trial's
+/// settings written to `best_config`.
+pub fn print_table(
+    plan: &Plan,
+    records: &[TrialRecord],
+    best_config: Option<&Path>,
+) -> Result<(), Failure> {
+    let Study::Search { search_seed, .. } = &plan.study else {
+        return Err("not a search plan".into());
+    };
+    let best = trial::best(records);
     output::print(format!(
-        "Search: {} trials of {} drawn with seed {}; model {}; {}; backend {}.\n",
-        rows.len(),
-        trials.len(),
-        args.search_seed,
-        base.model.name,
-        data.split.info,
-        backend.description
+        "Search: {} trials of {} drawn with seed {search_seed}; model {}; {}; backend {}.\n",
+        records.len(),
+        plan.trials.len(),
+        plan.trials[0].model.name,
+        plan.data.split_info,
+        backends(records)
     ))?;
     output::print("| trial | settings | best epoch | validation RMSE (px) | wall time |")?;
     output::print("|---|---|---|---|---|")?;
-    for &(i, rmse, best_epoch, epochs, wall) in &rows {
-        let mark = if best.is_some_and(|b| b.0 == i) {
+    for record in records {
+        let mark = if best.is_some_and(|b| b.trial == record.trial) {
             "**"
         } else {
             ""
         };
         output::print(format!(
-            "| {} | {} | {} ({epochs} run) | {mark}{rmse:.4}{mark} | {wall:.0} s |",
-            i + 1,
-            describe_trial(&trials[i]),
-            best_epoch + 1,
+            "| {} | {} | {} ({} run) | {mark}{:.4}{mark} | {:.0} s |",
+            record.trial + 1,
+            describe_trial(&plan.trials[record.trial]),
+            record.best_epoch + 1,
+            record.epochs,
+            record.rmse(),
+            record.seconds,
         ))?;
     }
-    if let (Some(path), Some(best)) = (&args.best_config, best) {
-        let json = serde_json::to_string_pretty(&trials[best.0])?;
+    if let (Some(path), Some(best)) = (best_config, best) {
+        let json = serde_json::to_string_pretty(&plan.trials[best.trial])?;
         std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?;
         output::print(format!(
             "\nbest: trial {} ({:.4} px), settings written to {}",
-            best.0 + 1,
-            best.1,
+            best.trial + 1,
+            best.rmse(),
             path.display()
         ))?;
     }

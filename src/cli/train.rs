@@ -1,7 +1,7 @@
 //! `facepoints train`.
 
 use super::Failure;
-use super::output;
+use super::{atomic_file, output};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -98,6 +98,11 @@ pub struct HyperArgs {
     /// Augmented variants per original in multiplier mode (implies --augment-mode multiplier).
     #[arg(long)]
     pub augment_k: Option<usize>,
+}
+
+/// Where training computes (apart from the settings: a trial of a plan picks its own).
+#[derive(Args, Debug, Clone)]
+pub struct BackendArg {
     /// Compute backend.
     #[arg(long, value_enum, default_value_t = BackendKind::Flex)]
     pub backend: BackendKind,
@@ -127,10 +132,8 @@ impl HyperArgs {
                     .map_err(|e| format!("--init: {e}"))?;
             }
             config.init = Some(init);
-        } else if let Some(init) = config.init.as_mut().filter(|init| init.bytes.is_empty()) {
-            // A configuration file names the model to start from by its path.
-            init.bytes = std::fs::read(&init.from)
-                .map_err(|e| format!("the configuration's init.from {}: {e}", init.from))?;
+        } else {
+            read_init(&mut config)?;
         }
         if let Some(opt) = self.optimizer {
             config.optimizer = match opt {
@@ -197,6 +200,16 @@ impl HyperArgs {
     }
 }
 
+/// Reads the model a configuration starts from (`init.from`, a path) when its bytes are not
+/// there yet: a configuration file or a plan names it by its path.
+pub fn read_init(config: &mut TrainingConfig) -> Result<(), String> {
+    if let Some(init) = config.init.as_mut().filter(|init| init.bytes.is_empty()) {
+        init.bytes = std::fs::read(&init.from)
+            .map_err(|e| format!("the configuration's init.from {}: {e}", init.from))?;
+    }
+    Ok(())
+}
+
 /// A preset name or a ModelConfig JSON file.
 pub fn model_config(name: &str) -> Result<ModelConfig, String> {
     if let Some(preset) = ModelConfig::preset(name) {
@@ -213,6 +226,8 @@ pub struct TrainArgs {
     pub data: DataArgs,
     #[command(flatten)]
     pub hyper: HyperArgs,
+    #[command(flatten)]
+    pub compute: BackendArg,
     /// Where to write the trained model.
     #[arg(long, default_value = "model.fpk")]
     pub out: PathBuf,
@@ -275,12 +290,12 @@ pub fn save_model(
         trained.best_rmse,
     );
     let bytes = save_to_bytes(trained.model.clone(), &meta).map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    atomic_file::write(path, &bytes)
 }
 
 pub fn run(args: TrainArgs) -> Result<(), Failure> {
     let config = args.hyper.config()?;
-    let backend = Backend::of(args.hyper.backend)?;
+    let backend = Backend::of(args.compute.backend)?;
     let data = args.data.load()?;
     output::note(format_args!(
         "data: {} ({} faces, sha256 {})",

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{facepoints, sample, text};
+use common::{facepoints, sample, text, tiny_model};
 
 #[test]
 fn train_eval_predict_on_the_sample() {
@@ -347,17 +347,6 @@ fn report_rmse_is_what_eval_measures_on_the_saved_model() {
         (measured - reported).abs() < 1e-3,
         "report says {reported}, eval measures {measured}"
     );
-}
-
-/// A small network that trains in seconds, as a ModelConfig JSON file in `dir`.
-fn tiny_model(dir: &Path) -> String {
-    let path = dir.join("tiny.json");
-    std::fs::write(
-        &path,
-        r#"{"name": "tiny", "layers": [{"type": "batch_norm"}, {"type": "conv", "filters": 4, "kernel": 3}, {"type": "max_pool"}, {"type": "max_pool"}, {"type": "flatten"}, {"type": "dense", "units": 30}]}"#,
-    )
-    .unwrap();
-    path.to_str().unwrap().to_string()
 }
 
 /// `facepoints train` of the tiny model with `seed`, saved in `dir`.

@@ -43,6 +43,17 @@ pub fn default_model() -> PathBuf {
     repo().join("www/models/default.fpk")
 }
 
+/// A small network that trains in seconds, as a ModelConfig JSON file in `dir`.
+pub fn tiny_model(dir: &Path) -> String {
+    let path = dir.join("tiny.json");
+    std::fs::write(
+        &path,
+        r#"{"name": "tiny", "layers": [{"type": "batch_norm"}, {"type": "conv", "filters": 4, "kernel": 3}, {"type": "max_pool"}, {"type": "max_pool"}, {"type": "flatten"}, {"type": "dense", "units": 30}]}"#,
+    )
+    .unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 /// Runs the `facepoints` binary with `args`.
 pub fn facepoints(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_facepoints"))

@@ -51,8 +51,9 @@ fn command_lines(markdown: &str) -> Vec<(usize, String)> {
     lines
 }
 
-/// The `facepoints` command and its `--flags` in a line, if it runs the binary.
-fn facepoints_call(line: &str) -> Option<(String, Vec<String>)> {
+/// The `facepoints` command (with its subcommand, as in `runs merge`) and its `--flags` in a
+/// line, if it runs the binary.
+fn facepoints_call(line: &str) -> Option<(Vec<String>, Vec<String>)> {
     // `facepoints <command>` (after any `NAME=value` settings) or `cargo run --bin
     // facepoints -- <command>`.
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -67,8 +68,15 @@ fn facepoints_call(line: &str) -> Option<(String, Vec<String>)> {
         }
         _ => return None,
     };
-    let command = rest.first()?.to_string();
-    if !command.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+    let word =
+        |w: &&&str| !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let command: Vec<String> = rest
+        .iter()
+        .take(2)
+        .take_while(word)
+        .map(|w| w.to_string())
+        .collect();
+    if command.is_empty() {
         return None;
     }
     let flags = rest
@@ -100,7 +108,10 @@ fn every_documented_command_and_flag_exists() {
             let Some((command, flags)) = facepoints_call(&line) else {
                 continue;
             };
-            let out = facepoints(&[&command, "--help"]);
+            let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+            args.push("--help");
+            let out = facepoints(&args);
+            let command = command.join(" ");
             if !out.status.success() {
                 wrong.push(format!("{name}:{line_no}: no command `{command}`"));
                 continue;
@@ -175,11 +186,11 @@ fn command_lines_are_read_from_code_blocks_with_continuations() {
     let lines = command_lines(md);
     assert_eq!(lines.len(), 1);
     let (command, flags) = facepoints_call(&lines[0].1).unwrap();
-    assert_eq!(command, "train");
+    assert_eq!(command, ["train"]);
     assert_eq!(flags, ["--data", "--epochs"]);
     assert_eq!(
         facepoints_call("cargo run --bin facepoints -- eval --model m.fpk"),
-        Some(("eval".into(), vec!["--model".into()]))
+        Some((vec!["eval".into()], vec!["--model".into()]))
     );
     assert_eq!(facepoints_call("cargo build --bin facepoints"), None);
     assert_eq!(
@@ -188,6 +199,13 @@ fn command_lines_are_read_from_code_blocks_with_continuations() {
     );
     assert_eq!(
         facepoints_call("D=x facepoints knn --k 1,3"),
-        Some(("knn".into(), vec!["--k".into()]))
+        Some((vec!["knn".into()], vec!["--k".into()]))
+    );
+    assert_eq!(
+        facepoints_call("facepoints runs merge plan/ --partial"),
+        Some((
+            vec!["runs".into(), "merge".into()],
+            vec!["--partial".into()]
+        ))
     );
 }

@@ -13,4 +13,5 @@ mod csv_roundtrip;
 mod detection;
 mod documented_commands;
 mod real_data;
+mod scale_out;
 mod training;
