@@ -4,7 +4,6 @@
 
 use clap::Args;
 use facepoints::augment::AugmentConfig;
-use facepoints::backend::Backend;
 use facepoints::train::ablation::ablation_table;
 
 use super::dataset::DataArgs;
@@ -58,13 +57,7 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
     if let Some(folder) = &args.plan.write_plan {
         return write_plan(&plan, folder, &args.data);
     }
-    let backend = Backend::of(args.compute.backend)?;
-    let (train_set, valid_set) = (data.train(), data.valid());
-    let digest = plan.digest();
-    let mut records = Vec::new();
-    for i in 0..plan.trials.len() {
-        records.push(trial::train(&plan, &digest, i, &backend, &train_set, &valid_set)?.0);
-    }
+    let records = trial::run_all(&plan, &data, args.compute.backend, None)?;
     print_table(&plan, &records)
 }
 

@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use facepoints::backend::Backend;
 use facepoints::train::{MAX_TRIALS, SearchSpace, describe_trial};
-use web_time::Instant;
 
 use super::dataset::DataArgs;
 use super::plan::{Plan, PlanArgs, Study, write_plan};
@@ -112,24 +110,7 @@ pub fn run(args: SearchArgs) -> Result<(), Failure> {
     if let Some(folder) = &args.plan.write_plan {
         return write_plan(&plan, folder, &args.data);
     }
-    let backend = Backend::of(args.compute.backend)?;
-    let (train_set, valid_set) = (data.train(), data.valid());
-    let digest = plan.digest();
-    let start = Instant::now();
-    let mut records = Vec::new();
-    for i in 0..plan.trials.len() {
-        if let Some(minutes) = args.budget_minutes
-            && start.elapsed().as_secs_f64() >= minutes * 60.0
-        {
-            output::note(format_args!(
-                "the budget of {minutes} min is spent: {i} of {} trials ran",
-                plan.trials.len()
-            ));
-            break;
-        }
-        let (record, _) = trial::train(&plan, &digest, i, &backend, &train_set, &valid_set)?;
-        records.push(record);
-    }
+    let records = trial::run_all(&plan, &data, args.compute.backend, args.budget_minutes)?;
     print_table(&plan, &records, args.best_config.as_deref())
 }
 

@@ -9,13 +9,13 @@
 
 use std::path::{Path, PathBuf};
 
-use facepoints::backend::Backend;
+use facepoints::backend::{Backend, BackendKind};
 use facepoints::data::FaceSet;
 use facepoints::train::Trained;
 use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
-use super::dataset::DataArgs;
+use super::dataset::{DataArgs, SplitData};
 use super::plan::{Plan, PlanArgs};
 use super::train::{fit, read_init, save_model};
 use super::{Failure, atomic_file, output};
@@ -80,6 +80,34 @@ pub fn train(
     Ok((record, trained))
 }
 
+/// Every trial of `plan` in turn, in this process (the single-machine `search` and
+/// `ablate`), on `data` as the plan split it; a budget starts no trial after its minutes.
+pub fn run_all(
+    plan: &Plan,
+    data: &SplitData,
+    backend: BackendKind,
+    budget_minutes: Option<f64>,
+) -> Result<Vec<TrialRecord>, Failure> {
+    let backend = Backend::of(backend)?;
+    let (train_set, valid_set) = (data.train(), data.valid());
+    let digest = plan.digest();
+    let start = Instant::now();
+    let mut records = Vec::new();
+    for i in 0..plan.trials.len() {
+        if let Some(minutes) = budget_minutes
+            && start.elapsed().as_secs_f64() >= minutes * 60.0
+        {
+            output::note(format_args!(
+                "the budget of {minutes} min is spent: {i} of {} trials ran",
+                plan.trials.len()
+            ));
+            break;
+        }
+        records.push(train(plan, &digest, i, &backend, &train_set, &valid_set)?.0);
+    }
+    Ok(records)
+}
+
 /// Where trial `index`'s record lives in a plan's `folder`.
 pub fn record_path(folder: &Path, index: usize) -> PathBuf {
     folder.join("trials").join(format!("trial-{index:04}.json"))
@@ -124,7 +152,7 @@ pub fn run_planned(
     command: &str,
     args: &PlanArgs,
     data: &DataArgs,
-    backend: facepoints::backend::BackendKind,
+    backend: BackendKind,
 ) -> Result<(), Failure> {
     let (Some(path), Some(index)) = (&args.plan, args.trial) else {
         return Err("--plan and --trial go together".into());

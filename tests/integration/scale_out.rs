@@ -79,6 +79,16 @@ fn run_trials(command: &str, folder: &Path, order: &[usize]) {
     }
 }
 
+/// A folder with the tiny model and the space; the sample's path.
+fn search_fixture() -> (tempfile::TempDir, String, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let tiny = tiny_model(dir.path());
+    let space = dir.path().join("space.json");
+    std::fs::write(&space, SPACE).unwrap();
+    let data = sample().to_str().unwrap().to_string();
+    (dir, data, tiny, space.to_str().unwrap().to_string())
+}
+
 fn search_args<'a>(data: &'a str, tiny: &'a str, space: &'a str) -> Vec<&'a str> {
     vec![
         "search",
@@ -97,13 +107,9 @@ fn search_args<'a>(data: &'a str, tiny: &'a str, space: &'a str) -> Vec<&'a str>
 
 #[test]
 fn a_search_as_sharded_trials_merges_to_the_sequential_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = sample();
-    let data = data.to_str().unwrap();
-    let tiny = tiny_model(dir.path());
-    let space = dir.path().join("space.json");
-    std::fs::write(&space, SPACE).unwrap();
-    let args = search_args(data, &tiny, space.to_str().unwrap());
+    let (dir, data, tiny, space) = search_fixture();
+    let data = data.as_str();
+    let args = search_args(data, &tiny, &space);
     let best = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
 
     let sequential = ok(&facepoints(
@@ -204,15 +210,11 @@ fn an_ablation_as_sharded_trials_merges_to_the_sequential_table() {
 
 #[test]
 fn a_plan_folder_survives_reruns_crashes_and_strangers() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = sample();
-    let data = data.to_str().unwrap();
-    let tiny = tiny_model(dir.path());
-    let space = dir.path().join("space.json");
-    std::fs::write(&space, SPACE).unwrap();
+    let (dir, data, tiny, space) = search_fixture();
+    let data = data.as_str();
     let folder = dir.path().join("plan");
     let f = folder.to_str().unwrap();
-    let mut args = search_args(data, &tiny, space.to_str().unwrap());
+    let mut args = search_args(data, &tiny, &space);
     args[10] = "2";
     ok(&facepoints(&[&args[..], &["--write-plan", f]].concat()));
     let trial = |i: &str| facepoints(&["search", "--plan", f, "--trial", i, "--data", data]);
