@@ -74,13 +74,20 @@ for t in "${targets[@]}"; do
     status=FAILED
     failed=1
   fi
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
+  # -a: a log with a stray binary byte (an input echoed) is still read as text.
+  execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
   if [[ "$execs" == 0 ]]; then
     # -fork prints no final stats: the last status line's #N is the count.
-    execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+    execs=$(grep -ao '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   fi
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
+  cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
   took=$(( SECONDS - started ))
+  if [[ "$status" == ok && "${execs:-0}" == 0 ]]; then
+    # A target that ran nothing tested nothing.
+    status=FAILED
+    failed=1
+    echo "$t: no executions counted in $log" >&2
+  fi
   printf '%-11s %s  %s executions in %s s (%s/s), coverage %s edges\n' "$t" "$status" \
     "${execs:-0}" "$took" "$(( ${execs:-0} / (took > 0 ? took : 1) ))" "${cov:-?}"
   if [[ "$status" != ok ]]; then
