@@ -153,7 +153,9 @@ test('model files and run bundles that cannot be used are refused by name; the r
   const good = join(work, 'good.fpk');
   await writeFile(good, model);
   assert.match(await choose('#models-input', good), /^good\.fpk loaded: model2/);
-  assert.equal(Number(await count()), Number(before) + 1);
+  // The message comes as the run is stored; the table is drawn again after it.
+  await page.waitForFunction((n) => document.getElementById('models-table').dataset.count === n,
+    String(Number(before) + 1));
 });
 
 test('storage evicted mid-session: the runs list empties without an error, and the next run is stored', async () => {
