@@ -9,7 +9,8 @@
 #   bash scripts/fuzz.sh                          every target for 60 s (CI's smoke)
 #   bash scripts/fuzz.sh --seconds 900 configs    one target, longer
 #   bash scripts/fuzz.sh --runs 10000000 configs  a number of executions
-#   bash scripts/fuzz.sh --jobs 2 ...             parallel workers per target
+#   bash scripts/fuzz.sh --jobs 2 ...             parallel workers per target (-fork; --runs
+#                                                 counts their executions together)
 #   bash scripts/fuzz.sh --timeout 120 ...        seconds one input may take (default 10);
 #                                                 libFuzzer's clock is the wall's, so a run
 #                                                 beside a build (nice) wants more
@@ -33,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "error: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -63,7 +64,8 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   log="$CARGO_TARGET_DIR/fuzz-artifacts/$t.log"
   limit=(-max_total_time="$seconds")
-  [[ -n "$runs" ]] && limit=(-runs="$(( runs / jobs ))")
+  # With -fork, -runs counts the executions of all workers together.
+  [[ -n "$runs" ]] && limit=(-runs="$runs")
   flags=("${limit[@]}" -max_len="${max_len[$t]}" -timeout="$timeout" -rss_limit_mb=4096
     -artifact_prefix="$artifacts/" -print_final_stats=1)
   [[ "$jobs" -gt 1 ]] && flags+=(-fork="$jobs" -ignore_crashes=0)

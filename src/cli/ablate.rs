@@ -53,7 +53,7 @@ pub fn run(args: AblateArgs) -> Result<(), Failure> {
         variants: variants.into_iter().map(|(name, _)| name).collect(),
         seeds: args.seeds,
     };
-    let plan = Plan::new(study, &args.data, &data, trials)?;
+    let plan = Plan::new(study, &args.data, &data, trials);
     if let Some(folder) = &args.plan.write_plan {
         return write_plan(&plan, folder, &args.data);
     }

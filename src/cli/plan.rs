@@ -102,7 +102,7 @@ impl Plan {
         args: &DataArgs,
         data: &SplitData,
         mut trials: Vec<TrainingConfig>,
-    ) -> Result<Plan, String> {
+    ) -> Plan {
         for config in &mut trials {
             // A model to start from is read by every machine: name it by its full path.
             if let Some(init) = &mut config.init
@@ -111,7 +111,7 @@ impl Plan {
                 init.from = full.display().to_string();
             }
         }
-        Ok(Plan {
+        Plan {
             format: PLAN_FORMAT.into(),
             study,
             data: PlannedData {
@@ -123,7 +123,7 @@ impl Plan {
                 split_info: data.split.info.to_string(),
             },
             trials,
-        })
+        }
     }
 
     /// sha256 of the plan as written: each record names the plan it belongs to.

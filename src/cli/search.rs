@@ -106,7 +106,7 @@ pub fn run(args: SearchArgs) -> Result<(), Failure> {
         space,
         search_seed: args.search_seed,
     };
-    let plan = Plan::new(study, &args.data, &data, trials)?;
+    let plan = Plan::new(study, &args.data, &data, trials);
     if let Some(folder) = &args.plan.write_plan {
         return write_plan(&plan, folder, &args.data);
     }

@@ -113,35 +113,54 @@ pub fn record_path(folder: &Path, index: usize) -> PathBuf {
     folder.join("trials").join(format!("trial-{index:04}.json"))
 }
 
-/// Trial `index`'s record in `folder`: `None` when it has none yet; an error when the file
-/// there cannot be read, or belongs to another plan or trial.
+/// Why trial `index`'s record in a plan's folder cannot be used.
+#[derive(Debug, PartialEq)]
+pub enum RecordError {
+    /// The file is there but does not parse as a record (cut short, damaged): training the
+    /// trial again replaces it.
+    Damaged(String),
+    /// It cannot be read, or it is whole but not this plan's trial (another format, plan or
+    /// trial): left alone, as it may be someone else's work.
+    Refused(String),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Damaged(m) | RecordError::Refused(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Trial `index`'s record in `folder`: `None` when it has none yet.
 pub fn read_record(
     folder: &Path,
     index: usize,
     digest: &str,
-) -> Result<Option<TrialRecord>, String> {
+) -> Result<Option<TrialRecord>, RecordError> {
     let path = record_path(folder, index);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        Err(e) => return Err(RecordError::Refused(format!("{}: {e}", path.display()))),
     };
-    let record: TrialRecord = facepoints::strict_json::from_str(&text)
-        .map_err(|e| format!("{}: not a trial record ({e})", path.display()))?;
+    let record: TrialRecord = facepoints::strict_json::from_str(&text).map_err(|e| {
+        RecordError::Damaged(format!("{}: not a trial record ({e})", path.display()))
+    })?;
     if record.format != RECORD_FORMAT {
-        return Err(format!(
+        return Err(RecordError::Refused(format!(
             "{}: a record of format {:?}; this facepoints reads {RECORD_FORMAT:?}",
             path.display(),
             record.format
-        ));
+        )));
     }
     if record.plan != digest || record.trial != index {
-        return Err(format!(
+        return Err(RecordError::Refused(format!(
             "{} is trial {} of another plan (sha256 {}), not trial {index} of this one ({digest}): one folder holds one plan",
             path.display(),
             record.trial,
             record.plan
-        ));
+        )));
     }
     Ok(Some(record))
 }
@@ -178,11 +197,11 @@ pub fn run_planned(
     let digest = plan.digest();
     let done = match read_record(&folder, index, &digest) {
         Ok(done) => done,
-        Err(e) if e.contains("not a trial record") => {
+        Err(RecordError::Damaged(e)) => {
             output::note(format_args!("{e}: training the trial again"));
             None
         }
-        Err(e) => return Err(e.into()),
+        Err(e @ RecordError::Refused(_)) => return Err(e.into()),
     };
     if let Some(done) = done {
         output::print(format!(
@@ -283,13 +302,17 @@ mod tests {
         };
         write(&record(3), 3);
         assert_eq!(read_record(dir.path(), 3, "aa").unwrap(), Some(record(3)));
-        let err = read_record(dir.path(), 3, "bb").unwrap_err();
-        assert!(err.contains("another plan"), "{err}");
+        let refused = |r: &Result<_, _>| matches!(r, Err(RecordError::Refused(_)));
+        let err = read_record(dir.path(), 3, "bb");
+        assert!(refused(&err) && err.unwrap_err().to_string().contains("another plan"));
         write(&record(4), 3);
-        assert!(read_record(dir.path(), 3, "aa").is_err());
+        assert!(refused(&read_record(dir.path(), 3, "aa")));
         std::fs::write(record_path(dir.path(), 5), "{\"format\": ").unwrap();
-        let err = read_record(dir.path(), 5, "aa").unwrap_err();
-        assert!(err.contains("not a trial record"), "{err}");
+        let err = read_record(dir.path(), 5, "aa");
+        assert!(
+            matches!(&err, Err(RecordError::Damaged(m)) if m.contains("not a trial record")),
+            "{err:?}"
+        );
     }
 
     #[test]
