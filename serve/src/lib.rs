@@ -2,6 +2,7 @@
 //! `facepoints-serve` both run [`run`].
 
 mod connections;
+mod open_files;
 mod site;
 
 use std::io::Write;
@@ -37,20 +38,20 @@ pub struct ServeArgs {
     pub max_connections: usize,
     /// Seconds a client has to send a request's headers, counted from when the connection
     /// waits for it (so also how long a kept-alive connection may sit idle).
-    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds)]
-    pub header_timeout: Duration,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(Limits::default().header_timeout), value_parser = seconds)]
+    pub header_timeout: Seconds,
     /// Seconds a connection in the middle of a request or response may move no byte before
     /// it is closed (a client that stops reading its response).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
-    pub stall_timeout: Duration,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(Limits::default().stall_timeout), value_parser = seconds)]
+    pub stall_timeout: Seconds,
 }
 
 impl ServeArgs {
     fn limits(&self) -> Limits {
         Limits {
             max_connections: self.max_connections,
-            header_timeout: self.header_timeout,
-            stall_timeout: self.stall_timeout,
+            header_timeout: self.header_timeout.0,
+            stall_timeout: self.stall_timeout.0,
             ..Limits::default()
         }
     }
@@ -64,10 +65,22 @@ fn connection_count(text: &str) -> Result<usize, String> {
     }
 }
 
+/// A time limit as the command line writes it: seconds, fractions allowed ("10", "2.5").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Seconds(pub Duration);
+
+impl std::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
 /// A positive, finite number of seconds (fractions allowed), at most a day.
-fn seconds(text: &str) -> Result<Duration, String> {
+fn seconds(text: &str) -> Result<Seconds, String> {
     match text.parse::<f64>() {
-        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => {
+            Ok(Seconds(Duration::from_secs_f64(s)))
+        }
         _ => Err(format!(
             "`{text}` is not a number of seconds above 0 and at most 86400"
         )),
@@ -92,6 +105,12 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
             site.root().display()
         ));
     }
+    let mut limits = args.limits();
+    let (connections, warning) = open_files::fit(limits.max_connections)?;
+    if let Some(warning) = warning {
+        note(warning);
+    }
+    limits.max_connections = connections;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -101,7 +120,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         site,
         SocketAddr::new(args.host, args.port),
         args.open,
-        args.limits(),
+        limits,
     ))?;
     Ok(())
 }
@@ -215,5 +234,26 @@ fn open_browser(url: &str) {
         note(format_args!(
             "could not open a browser ({e}): open {url} yourself"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn the_flags_default_to_the_servers_limits() {
+        let args = Cli::parse_from(["serve"]).serve;
+        assert_eq!(args.limits(), Limits::default());
+        let args = Cli::parse_from(["serve", "--header-timeout", "2.5"]).serve;
+        assert_eq!(args.header_timeout, Seconds(Duration::from_millis(2500)));
+        assert!(Cli::try_parse_from(["serve", "--stall-timeout", "0"]).is_err());
     }
 }

@@ -239,3 +239,59 @@ fn limits_that_make_no_sense_are_refused_naming_the_flag() {
         assert!(err.contains(flag) && err.contains(value), "{err}");
     }
 }
+
+/// A kept-alive connection that has had one page answered (so the server holds it).
+fn served_and_held(server: &Server) -> TcpStream {
+    let mut stream = connect(server);
+    stream
+        .write_all(b"GET /www/style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !raw.ends_with(b"body{}") {
+        let n = stream
+            .read(&mut buf)
+            .expect("an answer within 10 s (not left waiting to be accepted)");
+        assert!(n > 0, "closed: {}", String::from_utf8_lossy(&raw));
+        raw.extend_from_slice(&buf[..n]);
+    }
+    assert_eq!(Reply::parse(&raw).status, 200);
+    stream
+}
+
+#[test]
+fn an_open_file_limit_under_the_cap_lowers_the_cap_and_says_so() {
+    let dir = site();
+    // 64 files, soft and hard: room for (64 - 16) / 2 = 24 connections of a socket and a file.
+    let server = Server::start_under_ulimit(&dir.path().join("site"), "-n 64", &[]);
+    let held: Vec<TcpStream> = (0..24).map(|_| served_and_held(&server)).collect();
+    // The next is told to retry rather than left unaccepted.
+    let busy = server.get("/", &[]);
+    assert_eq!(busy.status, 503, "{}", busy.text());
+    drop(held);
+    let said = server.stop();
+    assert!(
+        said.contains("the open-file limit (64) holds 24 connections, not the 2048")
+            && said.contains("ulimit -n 4112"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_low_soft_open_file_limit_is_raised_to_what_the_cap_needs() {
+    let dir = site();
+    // A soft limit of 64 under a higher hard one: raised, so 150 clients are all served.
+    let server = Server::start_under_ulimit(
+        &dir.path().join("site"),
+        "-S -n 64",
+        &["--max-connections", "200"],
+    );
+    let held: Vec<TcpStream> = (0..150).map(|_| served_and_held(&server)).collect();
+    assert_eq!(server.get("/www/style.css", &[]).text(), "body{}");
+    drop(held);
+    let said = server.stop();
+    assert!(!said.contains("open-file limit"), "{said}");
+}

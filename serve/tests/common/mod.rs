@@ -22,7 +22,25 @@ impl Server {
 
     /// With more flags (limits, say).
     pub fn start_with(root: &Path, flags: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_facepoints-serve"))
+        Self::spawn(
+            Command::new(env!("CARGO_BIN_EXE_facepoints-serve")),
+            root,
+            flags,
+        )
+    }
+
+    /// Started by a shell after `ulimit {ulimit}` (e.g. "-n 64": the open-file limit).
+    pub fn start_under_ulimit(root: &Path, ulimit: &str, flags: &[&str]) -> Self {
+        let mut shell = Command::new("bash");
+        shell
+            .arg("-c")
+            .arg(format!("ulimit {ulimit} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_facepoints-serve"));
+        Self::spawn(shell, root, flags)
+    }
+
+    fn spawn(mut command: Command, root: &Path, flags: &[&str]) -> Self {
+        let mut child = command
             .args(["--port", "0", "--root"])
             .arg(root)
             .args(flags)
@@ -71,6 +89,18 @@ impl Server {
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         Reply::parse(&raw)
+    }
+}
+
+impl Server {
+    /// Stops the server: what it wrote to stderr.
+    pub fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let mut text = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            let _ = err.read_to_string(&mut text);
+        }
+        text
     }
 }
 

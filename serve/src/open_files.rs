@@ -1,0 +1,140 @@
+//! The open-file limit under the connection cap. Each connection holds a descriptor for its
+//! socket and, while it sends a file, one for that file; a process over its limit can accept
+//! no one, and the clients past it wait unanswered in the listen queue instead of being told
+//! to retry. Many systems start processes with a soft limit of 1,024 (macOS: 256) under a
+//! much higher hard one, so `serve` raises the soft limit as far as its cap needs, and where
+//! the hard limit is lower it serves fewer connections and says so.
+
+/// Descriptors the server holds beside its connections: standard streams, the listener, the
+/// runtime's event queue and wakers, with room to spare.
+const RESERVE: u64 = 16;
+
+/// Descriptors one connection may hold at once: its socket and the file it sends.
+const PER_CONNECTION: u64 = 2;
+
+/// What the open-file limit allows `wanted` connections to be, after raising the soft limit
+/// (never past the hard one) as far as they need: `wanted`, or fewer with a note saying why.
+/// An error when the limit leaves no room for a single connection.
+pub fn fit(wanted: usize) -> Result<(usize, Option<String>), String> {
+    let need = RESERVE + PER_CONNECTION * wanted as u64;
+    let Some((soft, hard)) = limit::get() else {
+        return Ok((wanted, None)); // no such limit here (Windows), or unreadable: trust the cap
+    };
+    let have = if soft >= need {
+        soft
+    } else {
+        let raised = need.min(hard);
+        if limit::set_soft(raised) {
+            raised
+        } else {
+            soft
+        }
+    };
+    allowed(wanted, have)
+}
+
+/// Connections `have` descriptors hold, at most `wanted`.
+fn allowed(wanted: usize, have: u64) -> Result<(usize, Option<String>), String> {
+    let room = have.saturating_sub(RESERVE) / PER_CONNECTION;
+    if room == 0 {
+        return Err(format!(
+            "the open-file limit ({have}) leaves no room for a connection: raise it (`ulimit -n {}`)",
+            RESERVE + PER_CONNECTION * 64
+        ));
+    }
+    if room >= wanted as u64 {
+        return Ok((wanted, None));
+    }
+    Ok((
+        room as usize,
+        Some(format!(
+            "warning: the open-file limit ({have}) holds {room} connections, not the {wanted} of \
+             --max-connections: serving at most {room} (raise the limit with `ulimit -n {}`, or \
+             pass --max-connections {room} to silence this)",
+            RESERVE + PER_CONNECTION * wanted as u64
+        )),
+    ))
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_cast)] // rlim_t is u64 on Linux and macOS, not everywhere
+mod limit {
+    /// The soft and hard limits on open files (`u64::MAX` for none).
+    pub fn get() -> Option<(u64, u64)> {
+        let mut now = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes one rlimit into the struct it is given.
+        if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut now) } != 0 {
+            return None;
+        }
+        Some((as_u64(now.rlim_cur), as_u64(now.rlim_max)))
+    }
+
+    /// Sets the soft limit to `files` (at most the hard limit); whether it took.
+    pub fn set_soft(files: u64) -> bool {
+        let Some((_, hard)) = get() else { return false };
+        let new = libc::rlimit {
+            rlim_cur: files.min(hard) as libc::rlim_t,
+            rlim_max: if hard == u64::MAX {
+                libc::RLIM_INFINITY
+            } else {
+                hard as libc::rlim_t
+            },
+        };
+        // SAFETY: setrlimit reads the struct it is given.
+        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &new) == 0 }
+    }
+
+    fn as_u64(limit: libc::rlim_t) -> u64 {
+        if limit == libc::RLIM_INFINITY {
+            u64::MAX
+        } else {
+            limit as u64
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod limit {
+    pub fn get() -> Option<(u64, u64)> {
+        None
+    }
+
+    pub fn set_soft(_: u64) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_limit_with_room_keeps_the_cap() {
+        assert_eq!(allowed(2048, 20_000).unwrap(), (2048, None));
+        assert_eq!(allowed(4, 24).unwrap(), (4, None));
+    }
+
+    #[test]
+    fn a_lower_limit_lowers_the_cap_and_says_how_to_raise_it() {
+        let (n, note) = allowed(2048, 1024).unwrap();
+        assert_eq!(n, 504);
+        let note = note.unwrap();
+        assert!(note.contains("(1024) holds 504 connections"), "{note}");
+        assert!(note.contains("ulimit -n 4112"), "{note}");
+        assert!(allowed(1, 17).is_err_and(|e| e.contains("no room")));
+    }
+
+    #[test]
+    fn the_soft_limit_is_raised_as_far_as_the_cap_needs() {
+        let Some((soft, hard)) = limit::get() else {
+            return;
+        };
+        // Ask for what the current soft limit already holds: nothing changes.
+        let within = ((soft.min(1 << 20) - RESERVE) / PER_CONNECTION) as usize;
+        assert_eq!(fit(within).unwrap(), (within, None));
+        assert_eq!(limit::get(), Some((soft, hard)));
+    }
+}
