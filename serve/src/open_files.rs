@@ -23,14 +23,23 @@ pub fn fit(wanted: usize) -> Result<(usize, Option<String>), String> {
     let have = if soft >= need {
         soft
     } else {
-        let raised = need.min(hard);
-        if limit::set_soft(raised) {
-            raised
-        } else {
-            soft
-        }
+        raise(soft, need.min(hard), limit::set_soft)
     };
     allowed(wanted, have)
+}
+
+/// The highest soft limit from `soft` up to `target` that `set` takes, trying `target` first
+/// and then halfway down each time it is refused (macOS refuses more than its per-process
+/// maximum even under an unlimited hard limit; Linux, more than `fs.nr_open`).
+fn raise(soft: u64, target: u64, mut set: impl FnMut(u64) -> bool) -> u64 {
+    let mut try_to = target;
+    while try_to > soft {
+        if set(try_to) {
+            return try_to;
+        }
+        try_to = soft + (try_to - soft) / 2;
+    }
+    soft
 }
 
 /// Connections `have` descriptors hold, at most `wanted`.
@@ -125,6 +134,21 @@ mod tests {
         assert!(note.contains("(1024) holds 504 connections"), "{note}");
         assert!(note.contains("ulimit -n 4112"), "{note}");
         assert!(allowed(1, 17).is_err_and(|e| e.contains("no room")));
+    }
+
+    #[test]
+    fn a_refused_raise_settles_for_the_most_the_system_takes() {
+        let mut tried = Vec::new();
+        let mut set = |n: u64| {
+            tried.push(n);
+            n <= 10_240
+        };
+        assert_eq!(raise(256, 4112, &mut set), 4112);
+        let got = raise(256, 2_000_016, &mut set);
+        assert!((5_000..=10_240).contains(&got), "{got}");
+        assert_eq!(raise(256, 4112, |_| false), 256);
+        assert_eq!(raise(5000, 4112, |_| panic!("no raise needed")), 5000);
+        assert!(tried.len() < 40, "{tried:?}");
     }
 
     #[test]
