@@ -15,6 +15,7 @@ use burn::prelude::*;
 use burn::tensor::{DType, TensorData};
 
 use super::conv::{self, Geometry};
+use super::depthwise;
 use super::pool::{self, Winners};
 
 /// flex under burn's autodiff, as the trainer's device makes it (no checkpointing).
@@ -151,6 +152,37 @@ pub fn conv2d(
 fn conv_plain(g: &Geometry, x: &FlexTensor, w: &FlexTensor, b: &FlexTensor) -> FlexTensor {
     let y = conv::forward(g, &values(x), &values(w), &values(b));
     flex_tensor(y, [g.batch, g.outputs, g.height, g.width])
+}
+
+/// A 3×3 depthwise convolution (stride 1, one pixel of zero padding); `None` when the
+/// tensors are not all plain flex tensors (a tracked one is left to burn: this kernel has no
+/// backward) or their shapes do not match.
+///
+/// # Shapes
+/// - `x`: `[B, C, H, W]`, `weight`: `[C, 1, 3, 3]`, `bias`: `[C]`
+/// - returns: `[B, C, H, W]`
+pub fn depthwise_3x3(x: &Tensor<4>, weight: &Tensor<4>, bias: &Tensor<1>) -> Option<Tensor<4>> {
+    let [batch, channels, height, width] = x.dims();
+    if weight.dims() != [channels, 1, 3, 3] || bias.dims() != [channels] {
+        return None;
+    }
+    match (primitive(x)?, primitive(weight)?, primitive(bias)?) {
+        (Primitive::Plain(x), Primitive::Plain(w), Primitive::Plain(b)) => {
+            let y = depthwise::conv3x3(
+                &values(&x),
+                batch * channels,
+                height,
+                width,
+                &values(&w),
+                &values(&b),
+            );
+            Some(Tensor::from_primitive::<Flex>(flex_tensor(
+                y,
+                [batch, channels, height, width],
+            )))
+        }
+        _ => None,
+    }
 }
 
 #[derive(Debug)]

@@ -7,7 +7,9 @@
 //!   CLI and the page's CPU engine predict with it;
 //! - for **training** (`conv`, `pool`, registered with burn's autodiff on the flex backend by
 //!   `autodiff`): NCHW forward and hand-written backward over the tensors' memory, which
-//!   `model::ops` uses in place of burn's modules on the CPU.
+//!   `model::ops` uses in place of burn's modules on the CPU;
+//! - for the **face detectors** (`depthwise`, and `pool`'s forward): their 3×3 depthwise
+//!   convolutions and 2×2 pools, which the generated networks reach through `model::ops`.
 //!
 //! `parallel` splits work over threads (rayon natively; in the browser, the threaded
 //! engine's pool of Web Workers once it runs, else one thread).
@@ -15,6 +17,7 @@
 #[cfg(cpu_backend)]
 pub(crate) mod autodiff;
 pub mod conv;
+pub mod depthwise;
 pub mod matmul;
 pub mod net;
 pub mod packed_conv;

@@ -14,17 +14,26 @@ use burn::nn::conv::Conv2d;
 use burn::nn::pool::MaxPool2d;
 use burn::prelude::*;
 
-/// `conv`'s forward (without its activation).
+/// `conv`'s forward (without its activation): on the CPU, a "same" stride-1 convolution
+/// (the network's) and a 3×3 depthwise one (the face detectors') run as `crate::cpu`'s
+/// kernels; every other convolution, and all on the GPU, as burn's.
 ///
 /// # Shapes
 /// - `x`: `[B, C_in, H, W]`
-/// - returns: `[B, C_out, H, W]` ("same" padding, stride 1)
+/// - returns: `[B, C_out, H_out, W_out]` (`[B, C_out, H, W]` for "same" padding, stride 1)
 pub fn conv2d(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
     #[cfg(cpu_backend)]
-    if let (Some(kernel), Some(bias)) = (same_kernel(conv), &conv.bias)
-        && let Some(y) = flex::conv2d(&x, &conv.weight.val(), &bias.val(), kernel)
-    {
-        return y;
+    if let Some(bias) = &conv.bias {
+        if let Some(kernel) = same_kernel(conv)
+            && let Some(y) = flex::conv2d(&x, &conv.weight.val(), &bias.val(), kernel)
+        {
+            return y;
+        }
+        if is_depthwise_3x3(conv)
+            && let Some(y) = flex::depthwise_3x3(&x, &conv.weight.val(), &bias.val())
+        {
+            return y;
+        }
     }
     conv.forward(x)
 }
@@ -55,6 +64,22 @@ fn same_kernel(conv: &Conv2d) -> Option<usize> {
         && conv.groups == 1
         && matches!(conv.padding, PaddingConfig2d::Same))
     .then_some(kh)
+}
+
+#[cfg(cpu_backend)]
+/// Whether `conv` is a 3×3 depthwise convolution (one filter per channel), stride 1, with one
+/// pixel of zero padding on every side.
+fn is_depthwise_3x3(conv: &Conv2d) -> bool {
+    let [outputs, per_group, ..] = conv.weight.dims();
+    conv.kernel_size == [3, 3]
+        && conv.stride == [1, 1]
+        && conv.dilation == [1, 1]
+        && per_group == 1
+        && conv.groups == outputs
+        && matches!(
+            conv.padding,
+            PaddingConfig2d::Explicit(1, 1, 1, 1) | PaddingConfig2d::Same
+        )
 }
 
 #[cfg(cpu_backend)]
@@ -141,6 +166,43 @@ mod tests {
                 }
             };
             assert_close(plain(true), plain(false), "plain forward");
+        }
+    }
+
+    /// The detectors' 3×3 depthwise layers (explicit or "same" padding) give burn's output;
+    /// tracked tensors and other depthwise shapes are left to burn and still give it.
+    #[test]
+    fn depthwise_equals_burns_module() {
+        for (batch, channels, h, w, padding, stride) in [
+            (1, 8, 12, 10, PaddingConfig2d::Explicit(1, 1, 1, 1), 1),
+            (2, 3, 5, 6, PaddingConfig2d::Same, 1),
+            (1, 4, 8, 8, PaddingConfig2d::Explicit(0, 0, 1, 1), 2),
+        ] {
+            let device = Device::flex();
+            let conv = Conv2dConfig::new([channels, channels], [3, 3])
+                .with_groups(channels)
+                .with_stride([stride, stride])
+                .with_padding(padding.clone())
+                .init(&device);
+            assert_eq!(
+                is_depthwise_3x3(&conv),
+                stride == 1,
+                "{padding:?}, stride {stride}"
+            );
+            let x = Tensor::<4>::random([batch, channels, h, w], Distribution::Default, &device);
+            let what = format!("{batch}×{channels}×{h}×{w}, {padding:?}, stride {stride}");
+            assert_close(
+                conv2d(&conv, x.clone()).into_data(),
+                conv.forward(x.clone()).into_data(),
+                &what,
+            );
+            let tracked = Device::flex().autodiff();
+            let (x, conv) = (x.to_device(&tracked), conv.to_device(&tracked));
+            assert_close(
+                conv2d(&conv, x.clone()).into_data(),
+                conv.forward(x).into_data(),
+                &format!("{what}, tracked"),
+            );
         }
     }
 

@@ -1,8 +1,9 @@
 //! `cargo run -p xtask -- detectors [--check]`: the two BlazeFace detectors as burn-onnx
 //! writes them from their ONNX files, committed so that no build imports ONNX:
 //!
-//! - `src/detect/generated/<name>.rs`: each network's `Model` (Rust, as burn-onnx wrote it;
-//!   no weight loading of its own: `detect::weights` loads them);
+//! - `src/detect/generated/<name>.rs`: each network's `Model` (Rust, as burn-onnx wrote it,
+//!   its pools and convolutions sent through the project's: [`with_project_layers`]; no
+//!   weight loading of its own: `detect::weights` loads them);
 //! - `www/models/detectors.bin`: both networks' weights (burnpack), short range then full
 //!   range, one file the page fetches once and the command line embeds;
 //! - `src/detect/generated/weights.rs`: each part's length and the whole file's CRC-32, so a
@@ -79,7 +80,9 @@ fn write(root: &Path) -> Result<(), String> {
             .out_dir(staging.to_str().ok_or("non-UTF-8 path")?)
             .load_strategy(LoadStrategy::None)
             .run_from_cli();
-        let code = read(&staging.join(format!("{name}.rs")))?;
+        let code = String::from_utf8(read(&staging.join(format!("{name}.rs")))?)
+            .map_err(|e| format!("burn-onnx's {name}.rs: {e}"))?;
+        let code = with_project_layers(&code).map_err(|e| format!("burn-onnx's {name}.rs: {e}"))?;
         let bpk = without_param_ids(read(&staging.join(format!("{name}.bpk")))?)?;
         let code_file = root.join(CODE_DIR).join(format!("{name}.rs"));
         std::fs::write(&code_file, code).map_err(|e| format!("{}: {e}", code_file.display()))?;
@@ -107,6 +110,43 @@ fn write(root: &Path) -> Result<(), String> {
     let constants_file = root.join(CODE_DIR).join("weights.rs");
     std::fs::write(&constants_file, constants).map_err(|e| format!("weights.rs: {e}"))?;
     Ok(())
+}
+
+/// The layers whose calls go through the project's: (field type, `crate::model::ops`
+/// function). On the CPU those run the project's kernels: the 2×2 pool (burn-flex's computes
+/// each window's index even at inference, 28% of the full-range detector's time) and the 3×3
+/// depthwise convolution (docs/performance.md); any other layer, and all on the GPU, runs
+/// burn's `forward` as before.
+const PROJECT_LAYERS: [(&str, &str); 2] = [("MaxPool2d", "max_pool"), ("Conv2d", "conv2d")];
+
+/// burn-onnx's `code` with each such layer's `self.<layer>.forward(x)` written
+/// `crate::model::ops::<function>(&self.<layer>, x)`. An error when the code declares no
+/// such layer or a declared one is never called so: burn-onnx's output has changed shape and
+/// this rewrite must be looked at again.
+fn with_project_layers(code: &str) -> Result<String, String> {
+    let mut code = code.to_string();
+    for (kind, function) in PROJECT_LAYERS {
+        let field_end = format!(": {kind},");
+        let layers: Vec<String> = code
+            .lines()
+            .filter_map(|line| line.trim().strip_suffix(field_end.as_str()))
+            .map(str::to_string)
+            .collect();
+        if layers.is_empty() {
+            return Err(format!("no `{kind}` field to rewrite"));
+        }
+        for layer in layers {
+            let call = format!("self.{layer}.forward(");
+            if !code.contains(&call) {
+                return Err(format!("`{layer}` is never called as `{call}…)`"));
+            }
+            code = code.replace(
+                &call,
+                &format!("crate::model::ops::{function}(&self.{layer}, "),
+            );
+        }
+    }
+    Ok(code)
 }
 
 /// The burnpack `bpk` with every tensor's parameter id removed: burn-onnx draws them at
@@ -227,6 +267,31 @@ fn check() -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    /// Every declared pool's and convolution's call goes through the project's, arguments
+    /// kept; a code shape the rewrite does not know is an error, never a silent no-op.
+    #[test]
+    fn layers_go_through_the_projects() {
+        let code = "struct Model {\n    conv2d1: Conv2d,\n    maxpool2d1: MaxPool2d,\n    \
+                    maxpool2d12: MaxPool2d,\n}\n\
+                    let a = self.maxpool2d1.forward(x.clone());\n\
+                    let b = self.maxpool2d12.forward(a);\n\
+                    let c = self.conv2d1.forward(b);\n";
+        let rewritten = super::with_project_layers(code).unwrap();
+        for call in [
+            "crate::model::ops::max_pool(&self.maxpool2d1, x.clone());",
+            "crate::model::ops::max_pool(&self.maxpool2d12, a);",
+            "crate::model::ops::conv2d(&self.conv2d1, b);",
+        ] {
+            assert!(rewritten.contains(call), "{call} in {rewritten}");
+        }
+        assert!(!rewritten.contains(".forward("));
+        let uncalled = "    conv2d1: Conv2d,\n    maxpool2d1: MaxPool2d,\n\
+                        let a = self.maxpool2d1.call(x);\nlet b = self.conv2d1.forward(a);\n";
+        let error = super::with_project_layers(uncalled).unwrap_err();
+        assert!(error.contains("`maxpool2d1` is never called"), "{error}");
+        assert!(super::with_project_layers("let a = x;\n").is_err());
+    }
+
     /// The committed detector code and weights are what burn-onnx makes of the ONNX files.
     #[test]
     fn committed_detectors_are_up_to_date() {
