@@ -12,18 +12,23 @@ const RESERVE: u64 = 16;
 /// Descriptors one connection may hold at once: its socket and the file it sends.
 const PER_CONNECTION: u64 = 2;
 
+/// The open files `connections` connections need, the server's own included.
+fn files_for(connections: u64) -> u64 {
+    RESERVE + PER_CONNECTION * connections
+}
+
 /// What the open-file limit allows `wanted` connections to be, after raising the soft limit
 /// (never past the hard one) as far as they need: `wanted`, or fewer with a note saying why.
 /// An error when the limit leaves no room for a single connection.
 pub fn fit(wanted: usize) -> Result<(usize, Option<String>), String> {
-    let need = RESERVE + PER_CONNECTION * wanted as u64;
+    let need = files_for(wanted as u64);
     let Some((soft, hard)) = limit::get() else {
         return Ok((wanted, None)); // no such limit here (Windows), or unreadable: trust the cap
     };
     let have = if soft >= need {
         soft
     } else {
-        raise(soft, need.min(hard), limit::set_soft)
+        raise(soft, need.min(hard), |files| limit::set_soft(files, hard))
     };
     allowed(wanted, have)
 }
@@ -48,7 +53,7 @@ fn allowed(wanted: usize, have: u64) -> Result<(usize, Option<String>), String> 
     if room == 0 {
         return Err(format!(
             "the open-file limit ({have}) leaves no room for a connection: raise it (`ulimit -n {}`)",
-            RESERVE + PER_CONNECTION * 64
+            files_for(64)
         ));
     }
     if room >= wanted as u64 {
@@ -60,7 +65,7 @@ fn allowed(wanted: usize, have: u64) -> Result<(usize, Option<String>), String> 
             "warning: the open-file limit ({have}) holds {room} connections, not the {wanted} of \
              --max-connections: serving at most {room} (raise the limit with `ulimit -n {}`, or \
              pass --max-connections {room} to silence this)",
-            RESERVE + PER_CONNECTION * wanted as u64
+            files_for(wanted as u64)
         )),
     ))
 }
@@ -81,9 +86,9 @@ mod limit {
         Some((as_u64(now.rlim_cur), as_u64(now.rlim_max)))
     }
 
-    /// Sets the soft limit to `files` (at most the hard limit); whether it took.
-    pub fn set_soft(files: u64) -> bool {
-        let Some((_, hard)) = get() else { return false };
+    /// Sets the soft limit to `files` (at most `hard`, the hard limit `get` read); whether
+    /// it took.
+    pub fn set_soft(files: u64, hard: u64) -> bool {
         let new = libc::rlimit {
             rlim_cur: files.min(hard) as libc::rlim_t,
             rlim_max: if hard == u64::MAX {
@@ -111,7 +116,7 @@ mod limit {
         None
     }
 
-    pub fn set_soft(_: u64) -> bool {
+    pub fn set_soft(_: u64, _: u64) -> bool {
         false
     }
 }
