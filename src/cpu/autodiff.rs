@@ -17,6 +17,7 @@ use burn::tensor::{DType, TensorData};
 use super::conv::{self, Geometry};
 use super::depthwise;
 use super::pool::{self, Winners};
+use super::strided::{self, Strided};
 
 /// flex under burn's autodiff, as the trainer's device makes it (no checkpointing).
 type Tracked = Autodiff<Flex, NoCheckpointing>;
@@ -70,7 +71,11 @@ fn dims4(t: &FlexTensor) -> [usize; 4] {
 /// 2×2 stride-2 max pooling; `None` when `x` is not a flex tensor.
 pub fn max_pool_2x2(x: &Tensor<4>) -> Option<Tensor<4>> {
     Some(match primitive(x)? {
-        Primitive::Plain(p) => Tensor::from_primitive::<Flex>(pool_plain(&p).0),
+        Primitive::Plain(p) => {
+            let [n, c, h, w] = dims4(&p);
+            let out = pool::forward_values(&values(&p), n * c, h, w);
+            Tensor::from_primitive::<Flex>(flex_tensor(out, [n, c, h / 2, w / 2]))
+        }
         Primitive::Tracked(p) => Tensor::from_primitive::<Tracked>(pool_tracked(p)),
     })
 }
@@ -125,19 +130,7 @@ pub fn conv2d(
     bias: &Tensor<1>,
     kernel: usize,
 ) -> Option<Tensor<4>> {
-    let [batch, inputs, height, width] = x.dims();
-    let [outputs, weight_inputs, kh, kw] = weight.dims();
-    if weight_inputs != inputs || kh != kernel || kw != kernel || bias.dims() != [outputs] {
-        return None;
-    }
-    let g = Geometry {
-        batch,
-        inputs,
-        outputs,
-        height,
-        width,
-        kernel,
-    };
+    let g = same_geometry(x, weight, bias, kernel)?;
     match (primitive(x)?, primitive(weight)?, primitive(bias)?) {
         (Primitive::Plain(x), Primitive::Plain(w), Primitive::Plain(b)) => {
             Some(Tensor::from_primitive::<Flex>(conv_plain(&g, &x, &w, &b)))
@@ -149,38 +142,156 @@ pub fn conv2d(
     }
 }
 
+/// The shapes of a "same" stride-1 convolution with odd `kernel` of `x` by `weight` plus
+/// `bias`, `None` when they do not fit together.
+fn same_geometry(
+    x: &Tensor<4>,
+    weight: &Tensor<4>,
+    bias: &Tensor<1>,
+    kernel: usize,
+) -> Option<Geometry> {
+    let [batch, inputs, height, width] = x.dims();
+    let [outputs, weight_inputs, kh, kw] = weight.dims();
+    (weight_inputs == inputs && kh == kernel && kw == kernel && bias.dims() == [outputs]).then_some(
+        Geometry {
+            batch,
+            inputs,
+            outputs,
+            height,
+            width,
+            kernel,
+        },
+    )
+}
+
 fn conv_plain(g: &Geometry, x: &FlexTensor, w: &FlexTensor, b: &FlexTensor) -> FlexTensor {
     let y = conv::forward(g, &values(x), &values(w), &values(b));
     flex_tensor(y, [g.batch, g.outputs, g.height, g.width])
 }
 
-/// A 3×3 depthwise convolution (stride 1, one pixel of zero padding); `None` when the
-/// tensors are not all plain flex tensors (a tracked one is left to burn: this kernel has no
-/// backward) or their shapes do not match.
+/// `relu(conv2d(x))`, or `relu(conv2d(x) + shortcut)`, for a "same" stride-1 convolution
+/// with odd `kernel` ([`conv::forward_relu`]); `None` when the tensors are not all plain flex
+/// tensors (no backward) or their shapes do not match.
+///
+/// # Shapes
+/// - `x`: `[B, C_in, H, W]`, `weight`: `[C_out, C_in, k, k]`, `bias`: `[C_out]`,
+///   `shortcut`: `[B, C_out, H, W]`
+/// - returns: `[B, C_out, H, W]`
+pub fn conv2d_relu(
+    x: &Tensor<4>,
+    weight: &Tensor<4>,
+    bias: &Tensor<1>,
+    kernel: usize,
+    shortcut: Option<&Tensor<4>>,
+) -> Option<Tensor<4>> {
+    let g = same_geometry(x, weight, bias, kernel)?;
+    let out = [g.batch, g.outputs, g.height, g.width];
+    if shortcut.is_some_and(|s| s.dims() != out) {
+        return None;
+    }
+    let (x, w, b) = plain3(x, weight, bias)?;
+    let shortcut = match shortcut.map(primitive) {
+        None => None,
+        Some(Some(Primitive::Plain(s))) => Some(s),
+        Some(_) => return None,
+    };
+    let shortcut = shortcut.as_ref().map(values);
+    let y = conv::forward_relu(
+        &g,
+        &values(&x),
+        &values(&w),
+        &values(&b),
+        shortcut.as_deref(),
+    );
+    Some(Tensor::from_primitive::<Flex>(flex_tensor(y, out)))
+}
+
+/// A 3×3 depthwise convolution at stride 1 with one pixel of zero padding on every side
+/// (`padding` `[1, 1, 1, 1]`), or at stride 2 with any zero padding `[top, left, bottom,
+/// right]`; `None` for other strides and paddings, when the tensors are not all plain flex
+/// tensors (a tracked one is left to burn: these kernels have no backward), or when their
+/// shapes do not match.
 ///
 /// # Shapes
 /// - `x`: `[B, C, H, W]`, `weight`: `[C, 1, 3, 3]`, `bias`: `[C]`
-/// - returns: `[B, C, H, W]`
-pub fn depthwise_3x3(x: &Tensor<4>, weight: &Tensor<4>, bias: &Tensor<1>) -> Option<Tensor<4>> {
+/// - returns: `[B, C, H_out, W_out]` (`[B, C, H, W]` at stride 1)
+pub fn depthwise_3x3(
+    x: &Tensor<4>,
+    weight: &Tensor<4>,
+    bias: &Tensor<1>,
+    stride: usize,
+    padding: [usize; 4],
+) -> Option<Tensor<4>> {
     let [batch, channels, height, width] = x.dims();
     if weight.dims() != [channels, 1, 3, 3] || bias.dims() != [channels] {
         return None;
     }
-    match (primitive(x)?, primitive(weight)?, primitive(bias)?) {
-        (Primitive::Plain(x), Primitive::Plain(w), Primitive::Plain(b)) => {
-            let y = depthwise::conv3x3(
-                &values(&x),
-                batch * channels,
-                height,
-                width,
-                &values(&w),
-                &values(&b),
-            );
-            Some(Tensor::from_primitive::<Flex>(flex_tensor(
-                y,
-                [batch, channels, height, width],
-            )))
+    let [top, left, bottom, right] = padding;
+    let (x, w, b) = plain3(x, weight, bias)?;
+    let (x, w, b) = (values(&x), values(&w), values(&b));
+    let planes = batch * channels;
+    let (y, [h, wd]) = match stride {
+        1 if padding == [1; 4] => (
+            depthwise::conv3x3(&x, planes, height, width, &w, &b),
+            [height, width],
+        ),
+        2 if top + height + bottom >= 3 && left + width + right >= 3 => {
+            depthwise::conv3x3_stride2(&x, planes, [height, width], padding, &w, &b)
         }
+        _ => return None,
+    };
+    Some(Tensor::from_primitive::<Flex>(flex_tensor(
+        y,
+        [batch, channels, h, wd],
+    )))
+}
+
+/// An ungrouped convolution with a square `kernel`, any `stride` and zero padding `[top,
+/// left, bottom, right]` (`strided`); `None` when the tensors are not all plain flex tensors
+/// (no backward), their shapes do not match, or no window fits.
+///
+/// # Shapes
+/// - `x`: `[B, C_in, H, W]`, `weight`: `[C_out, C_in, k, k]`, `bias`: `[C_out]`
+/// - returns: `[B, C_out, H_out, W_out]`
+pub fn strided_conv(
+    x: &Tensor<4>,
+    weight: &Tensor<4>,
+    bias: &Tensor<1>,
+    stride: usize,
+    padding: [usize; 4],
+) -> Option<Tensor<4>> {
+    let [batch, inputs, height, width] = x.dims();
+    let [outputs, weight_inputs, kernel, kw] = weight.dims();
+    if weight_inputs != inputs || kw != kernel || bias.dims() != [outputs] {
+        return None;
+    }
+    let g = Strided {
+        batch,
+        inputs,
+        outputs,
+        height,
+        width,
+        kernel,
+        stride,
+        padding,
+    };
+    let [h, w] = g.output()?;
+    let (x, weight, bias) = plain3(x, weight, bias)?;
+    let y = strided::forward(&g, &values(&x), &values(&weight), &values(&bias));
+    Some(Tensor::from_primitive::<Flex>(flex_tensor(
+        y,
+        [batch, outputs, h, w],
+    )))
+}
+
+/// The three tensors' flex primitives when all three are plain.
+fn plain3(
+    x: &Tensor<4>,
+    weight: &Tensor<4>,
+    bias: &Tensor<1>,
+) -> Option<(FlexTensor, FlexTensor, FlexTensor)> {
+    match (primitive(x)?, primitive(weight)?, primitive(bias)?) {
+        (Primitive::Plain(x), Primitive::Plain(w), Primitive::Plain(b)) => Some((x, w, b)),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@
 //! - bias gradient: `db = Σ dY`
 
 use super::matmul::{View, add_product, add_product_of};
+use super::packed_conv::relu;
 use super::parallel::{fill_rows, for_each_chunk, workers};
 
 /// The shapes of one convolution call.
@@ -106,15 +107,75 @@ fn col2im(g: &Geometry, cols: &[f32], image: &mut [f32]) {
 /// - `x`: `[B, C_in, H, W]`, `weight`: `[C_out, C_in, k, k]`, `bias`: `[C_out]`
 /// - returns: `[B, C_out, H, W]`
 pub fn forward(g: &Geometry, x: &[f32], weight: &[f32], bias: &[f32]) -> Vec<f32> {
+    forward_then(g, x, weight, bias, None, false)
+}
+
+/// `relu(forward(x))`, or with a shortcut `relu(forward(x) + shortcut)` (the end of a
+/// residual block), in one pass over the output: each output starts as its bias (plus the
+/// shortcut), the product is added to it, the ReLU (NaN kept, as burn's) applied while the
+/// image's output is still in cache.
+///
+/// # Shapes
+/// - `x`: `[B, C_in, H, W]`, `weight`: `[C_out, C_in, k, k]`, `bias`: `[C_out]`,
+///   `shortcut`: `[B, C_out, H, W]`
+/// - returns: `[B, C_out, H, W]`
+pub fn forward_relu(
+    g: &Geometry,
+    x: &[f32],
+    weight: &[f32],
+    bias: &[f32],
+    shortcut: Option<&[f32]>,
+) -> Vec<f32> {
+    if let Some(shortcut) = shortcut {
+        assert_eq!(shortcut.len(), g.batch * g.image_out(), "shortcut size");
+    }
+    forward_then(g, x, weight, bias, shortcut, true)
+}
+
+/// [`forward`], or [`forward_relu`] where `relu`.
+fn forward_then(
+    g: &Geometry,
+    x: &[f32],
+    weight: &[f32],
+    bias: &[f32],
+    shortcut: Option<&[f32]>,
+    relu_after: bool,
+) -> Vec<f32> {
     check(g, x, weight, bias);
     let (p, depth) = (g.pixels(), g.depth());
     fill_rows(g.batch, g.image_out(), |b, y| {
-        let mut cols = Vec::new();
-        im2col(g, &x[b * g.image_in()..(b + 1) * g.image_in()], &mut cols);
-        for (row, &v) in y.chunks_exact_mut(p).zip(bias) {
-            row.fill(v);
+        let image = &x[b * g.image_in()..(b + 1) * g.image_in()];
+        let mut gathered = Vec::new();
+        // A 1×1 kernel's patches are the image itself.
+        let cols = if g.kernel == 1 {
+            image
+        } else {
+            im2col(g, image, &mut gathered);
+            &gathered
+        };
+        match shortcut {
+            None => {
+                for (row, &v) in y.chunks_exact_mut(p).zip(bias) {
+                    row.fill(v);
+                }
+            }
+            Some(shortcut) => {
+                let shortcut = &shortcut[b * g.image_out()..(b + 1) * g.image_out()];
+                for ((row, from), &v) in y
+                    .chunks_exact_mut(p)
+                    .zip(shortcut.chunks_exact(p))
+                    .zip(bias)
+                {
+                    for (o, &s) in row.iter_mut().zip(from) {
+                        *o = s + v;
+                    }
+                }
+            }
         }
-        add_product(y, weight, &cols, g.outputs, depth, p, false);
+        add_product(y, weight, cols, g.outputs, depth, p, false);
+        if relu_after {
+            relu(y);
+        }
     })
 }
 
@@ -244,7 +305,7 @@ mod tests {
         }
     }
 
-    const SHAPES: [Geometry; 3] = [
+    const SHAPES: [Geometry; 4] = [
         Geometry {
             batch: 2,
             inputs: 1,
@@ -269,6 +330,15 @@ mod tests {
             width: 3,
             kernel: 5,
         },
+        // 1×1: the face detectors' pointwise layers (the image is its own patch matrix).
+        Geometry {
+            batch: 1,
+            inputs: 6,
+            outputs: 5,
+            height: 4,
+            width: 7,
+            kernel: 1,
+        },
     ];
 
     #[test]
@@ -283,6 +353,41 @@ mod tests {
                 &forward(&g, &x, &w, &b),
                 &direct(&g, &x, &w, &b),
                 &format!("{g:?}"),
+            );
+        }
+    }
+
+    /// The definition (plus the shortcut), negatives to zero, NaN kept.
+    #[test]
+    fn forward_relu_equals_the_definition() {
+        for g in SHAPES {
+            let (x, w, b) = (
+                values(g.batch * g.image_in(), 8),
+                values(g.outputs * g.depth(), 9),
+                values(g.outputs, 10),
+            );
+            let mut shortcut = values(g.batch * g.image_out(), 11);
+            shortcut[0] = f32::NAN;
+            let want: Vec<f64> = direct(&g, &x, &w, &b)
+                .iter()
+                .zip(&shortcut)
+                .map(|(y, &s)| {
+                    let v = y + s as f64;
+                    if v < 0.0 { 0.0 } else { v }
+                })
+                .collect();
+            let got = forward_relu(&g, &x, &w, &b, Some(&shortcut));
+            assert!(got[0].is_nan(), "{g:?}: NaN in the shortcut stays NaN");
+            close(&got[1..], &want[1..], &format!("{g:?}"));
+            let alone: Vec<f64> = direct(&g, &x, &w, &b).iter().map(|v| v.max(0.0)).collect();
+            close(
+                &forward_relu(&g, &x, &w, &b, None),
+                &alone,
+                &format!("{g:?}, no shortcut"),
+            );
+            assert!(
+                got.iter().all(|v| v.is_nan() || *v >= 0.0),
+                "{g:?}: no negative output"
             );
         }
     }

@@ -8,8 +8,10 @@
 //! - for **training** (`conv`, `pool`, registered with burn's autodiff on the flex backend by
 //!   `autodiff`): NCHW forward and hand-written backward over the tensors' memory, which
 //!   `model::ops` uses in place of burn's modules on the CPU;
-//! - for the **face detectors** (`depthwise`, and `pool`'s forward): their 3×3 depthwise
-//!   convolutions and 2×2 pools, which the generated networks reach through `model::ops`.
+//! - for the **face detectors** (`depthwise`, `strided`, and `pool`'s forward): their 3×3
+//!   depthwise convolutions (stride 1 and 2), their strided first layers and their 2×2 pools,
+//!   which the generated networks reach through `model::ops`; their 1×1 layers run as `conv`
+//!   with a 1×1 kernel.
 //!
 //! `parallel` splits work over threads (rayon natively; in the browser, the threaded
 //! engine's pool of Web Workers once it runs, else one thread).
@@ -24,5 +26,6 @@ pub mod packed_conv;
 pub mod packed_pool;
 pub(crate) mod parallel;
 pub mod pool;
+pub mod strided;
 
 pub use net::CpuNet;

@@ -124,12 +124,12 @@ impl PackedConv {
     }
 }
 
-/// `max(v, 0)` in place; NaN stays NaN, as burn's ReLU keeps it.
+/// `max(v, 0)` in place; NaN stays NaN, as burn's ReLU keeps it. Every value is written (a
+/// select, not a branch), so the loop vectorises: a conditional store does not, and its branch
+/// is mispredicted on about half of a layer's values.
 pub fn relu(values: &mut [f32]) {
     for v in values {
-        if *v < 0.0 {
-            *v = 0.0;
-        }
+        *v = if *v < 0.0 { 0.0 } else { *v };
     }
 }
 

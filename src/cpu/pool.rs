@@ -70,6 +70,33 @@ pub fn forward(x: &[f32], planes: usize, h: usize, w: usize) -> (Vec<f32>, Winne
     (out, Winners(Arc::new(won)))
 }
 
+/// [`forward`]'s output alone, without the winners (inference: no backward will need them).
+///
+/// # Shapes
+/// - `x`: `planes` planes of `[h, w]`
+/// - returns: `planes` planes of `[h/2, w/2]`
+pub fn forward_values(x: &[f32], planes: usize, h: usize, w: usize) -> Vec<f32> {
+    assert_eq!(x.len(), planes * h * w);
+    let (oh, ow) = (half(h), half(w));
+    fill_rows(planes, oh * ow, |p, out| {
+        let plane = &x[p * h * w..(p + 1) * h * w];
+        for (y, row) in out.chunks_exact_mut(ow).enumerate() {
+            let top = &plane[2 * y * w..2 * y * w + 2 * ow];
+            let bottom = &plane[(2 * y + 1) * w..(2 * y + 1) * w + 2 * ow];
+            for ((o, t), b) in row
+                .iter_mut()
+                .zip(top.chunks_exact(2))
+                .zip(bottom.chunks_exact(2))
+            {
+                // `forward`'s rule; the positions are dead code here.
+                let t = later_if_larger((t[0], 0), (t[1], 1));
+                let b = later_if_larger((b[0], 2), (b[1], 3));
+                *o = later_if_larger(t, b).0;
+            }
+        }
+    })
+}
+
 /// # Shapes
 /// - `grad`: `planes` planes of `[h/2, w/2]`, the output's gradient
 /// - returns: `planes` planes of `[h, w]`, the input's gradient
@@ -117,6 +144,14 @@ mod tests {
         assert_eq!([out[0], out[1], out[3]], [4.0, 5.0, -0.5]);
         assert!(out[2].is_nan());
         assert_eq!(*won.0, [3, 0, 2, 3]);
+        let alone = forward_values(&x, 1, 4, 5);
+        assert_eq!(alone.len(), out.len());
+        for (a, o) in alone.iter().zip(&out) {
+            assert!(
+                a == o || (a.is_nan() && o.is_nan()),
+                "values alone: {a} vs {o}"
+            );
+        }
         let g = backward(&[1.0, 2.0, 3.0, 4.0], &won, 1, 4, 5);
         #[rustfmt::skip]
         let want = [

@@ -15,8 +15,10 @@ use burn::nn::pool::MaxPool2d;
 use burn::prelude::*;
 
 /// `conv`'s forward (without its activation): on the CPU, a "same" stride-1 convolution
-/// (the network's) and a 3×3 depthwise one (the face detectors') run as `crate::cpu`'s
-/// kernels; every other convolution, and all on the GPU, as burn's.
+/// (the network's, and the face detectors' 1×1 layers), a 3×3 depthwise one at stride 1 or 2
+/// and an ungrouped strided one with explicit padding (the detectors') run as `crate::cpu`'s
+/// kernels; every other convolution, tracked tensors outside the "same" case, and all on the
+/// GPU, as burn's.
 ///
 /// # Shapes
 /// - `x`: `[B, C_in, H, W]`
@@ -24,18 +26,56 @@ use burn::prelude::*;
 pub fn conv2d(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
     #[cfg(cpu_backend)]
     if let Some(bias) = &conv.bias {
-        if let Some(kernel) = same_kernel(conv)
-            && let Some(y) = flex::conv2d(&x, &conv.weight.val(), &bias.val(), kernel)
-        {
-            return y;
-        }
-        if is_depthwise_3x3(conv)
-            && let Some(y) = flex::depthwise_3x3(&x, &conv.weight.val(), &bias.val())
-        {
+        let (weight, bias) = (conv.weight.val(), bias.val());
+        let ours = if let Some(kernel) = same_kernel(conv) {
+            flex::conv2d(&x, &weight, &bias, kernel)
+        } else if let Some((stride, padding)) = depthwise_3x3(conv) {
+            flex::depthwise_3x3(&x, &weight, &bias, stride, padding)
+        } else if let Some((stride, padding)) = strided(conv) {
+            flex::strided_conv(&x, &weight, &bias, stride, padding)
+        } else {
+            None
+        };
+        if let Some(y) = ours {
             return y;
         }
     }
     conv.forward(x)
+}
+
+/// `relu(conv2d(conv, x))`. On the CPU, for a "same" stride-1 convolution (the face
+/// detectors' 1×1 layers) on plain tensors, one pass over the output
+/// (`crate::cpu::conv::forward_relu`); otherwise the two operations.
+///
+/// # Shapes
+/// - `x`: `[B, C_in, H, W]`
+/// - returns: the convolution's output shape
+pub fn conv2d_relu(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
+    #[cfg(cpu_backend)]
+    if let (Some(kernel), Some(bias)) = (same_kernel(conv), &conv.bias)
+        && let Some(y) = flex::conv2d_relu(&x, &conv.weight.val(), &bias.val(), kernel, None)
+    {
+        return y;
+    }
+    burn::tensor::activation::relu(conv2d(conv, x))
+}
+
+/// `relu(conv2d(conv, x) + shortcut)`: a residual block's end (the face detectors'). On the
+/// CPU, for a "same" stride-1 convolution (their 1×1 layers) on plain tensors, one pass over
+/// the output (`crate::cpu::conv::forward_relu`); otherwise the three operations.
+///
+/// # Shapes
+/// - `x`: `[B, C_in, H, W]`, `shortcut`: the convolution's output shape
+/// - returns: the convolution's output shape
+pub fn conv2d_add_relu(conv: &Conv2d, x: Tensor<4>, shortcut: Tensor<4>) -> Tensor<4> {
+    #[cfg(cpu_backend)]
+    if let (Some(kernel), Some(bias)) = (same_kernel(conv), &conv.bias)
+        && let Some(y) =
+            flex::conv2d_relu(&x, &conv.weight.val(), &bias.val(), kernel, Some(&shortcut))
+    {
+        return y;
+    }
+    burn::tensor::activation::relu(conv2d(conv, x).add(shortcut))
 }
 
 /// `pool`'s forward.
@@ -54,32 +94,65 @@ pub fn max_pool(pool: &MaxPool2d, x: Tensor<4>) -> Tensor<4> {
 }
 
 #[cfg(cpu_backend)]
-/// The odd kernel side of a stride-1, "same"-padded, ungrouped, undilated square convolution.
+/// The odd kernel side of a stride-1, "same"-padded, ungrouped, undilated square convolution
+/// (a 1×1 kernel without padding is one).
 fn same_kernel(conv: &Conv2d) -> Option<usize> {
     let [kh, kw] = conv.kernel_size;
+    let same = match conv.padding {
+        PaddingConfig2d::Same => true,
+        _ => kh == 1 && zero_padding(&conv.padding) == Some([0; 4]),
+    };
     (kh == kw
         && kh % 2 == 1
         && conv.stride == [1, 1]
         && conv.dilation == [1, 1]
         && conv.groups == 1
-        && matches!(conv.padding, PaddingConfig2d::Same))
-    .then_some(kh)
+        && same)
+        .then_some(kh)
 }
 
 #[cfg(cpu_backend)]
-/// Whether `conv` is a 3×3 depthwise convolution (one filter per channel), stride 1, with one
-/// pixel of zero padding on every side.
-fn is_depthwise_3x3(conv: &Conv2d) -> bool {
+/// The stride and padding of a 3×3 depthwise convolution (one filter per channel,
+/// undilated): stride 1 with one pixel of padding on every side (explicit or "same"), or
+/// stride 2 with explicit padding.
+fn depthwise_3x3(conv: &Conv2d) -> Option<(usize, [usize; 4])> {
     let [outputs, per_group, ..] = conv.weight.dims();
-    conv.kernel_size == [3, 3]
-        && conv.stride == [1, 1]
-        && conv.dilation == [1, 1]
-        && per_group == 1
-        && conv.groups == outputs
-        && matches!(
-            conv.padding,
-            PaddingConfig2d::Explicit(1, 1, 1, 1) | PaddingConfig2d::Same
-        )
+    if conv.kernel_size != [3, 3]
+        || conv.dilation != [1, 1]
+        || per_group != 1
+        || conv.groups != outputs
+    {
+        return None;
+    }
+    match (conv.stride, &conv.padding) {
+        ([1, 1], PaddingConfig2d::Same) => Some((1, [1; 4])),
+        ([1, 1], padding) => zero_padding(padding)
+            .filter(|&p| p == [1; 4])
+            .map(|p| (1, p)),
+        ([2, 2], padding) => zero_padding(padding).map(|p| (2, p)),
+        _ => None,
+    }
+}
+
+#[cfg(cpu_backend)]
+/// The stride and padding of an ungrouped, undilated convolution with a square kernel, equal
+/// strides and explicit padding.
+fn strided(conv: &Conv2d) -> Option<(usize, [usize; 4])> {
+    let ([kh, kw], [sy, sx]) = (conv.kernel_size, conv.stride);
+    (kh == kw && sy == sx && conv.dilation == [1, 1] && conv.groups == 1)
+        .then(|| zero_padding(&conv.padding).map(|p| (sy, p)))
+        .flatten()
+}
+
+#[cfg(cpu_backend)]
+/// Explicit zero padding as `[top, left, bottom, right]` ("valid" is none); `None` for
+/// "same", whose amounts depend on the input.
+fn zero_padding(padding: &PaddingConfig2d) -> Option<[usize; 4]> {
+    match *padding {
+        PaddingConfig2d::Valid => Some([0; 4]),
+        PaddingConfig2d::Explicit(top, left, bottom, right) => Some([top, left, bottom, right]),
+        PaddingConfig2d::Same => None,
+    }
 }
 
 #[cfg(cpu_backend)]
@@ -169,28 +242,75 @@ mod tests {
         }
     }
 
-    /// The detectors' 3×3 depthwise layers (explicit or "same" padding) give burn's output;
-    /// tracked tensors and other depthwise shapes are left to burn and still give it.
+    /// The face detectors' layers: 3×3 depthwise (stride 1 with explicit or "same" padding,
+    /// stride 2 with lopsided padding), 1×1 without padding, the strided first layers (5×5
+    /// and 3×3, stride 2): each gives burn's output, and each is taken by one of this file's
+    /// kernels (`ours`); tracked tensors outside the "same" case, and the shapes no kernel
+    /// takes, are left to burn and still give it.
     #[test]
-    fn depthwise_equals_burns_module() {
-        for (batch, channels, h, w, padding, stride) in [
-            (1, 8, 12, 10, PaddingConfig2d::Explicit(1, 1, 1, 1), 1),
-            (2, 3, 5, 6, PaddingConfig2d::Same, 1),
-            (1, 4, 8, 8, PaddingConfig2d::Explicit(0, 0, 1, 1), 2),
-        ] {
-            let device = Device::flex();
-            let conv = Conv2dConfig::new([channels, channels], [3, 3])
+    fn detector_layers_equal_burns_modules() {
+        let depthwise = |channels: usize, stride: usize, padding: PaddingConfig2d| {
+            Conv2dConfig::new([channels, channels], [3, 3])
                 .with_groups(channels)
                 .with_stride([stride, stride])
-                .with_padding(padding.clone())
-                .init(&device);
-            assert_eq!(
-                is_depthwise_3x3(&conv),
-                stride == 1,
-                "{padding:?}, stride {stride}"
+                .with_padding(padding)
+        };
+        let full = |[cin, cout]: [usize; 2], k: usize, stride: usize, padding| {
+            Conv2dConfig::new([cin, cout], [k, k])
+                .with_stride([stride, stride])
+                .with_padding(padding)
+        };
+        for (config, [batch, h, w], ours) in [
+            (
+                depthwise(8, 1, PaddingConfig2d::Explicit(1, 1, 1, 1)),
+                [1, 12, 10],
+                true,
+            ),
+            (depthwise(3, 1, PaddingConfig2d::Same), [2, 5, 6], true),
+            (
+                depthwise(4, 2, PaddingConfig2d::Explicit(0, 0, 1, 1)),
+                [1, 8, 8],
+                true,
+            ),
+            (
+                depthwise(2, 2, PaddingConfig2d::Explicit(1, 0, 1, 2)),
+                [2, 7, 9],
+                true,
+            ),
+            (depthwise(4, 2, PaddingConfig2d::Valid), [1, 9, 8], true),
+            (depthwise(4, 1, PaddingConfig2d::Valid), [1, 6, 6], false),
+            (full([6, 5], 1, 1, PaddingConfig2d::Valid), [1, 7, 5], true),
+            (
+                full([3, 24], 5, 2, PaddingConfig2d::Explicit(1, 1, 2, 2)),
+                [1, 16, 16],
+                true,
+            ),
+            (
+                full([3, 8], 3, 2, PaddingConfig2d::Explicit(0, 0, 1, 1)),
+                [2, 12, 11],
+                true,
+            ),
+            (
+                full([3, 8], 3, 2, PaddingConfig2d::Same),
+                [1, 12, 12],
+                false,
+            ),
+        ] {
+            let device = Device::flex();
+            let conv = config.init(&device);
+            let channels = conv.weight.dims()[1] * conv.groups;
+            let what = format!(
+                "{:?} k{:?} s{:?} {:?} on {batch}×{channels}×{h}×{w}",
+                conv.weight.dims(),
+                conv.kernel_size,
+                conv.stride,
+                conv.padding
             );
+            let taken = same_kernel(&conv).is_some()
+                || depthwise_3x3(&conv).is_some()
+                || strided(&conv).is_some();
+            assert_eq!(taken, ours, "{what}: taken by a kernel here");
             let x = Tensor::<4>::random([batch, channels, h, w], Distribution::Default, &device);
-            let what = format!("{batch}×{channels}×{h}×{w}, {padding:?}, stride {stride}");
             assert_close(
                 conv2d(&conv, x.clone()).into_data(),
                 conv.forward(x.clone()).into_data(),
@@ -201,6 +321,52 @@ mod tests {
             assert_close(
                 conv2d(&conv, x.clone()).into_data(),
                 conv.forward(x).into_data(),
+                &format!("{what}, tracked"),
+            );
+        }
+    }
+
+    /// A convolution's ReLU and a residual block's end, fused where the convolution is "same"
+    /// stride-1 (1×1 and 3×3), and not (a strided one; tracked tensors): burn's conv (→ add)
+    /// → ReLU.
+    #[test]
+    fn conv_relu_equals_burns_operations() {
+        for (cin, cout, k, stride, padding, side) in [
+            (6, 8, 1, 1, PaddingConfig2d::Valid, 7),
+            (3, 4, 3, 1, PaddingConfig2d::Same, 6),
+            (3, 4, 3, 2, PaddingConfig2d::Explicit(0, 0, 1, 1), 8),
+        ] {
+            let device = Device::flex();
+            let conv = Conv2dConfig::new([cin, cout], [k, k])
+                .with_stride([stride, stride])
+                .with_padding(padding.clone())
+                .init(&device);
+            let x = Tensor::<4>::random([2, cin, side, side], Distribution::Default, &device);
+            let out = conv.forward(x.clone()).dims();
+            let shortcut = Tensor::<4>::random(out, Distribution::Uniform(-1.0, 1.0), &device);
+            let burns = |conv: &Conv2d, x: Tensor<4>, s: Tensor<4>| {
+                burn::tensor::activation::relu(conv.forward(x).add(s)).into_data()
+            };
+            let what = format!("{cin} → {cout}, k {k}, stride {stride}, {padding:?}");
+            assert_close(
+                conv2d_add_relu(&conv, x.clone(), shortcut.clone()).into_data(),
+                burns(&conv, x.clone(), shortcut.clone()),
+                &what,
+            );
+            assert_close(
+                conv2d_relu(&conv, x.clone()).into_data(),
+                burn::tensor::activation::relu(conv.forward(x.clone())).into_data(),
+                &format!("{what}, no shortcut"),
+            );
+            let tracked = Device::flex().autodiff();
+            let (x, s, conv) = (
+                x.to_device(&tracked),
+                shortcut.to_device(&tracked),
+                conv.to_device(&tracked),
+            );
+            assert_close(
+                conv2d_add_relu(&conv, x.clone(), s.clone()).into_data(),
+                burns(&conv, x, s),
                 &format!("{what}, tracked"),
             );
         }

@@ -2,8 +2,9 @@
 //! writes them from their ONNX files, committed so that no build imports ONNX:
 //!
 //! - `src/detect/generated/<name>.rs`: each network's `Model` (Rust, as burn-onnx wrote it,
-//!   its pools and convolutions sent through the project's: [`with_project_layers`]; no
-//!   weight loading of its own: `detect::weights` loads them);
+//!   its pools and convolutions sent through the project's: [`with_project_layers`], a
+//!   convolution and the sum and ReLU or the ReLU after it as one call: [`fused`]; no weight
+//!   loading of its own: `detect::weights` loads them);
 //! - `www/models/detectors.bin`: both networks' weights (burnpack), short range then full
 //!   range, one file the page fetches once and the command line embeds;
 //! - `src/detect/generated/weights.rs`: each part's length and the whole file's CRC-32, so a
@@ -11,6 +12,8 @@
 //!
 //! `--check` writes them to a temporary folder and fails, naming the file, when any differs
 //! from the committed one.
+
+mod fused;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,7 +85,10 @@ fn write(root: &Path) -> Result<(), String> {
             .run_from_cli();
         let code = String::from_utf8(read(&staging.join(format!("{name}.rs")))?)
             .map_err(|e| format!("burn-onnx's {name}.rs: {e}"))?;
-        let code = with_project_layers(&code).map_err(|e| format!("burn-onnx's {name}.rs: {e}"))?;
+        let code = with_project_layers(&code)
+            .and_then(|code| fused::with_fused_residuals(&code))
+            .and_then(|code| fused::with_fused_relus(&code))
+            .map_err(|e| format!("burn-onnx's {name}.rs: {e}"))?;
         let bpk = without_param_ids(read(&staging.join(format!("{name}.bpk")))?)?;
         let code_file = root.join(CODE_DIR).join(format!("{name}.rs"));
         std::fs::write(&code_file, code).map_err(|e| format!("{}: {e}", code_file.display()))?;

@@ -385,12 +385,9 @@ impl Model {
         input_0: Tensor<4>,
     ) -> (Tensor<3>, Tensor<3>, Tensor<3>, Tensor<3>) {
         let transpose1_out1 = input_0.permute([0, 3, 1, 2]);
-        let conv2d1_out1 = crate::model::ops::conv2d(&self.conv2d1, transpose1_out1);
-        let relu1_out1 = burn::tensor::activation::relu(conv2d1_out1);
+        let relu1_out1 = crate::model::ops::conv2d_relu(&self.conv2d1, transpose1_out1);
         let conv2d2_out1 = crate::model::ops::conv2d(&self.conv2d2, relu1_out1.clone());
-        let conv2d3_out1 = crate::model::ops::conv2d(&self.conv2d3, conv2d2_out1);
-        let add1_out1 = relu1_out1.add(conv2d3_out1);
-        let relu2_out1 = burn::tensor::activation::relu(add1_out1);
+        let relu2_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d3, conv2d2_out1, relu1_out1);
         let constantofshape1_out1 = Tensor::<
             1,
         >::from_data(
@@ -404,9 +401,7 @@ impl Model {
             1,
         );
         let conv2d4_out1 = crate::model::ops::conv2d(&self.conv2d4, relu2_out1);
-        let conv2d5_out1 = crate::model::ops::conv2d(&self.conv2d5, conv2d4_out1);
-        let add2_out1 = conv2d5_out1.add(concat1_out1);
-        let relu3_out1 = burn::tensor::activation::relu(add2_out1);
+        let relu3_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d5, conv2d4_out1, concat1_out1);
         let maxpool2d1_out1 = crate::model::ops::max_pool(&self.maxpool2d1, relu3_out1.clone());
         let constantofshape2_out1 = Tensor::<
             1,
@@ -421,9 +416,7 @@ impl Model {
             1,
         );
         let conv2d6_out1 = crate::model::ops::conv2d(&self.conv2d6, relu3_out1);
-        let conv2d7_out1 = crate::model::ops::conv2d(&self.conv2d7, conv2d6_out1);
-        let add3_out1 = conv2d7_out1.add(concat2_out1);
-        let relu4_out1 = burn::tensor::activation::relu(add3_out1);
+        let relu4_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d7, conv2d6_out1, concat2_out1);
         let constantofshape3_out1 = Tensor::<
             1,
         >::from_data(
@@ -437,9 +430,7 @@ impl Model {
             1,
         );
         let conv2d8_out1 = crate::model::ops::conv2d(&self.conv2d8, relu4_out1);
-        let conv2d9_out1 = crate::model::ops::conv2d(&self.conv2d9, conv2d8_out1);
-        let add4_out1 = conv2d9_out1.add(concat3_out1);
-        let relu5_out1 = burn::tensor::activation::relu(add4_out1);
+        let relu5_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d9, conv2d8_out1, concat3_out1);
         let constantofshape4_out1 = Tensor::<
             1,
         >::from_data(
@@ -453,9 +444,7 @@ impl Model {
             1,
         );
         let conv2d10_out1 = crate::model::ops::conv2d(&self.conv2d10, relu5_out1);
-        let conv2d11_out1 = crate::model::ops::conv2d(&self.conv2d11, conv2d10_out1);
-        let add5_out1 = conv2d11_out1.add(concat4_out1);
-        let relu6_out1 = burn::tensor::activation::relu(add5_out1);
+        let relu6_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d11, conv2d10_out1, concat4_out1);
         let maxpool2d2_out1 = crate::model::ops::max_pool(&self.maxpool2d2, relu6_out1.clone());
         let constantofshape5_out1 = Tensor::<
             1,
@@ -470,9 +459,7 @@ impl Model {
             1,
         );
         let conv2d12_out1 = crate::model::ops::conv2d(&self.conv2d12, relu6_out1);
-        let conv2d13_out1 = crate::model::ops::conv2d(&self.conv2d13, conv2d12_out1);
-        let add6_out1 = conv2d13_out1.add(concat5_out1);
-        let relu7_out1 = burn::tensor::activation::relu(add6_out1);
+        let relu7_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d13, conv2d12_out1, concat5_out1);
         let constantofshape6_out1 = Tensor::<
             1,
         >::from_data(
@@ -486,9 +473,7 @@ impl Model {
             1,
         );
         let conv2d14_out1 = crate::model::ops::conv2d(&self.conv2d14, relu7_out1);
-        let conv2d15_out1 = crate::model::ops::conv2d(&self.conv2d15, conv2d14_out1);
-        let add7_out1 = conv2d15_out1.add(concat6_out1);
-        let relu8_out1 = burn::tensor::activation::relu(add7_out1);
+        let relu8_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d15, conv2d14_out1, concat6_out1);
         let constantofshape7_out1 = Tensor::<
             1,
         >::from_data(
@@ -502,9 +487,7 @@ impl Model {
             1,
         );
         let conv2d16_out1 = crate::model::ops::conv2d(&self.conv2d16, relu8_out1);
-        let conv2d17_out1 = crate::model::ops::conv2d(&self.conv2d17, conv2d16_out1);
-        let add8_out1 = conv2d17_out1.add(concat7_out1);
-        let relu9_out1 = burn::tensor::activation::relu(add8_out1);
+        let relu9_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d17, conv2d16_out1, concat7_out1);
         let constantofshape8_out1 = Tensor::<
             1,
         >::from_data(
@@ -518,9 +501,7 @@ impl Model {
             1,
         );
         let conv2d18_out1 = crate::model::ops::conv2d(&self.conv2d18, relu9_out1);
-        let conv2d19_out1 = crate::model::ops::conv2d(&self.conv2d19, conv2d18_out1);
-        let add9_out1 = conv2d19_out1.add(concat8_out1);
-        let relu10_out1 = burn::tensor::activation::relu(add9_out1);
+        let relu10_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d19, conv2d18_out1, concat8_out1);
         let constantofshape9_out1 = Tensor::<
             1,
         >::from_data(
@@ -534,9 +515,7 @@ impl Model {
             1,
         );
         let conv2d20_out1 = crate::model::ops::conv2d(&self.conv2d20, relu10_out1);
-        let conv2d21_out1 = crate::model::ops::conv2d(&self.conv2d21, conv2d20_out1);
-        let add10_out1 = conv2d21_out1.add(concat9_out1);
-        let relu11_out1 = burn::tensor::activation::relu(add10_out1);
+        let relu11_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d21, conv2d20_out1, concat9_out1);
         let constantofshape10_out1 = Tensor::<
             1,
         >::from_data(
@@ -550,9 +529,7 @@ impl Model {
             1,
         );
         let conv2d22_out1 = crate::model::ops::conv2d(&self.conv2d22, relu11_out1);
-        let conv2d23_out1 = crate::model::ops::conv2d(&self.conv2d23, conv2d22_out1);
-        let add11_out1 = conv2d23_out1.add(concat10_out1);
-        let relu12_out1 = burn::tensor::activation::relu(add11_out1);
+        let relu12_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d23, conv2d22_out1, concat10_out1);
         let maxpool2d3_out1 = crate::model::ops::max_pool(&self.maxpool2d3, relu12_out1.clone());
         let constantofshape11_out1 = Tensor::<
             1,
@@ -567,25 +544,15 @@ impl Model {
             1,
         );
         let conv2d24_out1 = crate::model::ops::conv2d(&self.conv2d24, relu12_out1.clone());
-        let conv2d25_out1 = crate::model::ops::conv2d(&self.conv2d25, conv2d24_out1);
-        let add12_out1 = conv2d25_out1.add(concat11_out1);
-        let relu13_out1 = burn::tensor::activation::relu(add12_out1);
+        let relu13_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d25, conv2d24_out1, concat11_out1);
         let conv2d26_out1 = crate::model::ops::conv2d(&self.conv2d26, relu13_out1.clone());
-        let conv2d27_out1 = crate::model::ops::conv2d(&self.conv2d27, conv2d26_out1);
-        let add13_out1 = conv2d27_out1.add(relu13_out1);
-        let relu14_out1 = burn::tensor::activation::relu(add13_out1);
+        let relu14_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d27, conv2d26_out1, relu13_out1);
         let conv2d28_out1 = crate::model::ops::conv2d(&self.conv2d28, relu14_out1.clone());
-        let conv2d29_out1 = crate::model::ops::conv2d(&self.conv2d29, conv2d28_out1);
-        let add14_out1 = conv2d29_out1.add(relu14_out1);
-        let relu15_out1 = burn::tensor::activation::relu(add14_out1);
+        let relu15_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d29, conv2d28_out1, relu14_out1);
         let conv2d30_out1 = crate::model::ops::conv2d(&self.conv2d30, relu15_out1.clone());
-        let conv2d31_out1 = crate::model::ops::conv2d(&self.conv2d31, conv2d30_out1);
-        let add15_out1 = conv2d31_out1.add(relu15_out1);
-        let relu16_out1 = burn::tensor::activation::relu(add15_out1);
+        let relu16_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d31, conv2d30_out1, relu15_out1);
         let conv2d32_out1 = crate::model::ops::conv2d(&self.conv2d32, relu16_out1.clone());
-        let conv2d33_out1 = crate::model::ops::conv2d(&self.conv2d33, conv2d32_out1);
-        let add16_out1 = conv2d33_out1.add(relu16_out1);
-        let relu17_out1 = burn::tensor::activation::relu(add16_out1);
+        let relu17_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d33, conv2d32_out1, relu16_out1);
         let conv2d34_out1 = crate::model::ops::conv2d(&self.conv2d34, relu17_out1.clone());
         let transpose2_out1 = conv2d34_out1.permute([0, 2, 3, 1]);
         let reshape1_out1 = transpose2_out1.reshape([1, 384, 16]);

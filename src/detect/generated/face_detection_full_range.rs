@@ -882,22 +882,15 @@ impl Model {
     #[allow(clippy::let_and_return, clippy::approx_constant)]
     pub fn forward(&self, input: Tensor<4>) -> (Tensor<3>, Tensor<3>) {
         let transpose1_out1 = input.permute([0, 3, 1, 2]);
-        let conv2d1_out1 = crate::model::ops::conv2d(&self.conv2d1, transpose1_out1);
-        let relu1_out1 = burn::tensor::activation::relu(conv2d1_out1);
+        let relu1_out1 = crate::model::ops::conv2d_relu(&self.conv2d1, transpose1_out1);
         let conv2d2_out1 = crate::model::ops::conv2d(&self.conv2d2, relu1_out1.clone());
-        let conv2d3_out1 = crate::model::ops::conv2d(&self.conv2d3, conv2d2_out1);
-        let relu2_out1 = burn::tensor::activation::relu(conv2d3_out1);
+        let relu2_out1 = crate::model::ops::conv2d_relu(&self.conv2d3, conv2d2_out1);
         let conv2d4_out1 = crate::model::ops::conv2d(&self.conv2d4, relu2_out1);
-        let conv2d5_out1 = crate::model::ops::conv2d(&self.conv2d5, conv2d4_out1);
-        let add1_out1 = relu1_out1.add(conv2d5_out1);
-        let relu3_out1 = burn::tensor::activation::relu(add1_out1);
+        let relu3_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d5, conv2d4_out1, relu1_out1);
         let conv2d6_out1 = crate::model::ops::conv2d(&self.conv2d6, relu3_out1.clone());
-        let conv2d7_out1 = crate::model::ops::conv2d(&self.conv2d7, conv2d6_out1);
-        let relu4_out1 = burn::tensor::activation::relu(conv2d7_out1);
+        let relu4_out1 = crate::model::ops::conv2d_relu(&self.conv2d7, conv2d6_out1);
         let conv2d8_out1 = crate::model::ops::conv2d(&self.conv2d8, relu4_out1);
-        let conv2d9_out1 = crate::model::ops::conv2d(&self.conv2d9, conv2d8_out1);
-        let add2_out1 = relu3_out1.add(conv2d9_out1);
-        let relu5_out1 = burn::tensor::activation::relu(add2_out1);
+        let relu5_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d9, conv2d8_out1, relu3_out1);
         let maxpool2d1_out1 = crate::model::ops::max_pool(&self.maxpool2d1, relu5_out1.clone());
         let pad1_out1 = maxpool2d1_out1
             .pad(
@@ -910,24 +903,16 @@ impl Model {
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
         let conv2d10_out1 = crate::model::ops::conv2d(&self.conv2d10, relu5_out1);
-        let conv2d11_out1 = crate::model::ops::conv2d(&self.conv2d11, conv2d10_out1);
-        let relu6_out1 = burn::tensor::activation::relu(conv2d11_out1);
+        let relu6_out1 = crate::model::ops::conv2d_relu(&self.conv2d11, conv2d10_out1);
         let conv2d12_out1 = crate::model::ops::conv2d(&self.conv2d12, relu6_out1);
-        let conv2d13_out1 = crate::model::ops::conv2d(&self.conv2d13, conv2d12_out1);
-        let add3_out1 = pad1_out1.add(conv2d13_out1);
-        let relu7_out1 = burn::tensor::activation::relu(add3_out1);
+        let relu7_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d13, conv2d12_out1, pad1_out1);
         let conv2d14_out1 = crate::model::ops::conv2d(&self.conv2d14, relu7_out1.clone());
-        let conv2d15_out1 = crate::model::ops::conv2d(&self.conv2d15, conv2d14_out1);
-        let relu8_out1 = burn::tensor::activation::relu(conv2d15_out1);
+        let relu8_out1 = crate::model::ops::conv2d_relu(&self.conv2d15, conv2d14_out1);
         let conv2d16_out1 = crate::model::ops::conv2d(&self.conv2d16, relu8_out1);
-        let conv2d17_out1 = crate::model::ops::conv2d(&self.conv2d17, conv2d16_out1);
-        let add4_out1 = relu7_out1.add(conv2d17_out1);
-        let relu9_out1 = burn::tensor::activation::relu(add4_out1);
+        let relu9_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d17, conv2d16_out1, relu7_out1);
         let conv2d18_out1 = crate::model::ops::conv2d(&self.conv2d18, relu9_out1.clone());
-        let conv2d19_out1 = crate::model::ops::conv2d(&self.conv2d19, conv2d18_out1);
-        let relu10_out1 = burn::tensor::activation::relu(conv2d19_out1);
+        let relu10_out1 = crate::model::ops::conv2d_relu(&self.conv2d19, conv2d18_out1);
         let conv2d20_out1 = crate::model::ops::conv2d(&self.conv2d20, relu10_out1);
-        let conv2d21_out1 = crate::model::ops::conv2d(&self.conv2d21, conv2d20_out1);
         let pad2_out1 = relu9_out1
             .pad(
                 [
@@ -938,8 +923,7 @@ impl Model {
                 ],
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
-        let add5_out1 = pad2_out1.add(conv2d21_out1);
-        let relu11_out1 = burn::tensor::activation::relu(add5_out1);
+        let relu11_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d21, conv2d20_out1, pad2_out1);
         let maxpool2d2_out1 = crate::model::ops::max_pool(&self.maxpool2d2, relu11_out1.clone());
         let pad3_out1 = maxpool2d2_out1
             .pad(
@@ -952,17 +936,12 @@ impl Model {
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
         let conv2d22_out1 = crate::model::ops::conv2d(&self.conv2d22, relu11_out1.clone());
-        let conv2d23_out1 = crate::model::ops::conv2d(&self.conv2d23, conv2d22_out1);
-        let relu12_out1 = burn::tensor::activation::relu(conv2d23_out1);
+        let relu12_out1 = crate::model::ops::conv2d_relu(&self.conv2d23, conv2d22_out1);
         let conv2d24_out1 = crate::model::ops::conv2d(&self.conv2d24, relu12_out1);
-        let conv2d25_out1 = crate::model::ops::conv2d(&self.conv2d25, conv2d24_out1);
-        let add6_out1 = pad3_out1.add(conv2d25_out1);
-        let relu13_out1 = burn::tensor::activation::relu(add6_out1);
+        let relu13_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d25, conv2d24_out1, pad3_out1);
         let conv2d26_out1 = crate::model::ops::conv2d(&self.conv2d26, relu13_out1.clone());
-        let conv2d27_out1 = crate::model::ops::conv2d(&self.conv2d27, conv2d26_out1);
-        let relu14_out1 = burn::tensor::activation::relu(conv2d27_out1);
+        let relu14_out1 = crate::model::ops::conv2d_relu(&self.conv2d27, conv2d26_out1);
         let conv2d28_out1 = crate::model::ops::conv2d(&self.conv2d28, relu14_out1);
-        let conv2d29_out1 = crate::model::ops::conv2d(&self.conv2d29, conv2d28_out1);
         let pad4_out1 = relu13_out1
             .pad(
                 [
@@ -973,15 +952,11 @@ impl Model {
                 ],
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
-        let add7_out1 = pad4_out1.add(conv2d29_out1);
-        let relu15_out1 = burn::tensor::activation::relu(add7_out1);
+        let relu15_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d29, conv2d28_out1, pad4_out1);
         let conv2d30_out1 = crate::model::ops::conv2d(&self.conv2d30, relu15_out1.clone());
-        let conv2d31_out1 = crate::model::ops::conv2d(&self.conv2d31, conv2d30_out1);
-        let relu16_out1 = burn::tensor::activation::relu(conv2d31_out1);
+        let relu16_out1 = crate::model::ops::conv2d_relu(&self.conv2d31, conv2d30_out1);
         let conv2d32_out1 = crate::model::ops::conv2d(&self.conv2d32, relu16_out1);
-        let conv2d33_out1 = crate::model::ops::conv2d(&self.conv2d33, conv2d32_out1);
-        let add8_out1 = relu15_out1.add(conv2d33_out1);
-        let relu17_out1 = burn::tensor::activation::relu(add8_out1);
+        let relu17_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d33, conv2d32_out1, relu15_out1);
         let maxpool2d3_out1 = crate::model::ops::max_pool(&self.maxpool2d3, relu17_out1.clone());
         let pad5_out1 = maxpool2d3_out1
             .pad(
@@ -994,17 +969,12 @@ impl Model {
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
         let conv2d34_out1 = crate::model::ops::conv2d(&self.conv2d34, relu17_out1.clone());
-        let conv2d35_out1 = crate::model::ops::conv2d(&self.conv2d35, conv2d34_out1);
-        let relu18_out1 = burn::tensor::activation::relu(conv2d35_out1);
+        let relu18_out1 = crate::model::ops::conv2d_relu(&self.conv2d35, conv2d34_out1);
         let conv2d36_out1 = crate::model::ops::conv2d(&self.conv2d36, relu18_out1);
-        let conv2d37_out1 = crate::model::ops::conv2d(&self.conv2d37, conv2d36_out1);
-        let add9_out1 = pad5_out1.add(conv2d37_out1);
-        let relu19_out1 = burn::tensor::activation::relu(add9_out1);
+        let relu19_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d37, conv2d36_out1, pad5_out1);
         let conv2d38_out1 = crate::model::ops::conv2d(&self.conv2d38, relu19_out1.clone());
-        let conv2d39_out1 = crate::model::ops::conv2d(&self.conv2d39, conv2d38_out1);
-        let relu20_out1 = burn::tensor::activation::relu(conv2d39_out1);
+        let relu20_out1 = crate::model::ops::conv2d_relu(&self.conv2d39, conv2d38_out1);
         let conv2d40_out1 = crate::model::ops::conv2d(&self.conv2d40, relu20_out1);
-        let conv2d41_out1 = crate::model::ops::conv2d(&self.conv2d41, conv2d40_out1);
         let pad6_out1 = relu19_out1
             .pad(
                 [
@@ -1015,13 +985,10 @@ impl Model {
                 ],
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
-        let add10_out1 = pad6_out1.add(conv2d41_out1);
-        let relu21_out1 = burn::tensor::activation::relu(add10_out1);
+        let relu21_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d41, conv2d40_out1, pad6_out1);
         let conv2d42_out1 = crate::model::ops::conv2d(&self.conv2d42, relu21_out1.clone());
-        let conv2d43_out1 = crate::model::ops::conv2d(&self.conv2d43, conv2d42_out1);
-        let relu22_out1 = burn::tensor::activation::relu(conv2d43_out1);
+        let relu22_out1 = crate::model::ops::conv2d_relu(&self.conv2d43, conv2d42_out1);
         let conv2d44_out1 = crate::model::ops::conv2d(&self.conv2d44, relu22_out1);
-        let conv2d45_out1 = crate::model::ops::conv2d(&self.conv2d45, conv2d44_out1);
         let pad7_out1 = relu21_out1
             .pad(
                 [
@@ -1032,8 +999,7 @@ impl Model {
                 ],
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
-        let add11_out1 = pad7_out1.add(conv2d45_out1);
-        let relu23_out1 = burn::tensor::activation::relu(add11_out1);
+        let relu23_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d45, conv2d44_out1, pad7_out1);
         let maxpool2d4_out1 = crate::model::ops::max_pool(&self.maxpool2d4, relu23_out1.clone());
         let pad8_out1 = maxpool2d4_out1
             .pad(
@@ -1046,86 +1012,53 @@ impl Model {
                 burn::tensor::ops::PadMode::Constant(0f32),
             );
         let conv2d46_out1 = crate::model::ops::conv2d(&self.conv2d46, relu23_out1.clone());
-        let conv2d47_out1 = crate::model::ops::conv2d(&self.conv2d47, conv2d46_out1);
-        let relu24_out1 = burn::tensor::activation::relu(conv2d47_out1);
+        let relu24_out1 = crate::model::ops::conv2d_relu(&self.conv2d47, conv2d46_out1);
         let conv2d48_out1 = crate::model::ops::conv2d(&self.conv2d48, relu24_out1);
-        let conv2d49_out1 = crate::model::ops::conv2d(&self.conv2d49, conv2d48_out1);
-        let add12_out1 = pad8_out1.add(conv2d49_out1);
-        let relu25_out1 = burn::tensor::activation::relu(add12_out1);
+        let relu25_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d49, conv2d48_out1, pad8_out1);
         let conv2d50_out1 = crate::model::ops::conv2d(&self.conv2d50, relu25_out1.clone());
-        let conv2d51_out1 = crate::model::ops::conv2d(&self.conv2d51, conv2d50_out1);
-        let relu26_out1 = burn::tensor::activation::relu(conv2d51_out1);
+        let relu26_out1 = crate::model::ops::conv2d_relu(&self.conv2d51, conv2d50_out1);
         let conv2d52_out1 = crate::model::ops::conv2d(&self.conv2d52, relu26_out1);
-        let conv2d53_out1 = crate::model::ops::conv2d(&self.conv2d53, conv2d52_out1);
-        let add13_out1 = relu25_out1.add(conv2d53_out1);
-        let relu27_out1 = burn::tensor::activation::relu(add13_out1);
+        let relu27_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d53, conv2d52_out1, relu25_out1);
         let conv2d54_out1 = crate::model::ops::conv2d(&self.conv2d54, relu27_out1.clone());
-        let conv2d55_out1 = crate::model::ops::conv2d(&self.conv2d55, conv2d54_out1);
-        let relu28_out1 = burn::tensor::activation::relu(conv2d55_out1);
+        let relu28_out1 = crate::model::ops::conv2d_relu(&self.conv2d55, conv2d54_out1);
         let conv2d56_out1 = crate::model::ops::conv2d(&self.conv2d56, relu28_out1);
-        let conv2d57_out1 = crate::model::ops::conv2d(&self.conv2d57, conv2d56_out1);
-        let add14_out1 = relu27_out1.add(conv2d57_out1);
-        let relu29_out1 = burn::tensor::activation::relu(add14_out1);
+        let relu29_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d57, conv2d56_out1, relu27_out1);
         let conv2d58_out1 = crate::model::ops::conv2d(&self.conv2d58, relu29_out1.clone());
-        let conv2d59_out1 = crate::model::ops::conv2d(&self.conv2d59, conv2d58_out1);
-        let relu30_out1 = burn::tensor::activation::relu(conv2d59_out1);
+        let relu30_out1 = crate::model::ops::conv2d_relu(&self.conv2d59, conv2d58_out1);
         let conv2d60_out1 = crate::model::ops::conv2d(&self.conv2d60, relu30_out1);
-        let conv2d61_out1 = crate::model::ops::conv2d(&self.conv2d61, conv2d60_out1);
-        let add15_out1 = relu29_out1.add(conv2d61_out1);
-        let relu31_out1 = burn::tensor::activation::relu(add15_out1);
-        let conv2d62_out1 = crate::model::ops::conv2d(&self.conv2d62, relu31_out1);
-        let relu32_out1 = burn::tensor::activation::relu(conv2d62_out1);
-        let conv2d63_out1 = crate::model::ops::conv2d(&self.conv2d63, relu23_out1);
-        let relu33_out1 = burn::tensor::activation::relu(conv2d63_out1);
-        let conv2d64_out1 = crate::model::ops::conv2d(&self.conv2d64, relu17_out1);
-        let relu34_out1 = burn::tensor::activation::relu(conv2d64_out1);
-        let conv2d65_out1 = crate::model::ops::conv2d(&self.conv2d65, relu11_out1);
-        let relu35_out1 = burn::tensor::activation::relu(conv2d65_out1);
+        let relu31_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d61, conv2d60_out1, relu29_out1);
+        let relu32_out1 = crate::model::ops::conv2d_relu(&self.conv2d62, relu31_out1);
+        let relu33_out1 = crate::model::ops::conv2d_relu(&self.conv2d63, relu23_out1);
+        let relu34_out1 = crate::model::ops::conv2d_relu(&self.conv2d64, relu17_out1);
+        let relu35_out1 = crate::model::ops::conv2d_relu(&self.conv2d65, relu11_out1);
         let resize1_out1 = self.resize1.forward(relu32_out1);
         let add16_out1 = relu33_out1.add(resize1_out1);
         let conv2d66_out1 = crate::model::ops::conv2d(&self.conv2d66, add16_out1.clone());
-        let conv2d67_out1 = crate::model::ops::conv2d(&self.conv2d67, conv2d66_out1);
-        let relu36_out1 = burn::tensor::activation::relu(conv2d67_out1);
+        let relu36_out1 = crate::model::ops::conv2d_relu(&self.conv2d67, conv2d66_out1);
         let conv2d68_out1 = crate::model::ops::conv2d(&self.conv2d68, relu36_out1);
-        let conv2d69_out1 = crate::model::ops::conv2d(&self.conv2d69, conv2d68_out1);
-        let add17_out1 = add16_out1.add(conv2d69_out1);
-        let relu37_out1 = burn::tensor::activation::relu(add17_out1);
+        let relu37_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d69, conv2d68_out1, add16_out1);
         let conv2d70_out1 = crate::model::ops::conv2d(&self.conv2d70, relu37_out1.clone());
-        let conv2d71_out1 = crate::model::ops::conv2d(&self.conv2d71, conv2d70_out1);
-        let relu38_out1 = burn::tensor::activation::relu(conv2d71_out1);
+        let relu38_out1 = crate::model::ops::conv2d_relu(&self.conv2d71, conv2d70_out1);
         let conv2d72_out1 = crate::model::ops::conv2d(&self.conv2d72, relu38_out1);
-        let conv2d73_out1 = crate::model::ops::conv2d(&self.conv2d73, conv2d72_out1);
-        let add18_out1 = relu37_out1.add(conv2d73_out1);
-        let relu39_out1 = burn::tensor::activation::relu(add18_out1);
-        let conv2d74_out1 = crate::model::ops::conv2d(&self.conv2d74, relu39_out1);
-        let relu40_out1 = burn::tensor::activation::relu(conv2d74_out1);
+        let relu39_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d73, conv2d72_out1, relu37_out1);
+        let relu40_out1 = crate::model::ops::conv2d_relu(&self.conv2d74, relu39_out1);
         let resize2_out1 = self.resize2.forward(relu40_out1);
         let add19_out1 = relu34_out1.add(resize2_out1);
         let conv2d75_out1 = crate::model::ops::conv2d(&self.conv2d75, add19_out1.clone());
-        let conv2d76_out1 = crate::model::ops::conv2d(&self.conv2d76, conv2d75_out1);
-        let relu41_out1 = burn::tensor::activation::relu(conv2d76_out1);
+        let relu41_out1 = crate::model::ops::conv2d_relu(&self.conv2d76, conv2d75_out1);
         let conv2d77_out1 = crate::model::ops::conv2d(&self.conv2d77, relu41_out1);
-        let conv2d78_out1 = crate::model::ops::conv2d(&self.conv2d78, conv2d77_out1);
-        let add20_out1 = add19_out1.add(conv2d78_out1);
-        let relu42_out1 = burn::tensor::activation::relu(add20_out1);
+        let relu42_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d78, conv2d77_out1, add19_out1);
         let conv2d79_out1 = crate::model::ops::conv2d(&self.conv2d79, relu42_out1.clone());
-        let conv2d80_out1 = crate::model::ops::conv2d(&self.conv2d80, conv2d79_out1);
-        let relu43_out1 = burn::tensor::activation::relu(conv2d80_out1);
+        let relu43_out1 = crate::model::ops::conv2d_relu(&self.conv2d80, conv2d79_out1);
         let conv2d81_out1 = crate::model::ops::conv2d(&self.conv2d81, relu43_out1);
-        let conv2d82_out1 = crate::model::ops::conv2d(&self.conv2d82, conv2d81_out1);
-        let add21_out1 = relu42_out1.add(conv2d82_out1);
-        let relu44_out1 = burn::tensor::activation::relu(add21_out1);
-        let conv2d83_out1 = crate::model::ops::conv2d(&self.conv2d83, relu44_out1);
-        let relu45_out1 = burn::tensor::activation::relu(conv2d83_out1);
+        let relu44_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d82, conv2d81_out1, relu42_out1);
+        let relu45_out1 = crate::model::ops::conv2d_relu(&self.conv2d83, relu44_out1);
         let resize3_out1 = self.resize3.forward(relu45_out1);
         let add22_out1 = relu35_out1.add(resize3_out1);
         let conv2d84_out1 = crate::model::ops::conv2d(&self.conv2d84, add22_out1.clone());
-        let conv2d85_out1 = crate::model::ops::conv2d(&self.conv2d85, conv2d84_out1);
-        let relu46_out1 = burn::tensor::activation::relu(conv2d85_out1);
+        let relu46_out1 = crate::model::ops::conv2d_relu(&self.conv2d85, conv2d84_out1);
         let conv2d86_out1 = crate::model::ops::conv2d(&self.conv2d86, relu46_out1);
-        let conv2d87_out1 = crate::model::ops::conv2d(&self.conv2d87, conv2d86_out1);
-        let add23_out1 = add22_out1.add(conv2d87_out1);
-        let relu47_out1 = burn::tensor::activation::relu(add23_out1);
+        let relu47_out1 = crate::model::ops::conv2d_add_relu(&self.conv2d87, conv2d86_out1, add22_out1);
         let conv2d88_out1 = crate::model::ops::conv2d(&self.conv2d88, relu47_out1.clone());
         let transpose2_out1 = conv2d88_out1.permute([0, 2, 3, 1]);
         let reshape1_out1 = transpose2_out1.reshape([1, -1, 16]);
