@@ -5,6 +5,11 @@
 //! convolution whose kernel is the whole output-gradient map (9× its forward in Model 2's
 //! first layer: `BURN_OPS=1 cargo bench --profile dev --bench op_profile`); these kernels cost
 //! about one forward each way.
+//!
+//! The face detectors' generated code calls these too (`xtask` writes it so): their
+//! depthwise, strided and 1×1 convolutions and their pools run as `crate::cpu`'s inference
+//! kernels on plain flex tensors, and a convolution with the ReLU (and the residual sum) after
+//! it as one call, [`conv2d_relu`] and [`conv2d_add_relu`].
 
 #[cfg(cpu_backend)]
 use crate::cpu::autodiff as flex;
