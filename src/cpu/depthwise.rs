@@ -5,7 +5,7 @@
 //! (burn-flex 0.22's depthwise path adds the nine taps into the output one at a time, nine
 //! reads and writes of each output, then the bias in another pass).
 
-use super::parallel::fill_rows;
+use super::parallel::{fill_rows, for_each_chunk_with};
 
 /// # Shapes
 /// - `x`: `planes` planes of `[h, w]` (NCHW: `planes` = batch × channels)
@@ -140,11 +140,14 @@ pub fn conv3x3_stride2(
         "the padded input holds a 3×3 window"
     );
     let (oh, ow) = ((padded_h - 3) / 2 + 1, (padded_w - 3) / 2 + 1);
-    let out = fill_rows(planes, oh * ow, |p, out| {
+    let stride = 2 * ow + 1;
+    let mut out = vec![0.0; planes * oh * ow];
+    // Each thread's split rows, reused from plane to plane.
+    let scratch = || vec![0.0; (2 * oh + 1) * stride];
+    for_each_chunk_with(&mut out, oh * ow, scratch, |rows, p, out| {
         let c = p % channels;
         let k: &[f32; 9] = weights[c * 9..c * 9 + 9].try_into().unwrap();
         let x = &x[p * h * w..(p + 1) * h * w];
-        // Padded row `r` (0 ≤ r < 2·oh + 1) split: its even columns (ow + 1) then its odd (ow).
         // Padded row `r` (0 ≤ r < 2·oh + 1) split into `into` (zeroed): its even columns
         // (ow + 1), then its odd (ow). Padded column `q = col + left` goes to `even[q / 2]` or
         // `odd[q / 2]`: the row's even columns fill one run of one half, its odd ones the other.
@@ -169,8 +172,7 @@ pub fn conv3x3_stride2(
                 }
             }
         };
-        let stride = 2 * ow + 1;
-        let mut rows = vec![0.0; (2 * oh + 1) * stride];
+        rows.fill(0.0);
         for (r, row) in rows.chunks_exact_mut(stride).enumerate() {
             split(r, row);
         }
