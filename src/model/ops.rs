@@ -56,13 +56,7 @@ pub fn conv2d(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
 /// - `x`: `[B, C_in, H, W]`
 /// - returns: the convolution's output shape
 pub fn conv2d_relu(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
-    #[cfg(cpu_backend)]
-    if let (Some(kernel), Some(bias)) = (same_kernel(conv), &conv.bias)
-        && let Some(y) = flex::conv2d_relu(&x, &conv.weight.val(), &bias.val(), kernel, None)
-    {
-        return y;
-    }
-    burn::tensor::activation::relu(conv2d(conv, x))
+    relu_after(conv, x, None)
 }
 
 /// `relu(conv2d(conv, x) + shortcut)`: a residual block's end (the face detectors'). On the
@@ -73,14 +67,28 @@ pub fn conv2d_relu(conv: &Conv2d, x: Tensor<4>) -> Tensor<4> {
 /// - `x`: `[B, C_in, H, W]`, `shortcut`: the convolution's output shape
 /// - returns: the convolution's output shape
 pub fn conv2d_add_relu(conv: &Conv2d, x: Tensor<4>, shortcut: Tensor<4>) -> Tensor<4> {
+    relu_after(conv, x, Some(shortcut))
+}
+
+/// [`conv2d_relu`], or with a shortcut [`conv2d_add_relu`].
+fn relu_after(conv: &Conv2d, x: Tensor<4>, shortcut: Option<Tensor<4>>) -> Tensor<4> {
     #[cfg(cpu_backend)]
     if let (Some(kernel), Some(bias)) = (same_kernel(conv), &conv.bias)
-        && let Some(y) =
-            flex::conv2d_relu(&x, &conv.weight.val(), &bias.val(), kernel, Some(&shortcut))
+        && let Some(y) = flex::conv2d_relu(
+            &x,
+            &conv.weight.val(),
+            &bias.val(),
+            kernel,
+            shortcut.as_ref(),
+        )
     {
         return y;
     }
-    burn::tensor::activation::relu(conv2d(conv, x).add(shortcut))
+    let y = conv2d(conv, x);
+    burn::tensor::activation::relu(match shortcut {
+        Some(shortcut) => y.add(shortcut),
+        None => y,
+    })
 }
 
 /// `pool`'s forward.
