@@ -194,6 +194,7 @@ pub fn conv3x3_stride2(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cpu::test_values::values;
 
     /// The definition, term by term: stride `s`, zero padding `[top, left, bottom, right]`.
     fn reference(
@@ -241,14 +242,6 @@ mod tests {
                 "{what} at {i}: {g} vs {e}"
             );
         }
-    }
-
-    fn values(n: usize, seed: u32) -> Vec<f32> {
-        (0..n)
-            .map(|i| {
-                ((i as u32).wrapping_mul(2654435761).wrapping_add(seed) % 1000) as f32 / 250.0 - 2.0
-            })
-            .collect()
     }
 
     #[test]

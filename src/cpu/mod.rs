@@ -27,5 +27,7 @@ pub mod packed_pool;
 pub(crate) mod parallel;
 pub mod pool;
 pub mod strided;
+#[cfg(test)]
+mod test_values;
 
 pub use net::CpuNet;

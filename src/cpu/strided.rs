@@ -117,6 +117,7 @@ pub fn forward(g: &Strided, x: &[f32], weight: &[f32], bias: &[f32]) -> Vec<f32>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cpu::test_values::values;
 
     /// The definition, term by term.
     fn reference(g: &Strided, x: &[f32], weight: &[f32], bias: &[f32]) -> Vec<f32> {
@@ -149,14 +150,6 @@ mod tests {
             }
         }
         out
-    }
-
-    fn values(n: usize, seed: u32) -> Vec<f32> {
-        (0..n)
-            .map(|i| {
-                ((i as u32).wrapping_mul(2654435761).wrapping_add(seed) % 1000) as f32 / 250.0 - 2.0
-            })
-            .collect()
     }
 
     /// The detectors' two first layers (5×5 and 3×3, stride 2, lopsided padding), stride 1
