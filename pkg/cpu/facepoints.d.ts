@@ -494,8 +494,8 @@ export interface InitOutput {
     readonly submissionCsv: (a: any) => any;
     readonly trainModel: (a: any) => any;
     readonly trainingConfig: (a: number, b: any) => void;
-    readonly __wasm_bindgen_func_elem_4089: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_4121: (a: number, b: number, c: any, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4087: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_4119: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

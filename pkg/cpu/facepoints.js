@@ -1551,7 +1551,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_4121(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_4119(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -1767,7 +1767,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 1337, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4089);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4087);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -1807,14 +1807,14 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_4121(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_4121(arg0, arg1, arg2, arg3);
+function __wasm_bindgen_func_elem_4119(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_4119(arg0, arg1, arg2, arg3);
 }
 
-function __wasm_bindgen_func_elem_4089(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_4087(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_4089(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_4087(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
