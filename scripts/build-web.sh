@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds the page's two engines for wasm32 (release, SIMD128 from .cargo/config.toml):
+# Builds the page's engines for wasm32 (release, SIMD128 from .cargo/config.toml):
 #   pkg/cpu  burn `flex` only (profile release): browsers without WebGPU or with a
 #            software adapter
 #   pkg/gpu  WebGPU (with fusion) only (profile release-small): hardware adapters
 #   pkg/cpu-mt  the CPU engine with threads (wasm atomics, a rayon pool of Web Workers):
 #            what a cross-origin isolated page runs on a CPU with more than one core; built
 #            by the pinned nightly below (`-Z build-std`: the standard library with atomics)
+#   pkg/cpu-relaxed, pkg/cpu-mt-relaxed  pkg/cpu and pkg/cpu-mt with the `relaxed-simd`
+#            feature: their matrix products and convolutions use wasm relaxed-simd's fused
+#            multiply-add (src/cpu/fma.rs), so they load only where the browser has relaxed
+#            SIMD (Chromium 114+); the page picks them there (www/js/wasm-features.js)
 #   pkg/cpu-nosimd  the CPU engine without SIMD, one thread: browsers without wasm SIMD
 #            (built without simd128, then gemm's unused simd128 kernels cut out: wasm-nosimd/)
 # each with wasm-bindgen's ES-module glue and TypeScript declarations (facepoints.d.ts: the
@@ -30,10 +34,12 @@ fi
 # Each engine's build lints its web-only code too (no separate clippy check for wasm32).
 source scripts/clippy-env.sh
 
-for engine in cpu:release gpu:release-small; do
-  name=${engine%%:*} profile=${engine#*:}
-  step "building the ${name^^} engine (about 7 min cold, 1–3 min after a change)"
-  cargo build --quiet --profile "$profile" --lib --target wasm32-unknown-unknown --no-default-features --features "web-$name"
+# name:profile:features. The relaxed engine differs from the CPU one by a feature that no
+# dependency sees: it reuses that build's libraries and recompiles only this crate.
+for engine in cpu:release:web-cpu cpu-relaxed:release:web-cpu,relaxed-simd gpu:release-small:web-gpu; do
+  IFS=: read -r name profile features <<<"$engine"
+  step "building the engine $name (about 7 min cold, 1–3 min after a change)"
+  cargo build --quiet --profile "$profile" --lib --target wasm32-unknown-unknown --no-default-features --features "$features"
   rm -rf "pkg/$name"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
     --out-dir "pkg/$name" \
@@ -67,23 +73,26 @@ step "adding $NIGHTLY with rust-src for the threaded CPU engine (seconds; a minu
 rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src,clippy --target wasm32-unknown-unknown >/dev/null 2>&1
 # Linted by that toolchain's clippy (its code under `cfg(wasm_threads)` is built nowhere else).
 [[ -z "${RUSTC_WORKSPACE_WRAPPER:-}" ]] || RUSTC_WORKSPACE_WRAPPER="$(rustup which --toolchain "$NIGHTLY" clippy-driver)"
-step "building the threaded CPU engine (about 8 min cold, 1–3 min after a change)"
 threads_flags=(-C target-feature=+atomics,+bulk-memory,+mutable-globals,+simd128
   -C link-arg=--shared-memory -C link-arg=--import-memory -C link-arg=--max-memory=4294967296)
 for symbol in __wasm_init_tls __tls_size __tls_align __tls_base; do
   threads_flags+=(-C "link-arg=--export=$symbol")
 done
-RUSTFLAGS="${threads_flags[*]}" CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_TARGET_DIR="$TARGET_DIR/threads" \
-  cargo "+$NIGHTLY" build --quiet -Z build-std=std,panic_abort --profile release --lib \
-  --target wasm32-unknown-unknown --no-default-features --features web-cpu-threads
-rm -rf pkg/cpu-mt
-wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg/cpu-mt \
-  "$TARGET_DIR/threads/wasm32-unknown-unknown/release/facepoints.wasm"
-# The pool's workers import the engine's glue by its folder (`../../..`), which a bundler
-# resolves and a browser does not: name the file.
-helpers=(pkg/cpu-mt/snippets/wasm-bindgen-rayon-*/src/workerHelpers.js)
-grep -q "import('../../..')" "${helpers[@]}" || { echo "wasm-bindgen-rayon's worker script changed: check pkg/cpu-mt/snippets" >&2; exit 1; }
-sed -i "s|import('../../..')|import('../../../facepoints.js')|" "${helpers[@]}"
+for engine in cpu-mt:web-cpu-threads cpu-mt-relaxed:web-cpu-threads,relaxed-simd; do
+  IFS=: read -r name features <<<"$engine"
+  step "building the threaded engine $name (about 8 min cold, 1–3 min after a change)"
+  RUSTFLAGS="${threads_flags[*]}" CARGO_PROFILE_RELEASE_STRIP=debuginfo CARGO_TARGET_DIR="$TARGET_DIR/threads" \
+    cargo "+$NIGHTLY" build --quiet -Z build-std=std,panic_abort --profile release --lib \
+    --target wasm32-unknown-unknown --no-default-features --features "$features"
+  rm -rf "pkg/$name"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "pkg/$name" \
+    "$TARGET_DIR/threads/wasm32-unknown-unknown/release/facepoints.wasm"
+  # The pool's workers import the engine's glue by its folder (`../../..`), which a bundler
+  # resolves and a browser does not: name the file.
+  helpers=("pkg/$name"/snippets/wasm-bindgen-rayon-*/src/workerHelpers.js)
+  grep -q "import('../../..')" "${helpers[@]}" || { echo "wasm-bindgen-rayon's worker script changed: check pkg/$name/snippets" >&2; exit 1; }
+  sed -i "s|import('../../..')|import('../../../facepoints.js')|" "${helpers[@]}"
+done
 
 bash scripts/engine-stamp.sh > pkg/STAMP
 step "compressing the engines (.gz, .br; under a minute)"

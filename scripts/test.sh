@@ -65,9 +65,9 @@ if ! why=$(bash scripts/engine-stamp.sh --check 2>&1); then
 fi
 
 step "lint: the engines' web-only code for wasm32 (clippy, check only; about 6 min cold, seconds after)"
-for engine in cpu gpu; do
+for features in web-cpu web-cpu,relaxed-simd web-gpu; do
   cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features \
-    --features "web-$engine" -- -D warnings
+    --features "$features" -- -D warnings
 done
 # Clippy runs as the workspace's rustc wrapper (scripts/clippy-env.sh): every target is
 # linted in the build that the tests use, so nothing is built twice.

@@ -13,7 +13,9 @@
 // facepoints' threaded CPU engine (pkg/cpu-mt, startThreads(N)) runs in a worker
 // (threads-worker.js), each timed on its own thread.
 // Prints one markdown table (ratio > 1: facepoints faster) and writes the rows as JSON.
-//   node benches/web/bench-tfjs.mjs [--gpu | --gpu-only] [--only inference|training] [--threads N] [--json FILE]
+// facepoints' CPU engine is the one the site picks in this browser: with relaxed SIMD
+// (pkg/cpu-relaxed, pkg/cpu-mt-relaxed) where Chromium has it, unless `--relaxed 0`.
+//   node benches/web/bench-tfjs.mjs [--gpu | --gpu-only] [--only inference|training] [--threads N] [--relaxed 0] [--json FILE]
 //   (after scripts/build-web.sh and npm ci)
 // TF.js comes from node_modules, which `facepoints serve` never serves: this benchmark has
 // its own static server of the repository root.
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string', default: 'bench-tfjs.json' },
     threads: { type: 'string', default: '0' },
+    relaxed: { type: 'string', default: '1' },
   },
 });
 const threads = Number(args.threads);
@@ -60,11 +63,11 @@ const PLAN = {
 };
 
 const server = await serve();
-const chrome = await browser({ webgpu: args.gpu || args['gpu-only'] });
+const chrome = await browser({ webgpu: args.gpu || args['gpu-only'], ownSite: false });
 const page = await chrome.newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
 page.on('response', (r) => { if (r.status() >= 400) console.error(`${r.status()} ${r.url()}`); });
-await page.goto(`${server.url}benches/web/blank.html`);
+await page.goto(`${server.url}benches/web/blank.html${args.relaxed === '0' ? '?relaxed=0' : ''}`);
 await page.addScriptTag({ url: '/node_modules/@tensorflow/tfjs/dist/tf.min.js' });
 await page.addScriptTag({ url: '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js' });
 
@@ -142,7 +145,11 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only, threads }) =
     const info = a?.info ?? {};
     adapter = a ? `${info.vendor} ${info.architecture}`.trim() : 'none';
   }
-  const pairs = gpuOnly ? [] : [{ pair: 'CPU', engine: 'cpu', backend: 'cpu', tfjs: 'wasm', plan: PLAN.cpu }];
+  const { chooseSimd } = await import('/www/js/wasm-features.js');
+  const { engineFor } = await import('/www/js/threads.js');
+  const relaxed = chooseSimd(location.search).relaxed;
+  const cpu = engineFor('cpu', 1, true, relaxed);
+  const pairs = gpuOnly ? [] : [{ pair: 'CPU', engine: cpu, backend: 'cpu', tfjs: 'wasm', plan: PLAN.cpu }];
   if (gpu || gpuOnly) pairs.push({ pair: 'GPU', engine: 'gpu', backend: 'webgpu', tfjs: 'webgl', plan: PLAN.gpu });
 
   for (const { pair, engine, backend, tfjs, plan } of pairs) {
@@ -227,7 +234,7 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only, threads }) =
         });
         if (threads && pair === 'CPU') {
           worker = new Worker('/benches/web/threads-worker.js', { type: 'module' });
-          const started = await ask({ type: 'start', threads, model, detector });
+          const started = await ask({ type: 'start', engine: engineFor('cpu', threads, true, relaxed), threads, model, detector });
           if (started.threads !== threads) throw new Error(`the threaded engine runs ${started.threads} threads`);
         }
         for (const n of [1, 16, 64]) {
@@ -250,12 +257,12 @@ const rows = await page.evaluate(async ({ PLAN, gpu, gpuOnly, only, threads }) =
       net.dispose();
     }
   }
-  return { rows: out, adapter };
+  return { rows: out, adapter, engine: cpu };
 }, { PLAN, gpu: args.gpu, gpuOnly: args['gpu-only'], only: args.only, threads });
 
 const date = new Date().toISOString().slice(0, 10);
 const chromium = setup.ua.match(/Chrome\/([\d.]+)/)?.[1] ?? '?';
-console.log(`facepoints vs TF.js 4.22 (wasm: SIMD ${setup.simd}, threads ${setup.threads}; the added weight-gradient kernel: ${setup.filterVia}, the faster here: ${Object.entries(setup.filterMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), ${date}, Chromium ${chromium}, ${threads ? `${threads} threads each (TF.js on the main thread, facepoints in a worker; cross-origin isolated)` : 'main thread, one thread each'}${rows.adapter ? `, WebGPU adapter: ${rows.adapter}` : ''}; ratio > 1: facepoints faster`);
+console.log(`facepoints (pkg/${rows.engine}${threads ? ', threaded' : ''}) vs TF.js 4.22 (wasm: SIMD ${setup.simd}, threads ${setup.threads}; the added weight-gradient kernel: ${setup.filterVia}, the faster here: ${Object.entries(setup.filterMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), ${date}, Chromium ${chromium}, ${threads ? `${threads} threads each (TF.js on the main thread, facepoints in a worker; cross-origin isolated)` : 'main thread, one thread each'}${rows.adapter ? `, WebGPU adapter: ${rows.adapter}` : ''}; ratio > 1: facepoints faster`);
 console.log('');
 console.log('| pair | model | measure | batch | facepoints | TF.js | unit | ratio |');
 console.log('|---|---|---|---|---|---|---|---|');
@@ -265,7 +272,7 @@ for (const r of rows.rows) {
   const warm = r.what === 'training' ? ` (warm-up ${r.facepoints_warmup_s.toFixed(1)} s / ${r.tfjs_warmup_s.toFixed(1)} s)` : '';
   console.log(`| ${engines} | ${r.model} | ${r.what}${warm} | ${r.batch} | ${fmt(r.facepoints)} | ${fmt(r.tfjs)} | ${r.unit} | **${r.ratio.toFixed(2)}×** |`);
 }
-await writeFile(args.json, JSON.stringify({ date, chromium, threads: threads || 1, adapter: rows.adapter, filter_kernel_check: setup.filterCheck, filter_kernel_ms: setup.filterMs, filter_kernel: setup.filterVia, plan: PLAN, rows: rows.rows }, null, 2));
+await writeFile(args.json, JSON.stringify({ date, chromium, engine: rows.engine, threads: threads || 1, adapter: rows.adapter, filter_kernel_check: setup.filterCheck, filter_kernel_ms: setup.filterMs, filter_kernel: setup.filterVia, plan: PLAN, rows: rows.rows }, null, 2));
 console.log(`\nrows written to ${args.json}`);
 await chrome.close();
 server.close();

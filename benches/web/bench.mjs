@@ -1,5 +1,5 @@
 // Page benchmarks in headless Chromium on this machine; prints a markdown table.
-//   node benches/web/bench.mjs [--webgpu] [--threads N] [--no-simd]   (after scripts/build-web.sh)
+//   node benches/web/bench.mjs [--webgpu] [--threads N] [--no-simd] [--no-relaxed]   (after scripts/build-web.sh)
 // Rows: wasm size, cold start to the first prediction, photo latency, webcam FPS and
 // per-stage latency (fake 640×480 camera at 30 fps from real frames; drawn by Chromium's
 // software compositor, as on a machine without a GPU, then again through SwiftShader's GL),
@@ -15,14 +15,15 @@ const backend = process.argv.includes('--webgpu') ? 'webgpu' : 'cpu';
 // The CPU engine's threads (the page's `?threads=`): one per core by default.
 const threadsAt = process.argv.indexOf('--threads');
 const threads = threadsAt > 0 ? `&threads=${process.argv[threadsAt + 1]}` : '';
-// The engine without SIMD, as a browser without wasm SIMD runs it (the page's `?simd=0`).
-const simd = process.argv.includes('--no-simd') ? '&simd=0' : '';
+// The engine without SIMD, as a browser without wasm SIMD runs it (the page's `?simd=0`);
+// the engines without relaxed SIMD, as a browser without it runs them (`?relaxed=0`).
+const simd = (process.argv.includes('--no-simd') ? '&simd=0' : '') + (process.argv.includes('--no-relaxed') ? '&relaxed=0' : '');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const row = (what, figure) => { rows.push(`| ${what} | ${figure} |`); console.error(`${what}: ${figure}`); };
 
 const sizes = (bytes) => `${(bytes.length / 1e6).toFixed(2)} MB, **${(gzipSync(bytes, { level: 9 }).length / 1e6).toFixed(2)} MB gzipped**`;
-for (const engine of ['cpu', 'cpu-mt', 'gpu', 'cpu-nosimd']) {
+for (const engine of ['cpu', 'cpu-relaxed', 'cpu-mt', 'cpu-mt-relaxed', 'gpu', 'cpu-nosimd']) {
   const wasm = await readFile(join(ROOT, `pkg/${engine}/facepoints_bg.wasm`));
   const glue = await readFile(join(ROOT, `pkg/${engine}/facepoints.js`));
   row(`${engine} wasm engine (without the keypoint model and the detectors' weights)`, `${sizes(wasm)} (+ ${(gzipSync(glue).length / 1e3).toFixed(0)} kB JS glue gzipped)`);

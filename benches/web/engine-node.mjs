@@ -7,6 +7,8 @@
 // engine's median over its runs of the per-run median and minimum (ms).
 //
 //   node benches/web/engine-node.mjs [--rounds 3] [engine folder …]   (default: pkg/cpu)
+// (pkg/cpu-relaxed needs relaxed SIMD, behind a flag in Node 20's V8:
+//   node --experimental-wasm-relaxed-simd benches/web/engine-node.mjs pkg/cpu pkg/cpu-relaxed)
 //
 // e.g. the committed engine of an earlier commit beside the current one:
 //   git worktree add /tmp/base <rev> && node benches/web/engine-node.mjs /tmp/base/pkg/cpu pkg/cpu

@@ -3,8 +3,8 @@
 // predictFaces there as the page's main thread times TF.js.
 let engine = null;
 
-async function start({ threads, model, detector }) {
-  const fp = await import('/pkg/cpu-mt/facepoints.js');
+async function start({ engine: name, threads, model, detector }) {
+  const fp = await import(`/pkg/${name}/facepoints.js`);
   await fp.default();
   const running = await fp.startThreads(threads);
   engine = await fp.Facepoints.create({ model, detector, backend: 'cpu' });

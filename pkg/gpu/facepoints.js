@@ -1775,7 +1775,7 @@ function __wbg_get_imports() {
                     const a = state0.a;
                     state0.a = 0;
                     try {
-                        return __wasm_bindgen_func_elem_87791(a, state0.b, arg0, arg1);
+                        return __wasm_bindgen_func_elem_87792(a, state0.b, arg0, arg1);
                     } finally {
                         state0.a = a;
                     }
@@ -2239,32 +2239,32 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 29126, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87784);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_87785);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDevice")], shim_idx: 17107, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57249);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57250);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUDeviceLostInfo")], shim_idx: 17108, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57250);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57251);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("GPUUncapturedErrorEvent")], shim_idx: 17108, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57250_53);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57251_53);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("any")], shim_idx: 17107, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57249_54);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57250_54);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("undefined")], shim_idx: 17107, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57249_55);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_57250_55);
             return ret;
         },
         __wbindgen_generic_0000000000000007: function(arg0) {
@@ -2302,22 +2302,36 @@ function __wbg_get_imports() {
     };
 }
 
+function __wasm_bindgen_func_elem_57251(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57251(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_57251_53(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_57251_53(arg0, arg1, arg2);
+}
+
+function __wasm_bindgen_func_elem_87792(arg0, arg1, arg2, arg3) {
+    wasm.__wasm_bindgen_func_elem_87792(arg0, arg1, arg2, arg3);
+}
+
+function __wasm_bindgen_func_elem_87785(arg0, arg1, arg2) {
+    try {
+        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+        wasm.__wasm_bindgen_func_elem_87785(retptr, arg0, arg1, arg2);
+        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+        if (r1) {
+            throw takeFromExternrefTable0(r0);
+        }
+    } finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+}
+
 function __wasm_bindgen_func_elem_57250(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57250(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_57250_53(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_57250_53(arg0, arg1, arg2);
-}
-
-function __wasm_bindgen_func_elem_87791(arg0, arg1, arg2, arg3) {
-    wasm.__wasm_bindgen_func_elem_87791(arg0, arg1, arg2, arg3);
-}
-
-function __wasm_bindgen_func_elem_87784(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_87784(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57250(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2328,10 +2342,10 @@ function __wasm_bindgen_func_elem_87784(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57249(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57250_54(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57249(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57250_54(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {
@@ -2342,24 +2356,10 @@ function __wasm_bindgen_func_elem_57249(arg0, arg1, arg2) {
     }
 }
 
-function __wasm_bindgen_func_elem_57249_54(arg0, arg1, arg2) {
+function __wasm_bindgen_func_elem_57250_55(arg0, arg1, arg2) {
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57249_54(retptr, arg0, arg1, arg2);
-        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        if (r1) {
-            throw takeFromExternrefTable0(r0);
-        }
-    } finally {
-        wasm.__wbindgen_add_to_stack_pointer(16);
-    }
-}
-
-function __wasm_bindgen_func_elem_57249_55(arg0, arg1, arg2) {
-    try {
-        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        wasm.__wasm_bindgen_func_elem_57249_55(retptr, arg0, arg1, arg2);
+        wasm.__wasm_bindgen_func_elem_57250_55(retptr, arg0, arg1, arg2);
         var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
         var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
         if (r1) {

@@ -1,5 +1,6 @@
 //! Row-major matrix products through the `gemm` crate (the kernels burn's flex backend uses:
-//! AVX2/FMA/AVX-512 natively, chosen at run time; SIMD128 in the browser's wasm).
+//! AVX2/FMA/AVX-512 natively, chosen at run time; SIMD128 in the browser's wasm), or through
+//! `fma` in the browser engines built with `relaxed-simd` (the feature of that name).
 
 /// A read-only matrix: element `(i, j)` at `data[i * row + j * col]` (a row-major `[r, c]`
 /// matrix is `row = c, col = 1`; its transpose is `row = 1, col = c`).
@@ -69,6 +70,9 @@ pub fn add_product_of(
     if m == 0 || n == 0 || k == 0 {
         return;
     }
+    #[cfg(all(target_arch = "wasm32", feature = "relaxed-simd"))]
+    super::fma::add_product_of(out, a, b, m, k, n, parallel);
+    #[cfg(not(all(target_arch = "wasm32", feature = "relaxed-simd")))]
     // SAFETY: `out` is the m×n row-major matrix the destination strides describe, every
     // element the strides of `a` (m×k) and `b` (k×n) reach lies inside their slices (checked
     // above), and `out` does not alias `a` or `b` (a `&mut` beside two `&`).
@@ -118,6 +122,7 @@ pub fn add_product_portable(out: &mut [f32], a: &[f32], b: &[f32], m: usize, k: 
 
 /// Threads for a product of `work` multiply-adds: rayon's pool for large products where
 /// threads exist (below ~1M the hand-off costs more than it saves), else one thread.
+#[cfg(not(all(target_arch = "wasm32", feature = "relaxed-simd")))]
 fn parallelism(work: usize) -> gemm::Parallelism {
     #[cfg(any(not(target_arch = "wasm32"), wasm_threads))]
     if work >= 1 << 20 && super::parallel::threaded() {

@@ -20,6 +20,8 @@
 pub(crate) mod autodiff;
 pub mod conv;
 pub mod depthwise;
+#[cfg(any(test, all(target_arch = "wasm32", feature = "relaxed-simd")))]
+mod fma;
 pub mod matmul;
 pub mod net;
 pub mod packed_conv;

@@ -74,6 +74,28 @@ impl PackedConv {
         let mut out = vec![0.0; n * pixels * self.outputs];
         for (b, image_out) in out.chunks_mut(pixels * self.outputs).enumerate() {
             let image = &x[b * pixels * self.inputs..(b + 1) * pixels * self.inputs];
+            // The browser engines with relaxed-simd: no gathered patches (`fma::conv_relu`).
+            #[cfg(all(target_arch = "wasm32", feature = "relaxed-simd"))]
+            if !portable {
+                let padded = super::fma::zero_bordered(image, side, self.kernel / 2);
+                for_each_chunk_with(
+                    image_out,
+                    tile * self.outputs,
+                    || (),
+                    |_, t, dst| {
+                        super::fma::conv_relu(
+                            &padded,
+                            side,
+                            self.kernel,
+                            &self.weight,
+                            &self.bias,
+                            t * tile,
+                            dst,
+                        );
+                    },
+                );
+                continue;
+            }
             for_each_chunk_with(image_out, tile * self.outputs, Vec::new, |col, t, dst| {
                 self.tile(image, side, t * tile, dst, col, portable);
             });
@@ -97,6 +119,13 @@ impl PackedConv {
         let pad = k / 2;
         col.clear();
         col.resize(count * depth, 0.0);
+        if cin < NARROW {
+            return self.finish(
+                gather_taps(image, side, k, first, count, col),
+                dst,
+                portable,
+            );
+        }
         for (p, patch) in col.chunks_exact_mut(depth).enumerate() {
             let (y, x) = ((first + p) / side, (first + p) % side);
             // Columns of the patch inside the image: one contiguous run per kernel row.
@@ -113,6 +142,12 @@ impl PackedConv {
                 patch[to..to + len].copy_from_slice(&image[from..from + len]);
             }
         }
+        self.finish(col, dst, portable);
+    }
+
+    /// `dst = relu(bias + col · weight)`, `col` the tile's gathered patches.
+    fn finish(&self, col: &[f32], dst: &mut [f32], portable: bool) {
+        let (count, depth) = (dst.len() / self.outputs, self.weight.len() / self.outputs);
         for row in dst.chunks_exact_mut(self.outputs) {
             row.copy_from_slice(&self.bias);
         }
@@ -122,6 +157,52 @@ impl PackedConv {
         }
         relu(dst);
     }
+}
+
+/// Inputs with fewer channels than this (a network's first layer: gray pixels) are gathered
+/// tap by tap: their patch rows are runs of 1–5 values, and copying each run as a slice costs
+/// a call to the memory copy (in the browser's wasm, `memory.copy`) per run, which made the
+/// first layer the slowest per multiply-add of the network.
+const NARROW: usize = 4;
+
+/// The patches of output pixels `first..first + count` of a `side × side` image with `cin`
+/// (< [`NARROW`]) channels into `col` (`[count, k·k·cin]`, zeroed), one tap and channel at a
+/// time along each row of outputs.
+fn gather_taps<'c>(
+    image: &[f32],
+    side: usize,
+    k: usize,
+    first: usize,
+    count: usize,
+    col: &'c mut [f32],
+) -> &'c [f32] {
+    let cin = image.len() / (side * side);
+    let depth = k * k * cin;
+    let pad = k / 2;
+    let mut p = 0;
+    while p < count {
+        let (y, x_start) = ((first + p) / side, (first + p) % side);
+        let run = (side - x_start).min(count - p);
+        for i in 0..k {
+            let Some(yy) = (y + i).checked_sub(pad).filter(|&yy| yy < side) else {
+                continue;
+            };
+            for j in 0..k {
+                // Outputs x whose tap column x + j - pad is inside the image.
+                let x0 = x_start.max(pad.saturating_sub(j));
+                let x1 = (x_start + run).min(side + pad - j);
+                for c in 0..cin {
+                    let t = (i * k + j) * cin + c;
+                    for x in x0..x1 {
+                        col[(p + x - x_start) * depth + t] =
+                            image[(yy * side + x + j - pad) * cin + c];
+                    }
+                }
+            }
+        }
+        p += run;
+    }
+    col
 }
 
 /// `max(v, 0)` in place; NaN stays NaN, as burn's ReLU keeps it. Every value is written (a
@@ -183,7 +264,14 @@ mod tests {
 
     #[test]
     fn equals_the_definition_for_3x3_and_5x5_kernels_at_every_border() {
-        for (side, cin, cout, k) in [(7, 1, 4, 3), (9, 3, 5, 5), (6, 8, 16, 3), (40, 2, 3, 3)] {
+        // (30, 3, 2, 5): tiles of 436 outputs, which start mid-row.
+        for (side, cin, cout, k) in [
+            (7, 1, 4, 3),
+            (9, 3, 5, 5),
+            (6, 8, 16, 3),
+            (40, 2, 3, 3),
+            (30, 3, 2, 5),
+        ] {
             let x = values(side * side * cin, 1);
             let w = values(cout * cin * k * k, 2);
             let b = values(cout, 3);

@@ -44,8 +44,10 @@ const BASE_FLAGS = [
 ];
 
 /** A fresh Chromium profile with `extra` flags (WebGPU on unless `webgpu: false`); the
- *  profile's folder goes when the browser is closed. */
-export async function browser({ webgpu = true, extra = [] } = {}) {
+ *  profile's folder goes when the browser is closed. `ownSite: false`: a bench whose own page
+ *  and server load what the site never serves (TF.js from node_modules), so the check that
+ *  the page asked only for the site's files is left out. */
+export async function browser({ webgpu = true, extra = [], ownSite = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'facepoints-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -61,7 +63,7 @@ export async function browser({ webgpu = true, extra = [] } = {}) {
     await rm(profile, { recursive: true, force: true });
     // Privacy: whatever the test did (photos, webcam, training, exports, fine-tuning), the
     // browser asked nothing of anyone but the page's own files.
-    const problems = network.problems();
+    const problems = ownSite ? network.problems() : [];
     if (problems.length) throw new Error(`the page sent what it must not:\n${problems.join('\n')}`);
   };
   return context;
@@ -71,7 +73,7 @@ export async function browser({ webgpu = true, extra = [] } = {}) {
 const SITE_PATH = /^\/(index\.html)?$|^\/(www|pkg)\/[^?#]+$/;
 
 /** A query of the page's own options only (workers are started with the page's). */
-const PAGE_OPTIONS = /^\?((simd|threads|backend)=[\w-]{0,8}(&|$))+$/;
+const PAGE_OPTIONS = /^\?((simd|relaxed|threads|backend)=[\w-]{0,8}(&|$))+$/;
 
 /** Records every request of `context`'s pages and workers and every WebSocket they open.
  *  `problems()` lists each one that is not a GET (or HEAD) without a body of the page's own

@@ -17,7 +17,7 @@ let chrome; // WebGPU (SwiftShader) available; 'auto' must still pick the CPU
 let page;
 let work;
 const engines = []; // the wasm engines the first page downloaded
-let cpuEngine; // the CPU engine the first page runs: 'cpu-mt' (threads) on a machine of 2+ cores
+let cpuEngine; // the CPU engine the first page runs: 'cpu-mt-relaxed' (threads, relaxed SIMD) on a machine of 2+ cores
 let cpuThreads; // and its threads: one per core, up to 4
 const responses = []; // every response the first page got: path, status, headers
 let firstLoad = []; // the responses until the first page was ready
@@ -31,7 +31,8 @@ before(async () => {
   page = await openPage(chrome, server.url);
   firstLoad = [...responses];
   cpuThreads = Math.min(4, await page.evaluate(() => navigator.hardwareConcurrency));
-  cpuEngine = cpuThreads > 1 ? 'cpu-mt' : 'cpu';
+  // Chromium has relaxed SIMD (since 114): the engines built with it run.
+  cpuEngine = `${cpuThreads > 1 ? 'cpu-mt' : 'cpu'}-relaxed`;
 });
 
 after(async () => {
@@ -65,7 +66,7 @@ function assertPlausibleFace(face, { inBox = true } = {}) {
 test('the badge names the backend it chose: the CPU, since the only adapter is a software fallback', async () => {
   assert.equal(await page.locator('#badge').getAttribute('data-backend'), 'cpu');
   const threads = cpuThreads > 1 ? `${cpuThreads} threads` : 'one thread';
-  assert.match(await page.locator('#badge').textContent(), new RegExp(`^CPU \\(wasm, ${threads}\\)`));
+  assert.match(await page.locator('#badge').textContent(), new RegExp(`^CPU \\(wasm, ${threads}, relaxed SIMD\\)`));
   assert.match(await page.locator('#backend-reason').textContent(), new RegExp(`software fallback.*; (${threads}|one CPU core);`));
   // The shipped model's validation RMSE as its model card states it, rounded as shown.
   const card = await readFile(join(ROOT, 'www', 'models', 'MODEL_CARD.md'), 'utf8');
@@ -238,12 +239,12 @@ test('the CPU engine runs on one thread per core; `?threads=1` runs the single-t
   if (cpuThreads < 2) return t.skip('one CPU core here: the page runs the single-threaded engine');
   // The pool's workers ran: their script was served (and they load the engine's glue by
   // its file name, which the build writes into it for browsers without a bundler).
-  const helpers = firstLoad.filter((r) => /\/pkg\/cpu-mt\/snippets\/.*workerHelpers\.js$/.test(r.path));
+  const helpers = firstLoad.filter((r) => r.path.startsWith(`/pkg/${cpuEngine}/snippets/`) && r.path.endsWith('/workerHelpers.js'));
   assert.ok(helpers.length >= 1 && helpers.every((r) => r.status === 200), 'the pool workers\' script');
   assert.equal(await page.evaluate(() => window.facepoints.detector.threads), cpuThreads);
   const single = await openPage(chrome, `${server.url}?threads=1`);
   try {
-    assert.match(await single.locator('#badge').textContent(), /^CPU \(wasm, one thread\)/);
+    assert.match(await single.locator('#badge').textContent(), /^CPU \(wasm, one thread, relaxed SIMD\)/);
     assert.match(await single.locator('#backend-reason').textContent(), /one thread requested/);
     const [threaded, one] = [await astronautFaces(page), await astronautFaces(single)];
     assert.equal(threaded.length, 1);
@@ -252,6 +253,25 @@ test('the CPU engine runs on one thread per core; `?threads=1` runs the single-t
     assert.ok(worst <= 1e-3, `threaded vs single-threaded: largest difference ${worst} px`);
   } finally {
     await single.close();
+  }
+});
+
+test('without relaxed SIMD (`?relaxed=0`, as such a browser runs) the engines without it run: the badge says which, the same faces and keypoints', async () => {
+  const before = engines.length;
+  const plain = await openPage(chrome, `${server.url}?relaxed=0`);
+  try {
+    assert.doesNotMatch(await plain.locator('#badge').textContent(), /relaxed/);
+    assert.equal(await plain.evaluate(() => window.facepoints.detector.relaxed), false);
+    assert.equal(await page.evaluate(() => window.facepoints.detector.relaxed), true);
+    const [fused, separate] = [await astronautFaces(page), await astronautFaces(plain)];
+    assert.equal(separate.length, 1);
+    // Fused multiply-adds round once where a multiply and an add round twice.
+    const worst = Math.max(...fused[0].map((v, i) => Math.abs(v - separate[0][i])));
+    assert.ok(worst <= 0.05, `relaxed SIMD vs without: largest difference ${worst} px`);
+    const loaded = [...new Set(engines.slice(before))];
+    assert.deepEqual(loaded, [`/pkg/${cpuEngine.replace('-relaxed', '')}/facepoints_bg.wasm`], 'only the engine without relaxed SIMD');
+  } finally {
+    await plain.close();
   }
 });
 

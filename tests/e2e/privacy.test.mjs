@@ -22,7 +22,7 @@ test('the recorder sees the requests of the page and of its workers, and a norma
   const paths = chrome.network.requests.map((r) => new URL(r.url).pathname);
   // The engine is fetched by the inference worker, not the page: a recorder blind to
   // workers would miss it.
-  assert.ok(paths.some((p) => /^\/pkg\/cpu(-mt)?\/facepoints_bg\.wasm$/.test(p)), paths.join(' '));
+  assert.ok(paths.some((p) => /^\/pkg\/cpu(-mt)?(-relaxed)?\/facepoints_bg\.wasm$/.test(p)), paths.join(' '));
   assert.ok(paths.includes('/www/models/detectors.bin'), paths.join(' '));
   assert.deepEqual(chrome.network.problems(), []);
   await page.close();

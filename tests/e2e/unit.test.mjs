@@ -7,10 +7,10 @@ import { OneEuroFilter, KeypointSmoother } from '../../www/js/one-euro.js';
 import { side } from '../../www/js/draw.js';
 import { toFrame } from '../../www/js/frame-pixels.js';
 import { sameFaces } from '../../www/js/follow.js';
-import { chooseSimd, hasWasmSimd, NO_SIMD, simdRefused, workerUrl } from '../../www/js/wasm-features.js';
+import { chooseSimd, hasRelaxedSimd, hasWasmSimd, NO_SIMD, simdRefused, workerUrl } from '../../www/js/wasm-features.js';
 import { mirroredName } from '../../www/js/studio/label-canvas.js';
 import { damage, uniqueName } from '../../www/js/studio/face-store.js';
-import { chooseThreads, engineFor, threadFacts, requestedThreads, withoutThreads, MAX_THREADS } from '../../www/js/threads.js';
+import { chooseThreads, engineFor, threadFacts, requestedThreads, threadedEngine, withoutThreads, MAX_THREADS } from '../../www/js/threads.js';
 
 const swiftshader = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 const nvidia = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
@@ -127,6 +127,11 @@ test('threads: one per core where the page is isolated and wasm has threads, els
   assert.throws(() => chooseThreads(0, able), /whole number/);
   assert.throws(() => chooseThreads('2', able), /whole number/);
   assert.deepEqual([engineFor('cpu', 2), engineFor('cpu', 1), engineFor('webgpu', 2)], ['cpu-mt', 'cpu', 'gpu']);
+  assert.deepEqual(
+    [engineFor('cpu', 2, true, true), engineFor('cpu', 1, true, true), engineFor('webgpu', 2, true, true), engineFor('cpu', 2, false, true)],
+    ['cpu-mt-relaxed', 'cpu-relaxed', 'gpu', 'cpu-nosimd'],
+  );
+  assert.deepEqual(['cpu-mt', 'cpu-mt-relaxed', 'cpu', 'cpu-relaxed'].map(threadedEngine), [true, true, false, false]);
   assert.deepEqual(withoutThreads('crashed'), { threads: 1, reason: 'one thread: the threaded engine crashed' });
 });
 
@@ -149,8 +154,18 @@ test('wasm SIMD: found where the runtime validates its probe; without it (or wit
   const without = { validate: (bytes) => !bytes.includes(253) }; // a runtime that knows no SIMD opcode
   assert.equal(hasWasmSimd(without), false);
   assert.equal(hasWasmSimd(null), false, 'no WebAssembly at all');
-  assert.deepEqual(chooseSimd('', WebAssembly), { simd: true, reason: '' });
-  assert.deepEqual(chooseSimd('?simd=1&threads=2', WebAssembly), { simd: true, reason: '' });
+  // This Node's V8 may or may not have relaxed SIMD: a browser that has it is told apart by
+  // the module it validates.
+  const relaxedHere = hasRelaxedSimd(WebAssembly);
+  assert.deepEqual(chooseSimd('', WebAssembly), { simd: true, relaxed: relaxedHere, reason: '' });
+  assert.deepEqual(chooseSimd('?simd=1&threads=2', WebAssembly), { simd: true, relaxed: relaxedHere, reason: '' });
+  const relaxedBrowser = { validate: (bytes) => WebAssembly.validate(bytes) || bytes.includes(133) }; // knows relaxed_madd (0xfd 0x85 0x02)
+  assert.equal(hasRelaxedSimd(relaxedBrowser), true);
+  assert.deepEqual(chooseSimd('', relaxedBrowser), { simd: true, relaxed: true, reason: '' });
+  assert.deepEqual(chooseSimd('?relaxed=0', relaxedBrowser), { simd: true, relaxed: false, reason: '' });
+  assert.equal(chooseSimd('?simd=0', relaxedBrowser).relaxed, false);
+  assert.equal(hasRelaxedSimd(without), false);
+  assert.equal(hasRelaxedSimd(null), false);
   const missing = chooseSimd('', without);
   assert.equal(missing.simd, false);
   assert.ok(missing.reason.includes(NO_SIMD), missing.reason);
@@ -162,6 +177,7 @@ test('wasm SIMD: found where the runtime validates its probe; without it (or wit
   // Workers carry the page's choice in their own address, and nothing else of it.
   const url = 'https://example.test/www/js/worker.js';
   assert.equal(workerUrl(url, '?simd=0&threads=1').href, `${url}?simd=0`);
+  assert.equal(workerUrl(url, '?relaxed=0&threads=1').href, `${url}?relaxed=0`);
   assert.equal(workerUrl(url, '?threads=1').href, url);
 });
 

@@ -75,6 +75,9 @@ class Detector extends EventTarget {
   /** @type {boolean} whether the engine has SIMD (false: pkg/cpu-nosimd, where the browser has
    *  no wasm SIMD or the page's address asks `?simd=0`; the reason is threadsReason) */
   simd;
+  /** @type {boolean} whether the CPU engine is one built with relaxed SIMD (pkg/cpu-relaxed,
+   *  pkg/cpu-mt-relaxed: fused multiply-adds), where the browser has it; false on WebGPU */
+  relaxed;
   /** @type {object|null} facts about the WebGPU adapter, when there is one */
   adapter;
   /** @type {string[]} the 15 keypoints' names in Kaggle column order (the engine's) */
@@ -131,8 +134,8 @@ class Detector extends EventTarget {
     if (this.#from) await this.#post('prepare', { backend: this.#options.backend, threads: this.#options.threads });
     const given = this.#from && await this.#from.ready.then(() => this.#from.request('resources'));
     const facts = await this.#post('create', given ?? this.#options);
-    const { backend, description, reason, threads, threadsReason, simd, adapter, keypointNames, model, readyMs } = facts;
-    Object.assign(this, { backend, description, reason, threads, threadsReason, simd, adapter, keypointNames, model, readyMs });
+    const { backend, description, reason, threads, threadsReason, simd, relaxed, adapter, keypointNames, model, readyMs } = facts;
+    Object.assign(this, { backend, description, reason, threads, threadsReason, simd, relaxed, adapter, keypointNames, model, readyMs });
   }
 
   /** A crashed engine (a Rust panic) is not trusted again: a fresh worker replaces it. */
@@ -275,12 +278,13 @@ class Detector extends EventTarget {
  * @param {'auto'|number} [options.threads]  the CPU engine's threads: 'auto' one per core (up
  *   to 4) where the page is cross-origin isolated and the browser has wasm threads; 1 the
  *   single-threaded engine (the page's `?simd=0` runs the engine without SIMD, as a browser
- *   without wasm SIMD does)
+ *   without wasm SIMD does; `?relaxed=0` the engines without relaxed SIMD, as a browser
+ *   without it does)
  * @param {boolean} [options.video]  will follow video (`followWithTimings`): also starts the
  *   worker that looks for faces beside the one following them now (it loads its scripts at
  *   once and its engine when the first runs), rather than mid-stream
  * @returns {Promise<Detector>} with .backend ('cpu'|'webgpu'), .description (adapter),
- *   .reason, .threads (the CPU engine's; null on WebGPU) and .threadsReason, .simd, .adapter,
+ *   .reason, .threads (the CPU engine's; null on WebGPU) and .threadsReason, .simd, .relaxed, .adapter,
  *   .keypointNames, .model (the model's description) and .readyMs
  */
 export async function createDetector({ model = DEFAULT_MODEL, backend = 'auto', threads = 'auto', video = false } = {}) {

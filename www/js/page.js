@@ -118,8 +118,9 @@ async function main() {
   const requested = ['cpu', 'webgpu'].includes(params.get('backend')) ? params.get('backend') : 'auto';
   $('backend-select').value = requested;
   // `?threads=1` runs the single-threaded CPU engine (the default: one thread per core);
-  // `?simd=0` the CPU engine without SIMD, as a browser without wasm SIMD does (each worker
-  // reads it from its own address: wasm-features.js workerUrl).
+  // `?simd=0` the CPU engine without SIMD, as a browser without wasm SIMD does, `?relaxed=0`
+  // the CPU engines without relaxed SIMD (each worker reads them from its own address:
+  // wasm-features.js workerUrl).
   const threads = requestedThreads(location.search);
   $('backend-select').addEventListener('change', (e) => {
     params.set('backend', e.target.value);
@@ -148,7 +149,8 @@ async function main() {
   }
   adoptKeypointNames(detector.keypointNames);
   setupLegend();
-  const cpu = `CPU (wasm, ${!detector.simd ? 'no SIMD' : detector.threads === 1 ? 'one thread' : `${detector.threads} threads`})`;
+  const cpuThreads = !detector.simd ? 'no SIMD' : detector.threads === 1 ? 'one thread' : `${detector.threads} threads`;
+  const cpu = `CPU (wasm, ${cpuThreads}${detector.relaxed ? ', relaxed SIMD' : ''})`;
   badge.textContent = detector.backend === 'webgpu' ? `WebGPU · ${detector.description}` : `${cpu} · ${detector.description}`;
   badge.dataset.backend = detector.backend;
   badge.title = detector.reason;

@@ -11,12 +11,17 @@ export const MAX_THREADS = 4;
 const SHARED_MEMORY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 5, 4, 1, 3, 1, 1]);
 
 /** The engine (a folder of pkg/) that runs `backend` on `threads` threads, with or without
- *  SIMD (wasm-features.js: without it, only the one-threaded CPU engine). */
-export function engineFor(backend, threads, simd = true) {
+ *  SIMD (wasm-features.js: without it, only the one-threaded CPU engine), the CPU engines
+ *  with or without relaxed SIMD. */
+export function engineFor(backend, threads, simd = true, relaxed = false) {
   if (!simd) return 'cpu-nosimd';
   if (backend === 'webgpu') return 'gpu';
-  return threads > 1 ? 'cpu-mt' : 'cpu';
+  const cpu = threads > 1 ? 'cpu-mt' : 'cpu';
+  return relaxed ? `${cpu}-relaxed` : cpu;
 }
+
+/** Whether `name` is a threaded CPU engine. */
+export const threadedEngine = (name) => name.startsWith('cpu-mt');
 
 /** One thread after the threaded engine `failed` (did not start, crashed): the single-threaded
  *  engine, and why. */

@@ -4,7 +4,7 @@ import { chooseBackend, describeAdapter } from './backend-choice.js';
 import { emit, serveRequests } from './worker-client.js';
 import { sameFaces } from './follow.js';
 import { CanvasReader, toFrame } from './frame-pixels.js';
-import { chooseThreads, engineFor, threadFacts, withoutThreads } from './threads.js';
+import { chooseThreads, engineFor, threadFacts, threadedEngine, withoutThreads } from './threads.js';
 import { chooseSimd } from './wasm-features.js';
 
 let engine = null;
@@ -12,8 +12,10 @@ let engineName = null;
 
 // Engines, one per backend, so a page downloads only the one it runs: `cpu` (burn flex, one
 // thread), `cpu-mt` (the same with its kernels' work shared over a pool of Web Workers:
-// threads.js), `gpu` (WebGPU) and `cpu-nosimd` (where the browser has no wasm SIMD, or the
-// page's address asks `?simd=0`: wasm-features.js, read from this worker's own address).
+// threads.js), `cpu-relaxed` and `cpu-mt-relaxed` (the two with relaxed SIMD's fused
+// multiply-adds, where the browser has it), `gpu` (WebGPU) and `cpu-nosimd` (where the
+// browser has no wasm SIMD, or the page's address asks `?simd=0`: wasm-features.js, read
+// from this worker's own address).
 // Each module is fetched, compiled and instantiated once; a second worker of the same page
 // is given the compiled code (`resources`) instead of fetching it.
 const modules = new Map();
@@ -133,12 +135,12 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   const started = performance.now();
   const adapter = await adapterFacts();
   let { backend, reason } = chooseBackend(adapter, requested);
-  const { simd, reason: noSimd } = chooseSimd(self.location.search);
+  let { simd, relaxed, reason: noSimd } = chooseSimd(self.location.search);
   if (!simd && backend === 'webgpu') [backend, reason] = ['cpu', 'the WebGPU engine needs WebAssembly SIMD; using the CPU backend'];
   let { threads, reason: threadsReason } = givenEngine
     ? { threads: 1, reason: 'one thread (beside the first detector)' }
     : simd ? chooseThreads(askedThreads, threadFacts(self)) : { threads: 1, reason: noSimd };
-  const name = givenEngine ?? engineFor(backend, threads, simd);
+  const name = givenEngine ?? engineFor(backend, threads, simd, relaxed);
   // The engine compiles (and its threads start) while the model and weights download
   // (createOn below gets the same promise; if it failed, createOn tries once more and says why).
   engineModule(name, wasm, threads).catch(() => {});
@@ -147,8 +149,10 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
     engine = await createOn(name, backend, bytes, detector, wasm, threads);
   } catch (err) {
     const failed = explain(err).error;
-    if (name === 'cpu-mt' && !givenEngine) {
+    if (threadedEngine(name) && !givenEngine) {
       ({ reason: threadsReason } = withoutThreads(`did not start (${failed})`));
+    } else if (name === 'cpu-relaxed' && !givenEngine) {
+      reason = `${reason}; the engine with relaxed SIMD did not start (${failed}), so the one without it runs`;
     } else if (backend === 'webgpu' && requested !== 'webgpu') {
       reason = `WebGPU failed (${failed}); using the CPU backend`;
       backend = 'cpu';
@@ -157,11 +161,13 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
       throw err;
     }
     threads = 1;
+    relaxed = false;
     engine = await createOn('cpu', backend, bytes, detector);
   }
   if (backend === 'webgpu') [threads, threadsReason] = [null, ''];
   return {
     backend, reason, adapter, keypointNames, threads, threadsReason, simd,
+    relaxed: backend === 'cpu' && (givenEngine ?? name).endsWith('-relaxed') && relaxed,
     description: engine.backend,
     model: JSON.parse(engine.model || '{}'),
     readyMs: performance.now() - started,
@@ -220,8 +226,8 @@ const handlers = {
   // Loads the JS glue of the engines `backend` may run on, before the engine itself is made
   // (a second worker of the page is made at once, its engine only once the first one runs).
   async prepare({ backend, threads = 'auto' }) {
-    const { simd } = chooseSimd(self.location.search);
-    const cpu = [engineFor('cpu', chooseThreads(threads, threadFacts(self)).threads, simd)];
+    const { simd, relaxed } = chooseSimd(self.location.search);
+    const cpu = [engineFor('cpu', chooseThreads(threads, threadFacts(self)).threads, simd, relaxed)];
     const gpu = 'gpu' in navigator && simd ? ['gpu'] : [];
     const names = backend === 'webgpu' ? ['gpu'] : backend === 'cpu' ? cpu : [...cpu, ...gpu];
     await Promise.all(names.map(engineGlue));

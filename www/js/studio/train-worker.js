@@ -3,32 +3,34 @@
 // between batches (the engine asks `control()` after each one and waits while it is paused).
 import { serveRequests, transferring, emit } from '../worker-client.js';
 import { chooseBackend, describeAdapter } from '../backend-choice.js';
-import { chooseThreads, engineFor, threadFacts, withoutThreads } from '../threads.js';
+import { chooseThreads, engineFor, threadFacts, threadedEngine, withoutThreads } from '../threads.js';
 import { chooseSimd } from '../wasm-features.js';
 
-const engines = new Map(); // 'cpu' | 'cpu-mt' | 'cpu-nosimd' | 'gpu' → the engine module, loaded once
+const engines = new Map(); // a folder of pkg/ (threads.js, engineFor) → the engine module, loaded once
 // The CPU engine's threads (threads.js): as the page's address asks (`?threads=`, the first
 // run's request says), the threaded engine where the page is isolated and the browser has
 // wasm threads, until it fails to start or crashes (then the one-threaded one).
 let cpuThreads = null;
 
 // Without wasm SIMD (or with the page's `?simd=0`, in this worker's address): the CPU engine
-// without it, on one thread.
+// without it, on one thread. With relaxed SIMD (unless `?relaxed=0`), the CPU engines built
+// with it, until one fails to start.
 const simd = chooseSimd(self.location.search);
 
-const engineName = (backend) => engineFor(backend, cpuThreads.threads, simd.simd);
+const engineName = (backend) => engineFor(backend, cpuThreads.threads, simd.simd, simd.relaxed);
 
 function engine(backend) {
   const name = engineName(backend);
   if (!engines.has(name)) {
     engines.set(name, import(`../../../pkg/${name}/facepoints.js`).then(async (module) => {
       await module.default();
-      if (name === 'cpu-mt') await module.startThreads(cpuThreads.threads);
+      if (threadedEngine(name)) await module.startThreads(cpuThreads.threads);
       return module;
     }).catch((err) => {
       engines.delete(name);
-      if (name !== 'cpu-mt') throw err;
-      cpuThreads = withoutThreads(`did not start (${err.message ?? err})`);
+      if (threadedEngine(name)) cpuThreads = withoutThreads(`did not start (${err.message ?? err})`);
+      else if (name === 'cpu-relaxed') simd.relaxed = false;
+      else throw err;
       return engine(backend);
     }));
   }
@@ -136,7 +138,7 @@ serveRequests({
         const name = engineName(backend);
         engines.delete(name);
         // The threaded engine's workers may be held by the trap: the next run has one thread.
-        if (name === 'cpu-mt') cpuThreads = withoutThreads('crashed');
+        if (threadedEngine(name)) cpuThreads = withoutThreads('crashed');
         message = `the ${backend === 'webgpu' ? 'WebGPU' : 'CPU'} engine stopped: ${lastPanic() || err.message}`;
       }
       if (!best) throw new Error(message);
