@@ -1,19 +1,23 @@
-//! Matrix products with fused multiply-adds, for the browser engines built with wasm
-//! `relaxed-simd`: `f32x4.relaxed_madd` is one instruction where the CPU has FMA, where the
-//! `gemm` crate's SIMD128 kernel spends a multiply, an add and a register to hold the product
-//! between them (wasm SIMD128 has no fused multiply-add). `matmul` sends every product here in
-//! those engines; natively and in the other engines `gemm` runs them.
+//! Matrix products and convolutions with fused multiply-adds, for the browser engines built
+//! with wasm `relaxed-simd` (the feature of that name): `f32x4.relaxed_madd` is one
+//! instruction where the CPU has FMA, where the `gemm` crate's SIMD128 kernel spends a
+//! multiply, an add and a register to hold the product between them (wasm SIMD128 has no
+//! fused multiply-add). `matmul` sends every product here in those engines, and `PackedConv`
+//! its convolutions; natively and in the other engines `gemm` runs them.
 //!
 //! The product is blocked the classic way: `KC` steps of the sum at a time, `MC` rows of `a` at
 //! a time, then tiles of `MR` rows × `NR` columns of `out`, each summed in registers by
 //! [`tile`] (`MR × NV` vectors of 4 lanes, loaded from `out` and stored back once per block of
-//! the sum). `b` is read in place when its rows are contiguous (`View::col == 1`, a full tile's
-//! columns in reach), otherwise copied into zero-padded panels of `NR` columns; `a` is never
-//! copied: the tile broadcasts one value per row and step, from wherever the view has it.
+//! the sum). Each operand is read where it lies when its rows are contiguous (`b` only when
+//! they are also close together, or few rows of `a` pass over them), otherwise copied into
+//! contiguous panels. The convolution ([`conv_relu`]) runs the same tile over the taps of a
+//! zero-bordered image, with no gathered patches at all.
 //!
 //! The driver is written once over [`Lanes`]: `f32x4` with `relaxed_madd` in the browser;
 //! plain `[f32; 4]` in the native tests, which check the blocking (edges, strides, packing)
-//! against the definition.
+//! and the convolution against their definitions. The tile is 4 × 8 (8 sums): tiles of 12
+//! sums ran at 0.4–0.9× its rate in V8, which spills when a tile needs all 16 SIMD registers
+//! (docs/performance.md, "Relaxed SIMD").
 
 use super::matmul::View;
 
@@ -53,9 +57,10 @@ pub(crate) trait Lanes: Copy {
     fn relu(self) -> Self;
 }
 
-/// The browser's lanes: wasm `f32x4`, `relaxed_madd` for the multiply-add. Only the functions
-/// that [`add_product_of`] inlines into itself carry `relaxed-simd` (the crate is built
-/// without it: burn's SIMD library does not build with it), so these inline always.
+/// The browser's lanes: wasm `f32x4`, `relaxed_madd` for the multiply-add. Only the two
+/// functions that [`add_product_of`] and [`conv_relu`] call carry `relaxed-simd` (the crate
+/// is built without it: burn's SIMD library does not build with it), and everything they
+/// call is inlined into them, these included.
 #[cfg(all(target_arch = "wasm32", feature = "relaxed-simd"))]
 impl Lanes for core::arch::wasm32::v128 {
     #[inline(always)]
@@ -547,6 +552,8 @@ unsafe fn tile<L: Lanes>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::matmul::tests::assert_every_layout;
+    use super::super::test_values::values;
     use super::*;
 
     /// The convolution against its definition (in f64): 3×3 and 5×5, one to many input
@@ -604,18 +611,13 @@ mod tests {
         }
     }
 
-    fn values(n: usize, seed: usize) -> Vec<f32> {
-        (0..n)
-            .map(|i| (((i * 7919 + seed * 104_729) % 1000) as f32 / 500.0) - 1.0)
-            .collect()
-    }
-
-    /// The blocking against the definition (in f64): shapes smaller than a tile, ragged in
-    /// every direction, longer than a block of the sum and of rows, each layout of `a` and
-    /// `b`, on one thread and split over rows.
+    /// The blocking against the definition: shapes smaller than a tile, ragged in every
+    /// direction, longer than a block of the sum and of rows, with `b` read in place and
+    /// copied, ahead and panel by panel; each layout of `a` and `b`, on one thread and split
+    /// over rows.
     #[test]
     fn equals_the_definition_for_every_shape_and_layout() {
-        for (m, k, n) in [
+        let shapes = [
             (1, 1, 1),
             (5, 3, 7),
             (MR, 9, NR),
@@ -624,42 +626,10 @@ mod tests {
             (16, 144, 9216 / 64),
             (1, 300, 30),
             (MC + 5, 40, 18 * NR + 3),
-        ] {
-            let (a, b) = (values(m * k, 1), values(k * n, 2));
-            for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
-                let at = |i: usize, j: usize| if ta { a[j * m + i] } else { a[i * k + j] };
-                let bt = |i: usize, j: usize| if tb { b[j * k + i] } else { b[i * n + j] };
-                let va = if ta {
-                    View::transposed(&a, m)
-                } else {
-                    View::rows(&a, k)
-                };
-                let vb = if tb {
-                    View::transposed(&b, k)
-                } else {
-                    View::rows(&b, n)
-                };
-                for split in [false, true] {
-                    let mut out: Vec<f32> = (0..m * n).map(|i| i as f32 * 0.25).collect();
-                    match split {
-                        true => split_rows(&mut out, va, vb, m, k, n, product::<[f32; 4]>),
-                        false => product::<[f32; 4]>(&mut out, va, vb, m, k, n),
-                    }
-                    for i in 0..m {
-                        for j in 0..n {
-                            let want: f64 = (i * n + j) as f64 * 0.25
-                                + (0..k)
-                                    .map(|l| at(i, l) as f64 * bt(l, j) as f64)
-                                    .sum::<f64>();
-                            let got = out[i * n + j] as f64;
-                            assert!(
-                                (got - want).abs() < 1e-4 * (1.0 + want.abs()),
-                                "{m}×{k}×{n} (transposed {ta}, {tb}, split {split}), [{i}][{j}]: {got} vs {want}"
-                            );
-                        }
-                    }
-                }
-            }
-        }
+        ];
+        assert_every_layout(&shapes, "one thread", product::<[f32; 4]>);
+        assert_every_layout(&shapes, "split over rows", |out, a, b, m, k, n| {
+            split_rows(out, a, b, m, k, n, product::<[f32; 4]>)
+        });
     }
 }

@@ -133,7 +133,7 @@ fn parallelism(work: usize) -> gemm::Parallelism {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -191,48 +191,64 @@ mod tests {
     /// of gemm's kernels the CPU picks (AVX-512, AVX2, SIMD128) is checked where it runs.
     #[test]
     fn equals_the_definition_for_every_layout() {
-        let values = |n: usize, seed: usize| -> Vec<f32> {
-            (0..n)
-                .map(|i| (((i * 7919 + seed * 104_729) % 1000) as f32 / 500.0) - 1.0)
-                .collect()
-        };
-        for (m, k, n) in [
+        let shapes = [
             (32, 4608, 96),
             (96, 32, 4608),
             (16, 9, 9216),
             (17, 33, 65),
             (1, 7, 3),
-        ] {
+        ];
+        for parallel in [false, true] {
+            assert_every_layout(
+                &shapes,
+                &format!("parallel {parallel}"),
+                |out, a, b, m, k, n| add_product_of(out, a, b, m, k, n, parallel),
+            );
+        }
+    }
+
+    /// Checks `product` (`out += a · b` for views) against the definition (in f64) on each
+    /// shape `(m, k, n)`, with `a` and `b` each row-major and transposed; `what` names the
+    /// variant in a failure's message.
+    pub(in crate::cpu) fn assert_every_layout(
+        shapes: &[(usize, usize, usize)],
+        what: &str,
+        product: impl Fn(&mut [f32], View, View, usize, usize, usize),
+    ) {
+        let values = |n: usize, seed: usize| -> Vec<f32> {
+            (0..n)
+                .map(|i| (((i * 7919 + seed * 104_729) % 1000) as f32 / 500.0) - 1.0)
+                .collect()
+        };
+        for &(m, k, n) in shapes {
             let (a, b) = (values(m * k, 1), values(k * n, 2));
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
                 // `a` holds the m×k matrix row-major, or its transpose (k×m) row-major.
                 let at = |i: usize, j: usize| if ta { a[j * m + i] } else { a[i * k + j] };
                 let bt = |i: usize, j: usize| if tb { b[j * k + i] } else { b[i * n + j] };
-                let va = if ta {
-                    View::transposed(&a, m)
-                } else {
-                    View::rows(&a, k)
+                let va = match ta {
+                    true => View::transposed(&a, m),
+                    false => View::rows(&a, k),
                 };
-                let vb = if tb {
-                    View::transposed(&b, k)
-                } else {
-                    View::rows(&b, n)
+                let vb = match tb {
+                    true => View::transposed(&b, k),
+                    false => View::rows(&b, n),
                 };
-                for parallel in [false, true] {
-                    let mut out = vec![0.5; m * n];
-                    add_product_of(&mut out, va, vb, m, k, n, parallel);
-                    for i in 0..m {
-                        for j in 0..n {
-                            let want: f64 = 0.5
-                                + (0..k)
-                                    .map(|l| at(i, l) as f64 * bt(l, j) as f64)
-                                    .sum::<f64>();
-                            let got = out[i * n + j] as f64;
-                            assert!(
-                                (got - want).abs() < 1e-4 * (1.0 + want.abs()),
-                                "{m}×{k}×{n} (transposed {ta}, {tb}), [{i}][{j}]: {got} vs {want}"
-                            );
-                        }
+                // What is there before: each output its own value.
+                let mut out: Vec<f32> = (0..m * n).map(|i| 0.5 + (i % 7) as f32 * 0.25).collect();
+                product(&mut out, va, vb, m, k, n);
+                for i in 0..m {
+                    for j in 0..n {
+                        let want: f64 = 0.5
+                            + ((i * n + j) % 7) as f64 * 0.25
+                            + (0..k)
+                                .map(|l| at(i, l) as f64 * bt(l, j) as f64)
+                                .sum::<f64>();
+                        let got = out[i * n + j] as f64;
+                        assert!(
+                            (got - want).abs() < 1e-4 * (1.0 + want.abs()),
+                            "{m}×{k}×{n} (transposed {ta}, {tb}; {what}), [{i}][{j}]: {got} vs {want}"
+                        );
                     }
                 }
             }

@@ -1,4 +1,6 @@
-//! The CPU kernels, one home: matrix products (the `gemm` crate), and the network's
+//! The CPU kernels, one home: matrix products (the `gemm` crate; in the browser engines built
+//! with `relaxed-simd`, `fma`'s fused multiply-add tile, which also runs the keypoint
+//! network's convolutions there without gathering patches), and the network's
 //! convolution and 2×2 pool twice over —
 //!
 //! - for **inference** (`net`, `packed_conv`, `packed_pool`): the trained network repacked

@@ -1,7 +1,8 @@
 //! A stride-1 "same" convolution followed by ReLU, over NHWC activations, with its weights
 //! packed once at load: per output tile, the input patches are gathered (im2col) in cache-sized
 //! tiles and multiplied by the packed weights in one matrix product, bias added by starting
-//! from it, ReLU applied while the tile is still in cache.
+//! from it, ReLU applied while the tile is still in cache. The browser engines built with
+//! relaxed SIMD gather no patches: `fma::conv_relu` reads the taps where they lie.
 
 use super::matmul::{add_product, add_product_portable};
 use super::parallel::{for_each_chunk_with, workers};

@@ -275,6 +275,27 @@ test('without relaxed SIMD (`?relaxed=0`, as such a browser runs) the engines wi
   }
 });
 
+test('where an engine with relaxed SIMD does not start, the one without it runs on one thread, and the page says why', async () => {
+  const failing = await browser();
+  try {
+    await failing.route('**/pkg/*-relaxed/facepoints_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const threaded = cpuThreads > 1 ? [['', /one thread: the threaded engine did not start \(.*HTTP 404/]] : [];
+    for (const [query, why] of [...threaded, ['?threads=1', /the engine with relaxed SIMD did not start \(.*HTTP 404.*\), so the one without it runs/]]) {
+      const p = await openPage(failing, `${server.url}${query}`);
+      try {
+        assert.match(await p.locator('#badge').textContent(), /^CPU \(wasm, one thread\)/);
+        assert.match(await p.locator('#backend-reason').textContent(), why);
+        assert.equal(await p.evaluate(() => window.facepoints.detector.relaxed), false);
+        assert.equal((await astronautFaces(p)).length, 1);
+      } finally {
+        await p.close();
+      }
+    }
+  } finally {
+    await failing.close();
+  }
+});
+
 test('without wasm SIMD (`?simd=0`, as such a browser runs) the engine without it runs: the badge says so, the same faces and keypoints, and the studio loads data and trains on it', async () => {
   const before = engines.length;
   const plain = await openPage(chrome, `${server.url}?simd=0`);
