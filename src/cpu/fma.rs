@@ -268,48 +268,71 @@ fn product<L: Lanes>(out: &mut [f32], a: View, b: View, m: usize, k: usize, n: u
                 };
                 for (ip, i) in (i0..i_end).step_by(MR).enumerate() {
                     let rows = MR.min(i_end - i);
-                    // Where row `r`'s value of step `p` is: `a_at + r_offset[r] + p · a_step`;
-                    // rows past the end of `a` in place repeat its last (summed, never stored).
-                    let (a_at, a_step, a_offsets) = match a_in_place {
-                        true => {
-                            let offsets = std::array::from_fn(|r| r.min(rows - 1) * a.row);
-                            (a.data[i * a.row + p0..].as_ptr(), 1, offsets)
-                        }
-                        false => (
-                            a_panels[ip * a_len..][..kc * MR].as_ptr(),
-                            MR,
-                            std::array::from_fn(|r| r),
-                        ),
+                    // Rows past the end of `a` in place repeat its last (summed, never stored).
+                    let a = match a_in_place {
+                        true => Steps {
+                            at: a.data[i * a.row + p0..].as_ptr(),
+                            step: 1,
+                            offsets: std::array::from_fn(|r| r.min(rows - 1) * a.row),
+                        },
+                        false => Steps {
+                            at: a_panels[ip * a_len..][..kc * MR].as_ptr(),
+                            step: MR,
+                            offsets: std::array::from_fn(|r| r),
+                        },
                     };
-                    let a = Steps {
-                        at: a_at,
-                        step: a_step,
-                        offsets: a_offsets,
-                    };
-                    if rows == MR && cols == NR {
-                        let c = &mut out[i * n + j0..];
-                        debug_assert!(c.len() >= (MR - 1) * n + NR);
-                        // SAFETY: in place, `a`'s rows i..i + rows, steps p0..p0 + kc, lie inside
-                        // `a.data` (the caller checked the view fits m×k), as do `b`'s rows
-                        // p0..p0 + kc, columns j0..j0 + NR; the panels hold `kc` steps of `MR`
-                        // and `kc` rows of `NR`; `c` holds `MR` rows of `NR` values `n` apart
-                        // (above).
-                        unsafe { tile::<L>(kc, a, b_panel.as_ptr(), b_row, c.as_mut_ptr(), n) };
-                    } else {
-                        for r in 0..rows {
-                            edge[r * NR..][..cols]
-                                .copy_from_slice(&out[(i + r) * n + j0..][..cols]);
-                        }
-                        // SAFETY: as above for `a` and `b`; `edge` holds `MR` rows of `NR`.
-                        unsafe { tile::<L>(kc, a, b_panel.as_ptr(), b_row, edge.as_mut_ptr(), NR) };
-                        for r in 0..rows {
-                            out[(i + r) * n + j0..][..cols]
-                                .copy_from_slice(&edge[r * NR..][..cols]);
-                        }
-                    }
+                    on_block(
+                        out,
+                        n,
+                        (i, j0),
+                        (rows, cols),
+                        &mut edge,
+                        true,
+                        #[inline(always)]
+                        |c, c_row| {
+                            // SAFETY: in place, `a`'s rows i..i + rows, steps p0..p0 + kc, lie
+                            // inside `a.data` (the caller checked the view fits m×k), as do `b`'s
+                            // rows p0..p0 + kc, columns j0..j0 + NR; the panels hold `kc` steps of
+                            // `MR` and `kc` rows of `NR`; `c` holds `MR` rows of `NR` values
+                            // `c_row` apart (`on_block`).
+                            unsafe { tile::<L>(kc, a, b_panel.as_ptr(), b_row, c, c_row) }
+                        },
+                    );
                 }
             }
         }
+    }
+}
+
+/// Runs `tile(c, c_row)` on the `rows × cols` block of `out` (rows `n` apart) whose first
+/// value is at row `i`, column `j0`: in place when the block is a whole tile (`MR × NR`),
+/// else through `edge` (`MR` rows of `NR`, `out`'s values copied in first when `accumulate`)
+/// and copied back. `c` holds `MR` rows of `NR` values `c_row` apart. Callers mark `tile`
+/// `#[inline(always)]`: a closure left out of line lacks `relaxed-simd`, so each of its
+/// multiply-adds becomes a call (a detection took 356 ms instead of 26).
+#[inline(always)]
+fn on_block(
+    out: &mut [f32],
+    n: usize,
+    (i, j0): (usize, usize),
+    (rows, cols): (usize, usize),
+    edge: &mut [f32; MR * NR],
+    accumulate: bool,
+    tile: impl FnOnce(*mut f32, usize),
+) {
+    if rows == MR && cols == NR {
+        let c = &mut out[i * n + j0..];
+        assert!(c.len() >= (MR - 1) * n + NR);
+        return tile(c.as_mut_ptr(), n);
+    }
+    if accumulate {
+        for r in 0..rows {
+            edge[r * NR..][..cols].copy_from_slice(&out[(i + r) * n + j0..][..cols]);
+        }
+    }
+    tile(edge.as_mut_ptr(), NR);
+    for r in 0..rows {
+        out[(i + r) * n + j0..][..cols].copy_from_slice(&edge[r * NR..][..cols]);
     }
 }
 
@@ -336,9 +359,14 @@ fn conv<L: Lanes>(
             && out.len() == count * cout
             && first + count <= side * side
     );
-    // Tiles of `MR` pixels, grouped so that each panel of weights stays in L1 while a group
-    // passes over it; a last, partial panel (C_out not a multiple of `NR`) copied, zero-padded.
-    const GROUP: usize = 16 * MR;
+    // Tiles of `MR` pixels, panel by panel of `NR` output channels (each panel's weights stay
+    // in L1 while the tiles pass over them); a last, partial panel (C_out not a multiple of
+    // `NR`) copied, zero-padded.
+    let shape = ConvShape {
+        k,
+        run: k * cin,
+        row: wide * cin,
+    };
     let mut panel = Vec::new();
     let mut panel_bias = [0.0f32; NR];
     let mut edge = [0.0f32; MR * NR];
@@ -356,61 +384,34 @@ fn conv<L: Lanes>(
                 (&panel[..], NR, &panel_bias[..])
             }
         };
-        for g0 in (0..count).step_by(GROUP) {
-            for i in (g0..(g0 + GROUP).min(count)).step_by(MR) {
-                let rows = MR.min(count - i);
-                // Each pixel's first tap; pixels past the end repeat the last (never stored).
-                let offsets = std::array::from_fn(|r| {
+        for i in (0..count).step_by(MR) {
+            let rows = MR.min(count - i);
+            // Each pixel's first tap; pixels past the end repeat the last (never stored).
+            let a = Steps {
+                at: padded.as_ptr(),
+                step: 1,
+                offsets: std::array::from_fn(|r| {
                     let pixel = first + i + r.min(rows - 1);
                     (pixel / side * wide + pixel % side) * cin
-                });
-                let a = Steps {
-                    at: padded.as_ptr(),
-                    step: 1,
-                    offsets,
-                };
-                let shape = ConvShape {
-                    k,
-                    run: k * cin,
-                    row: wide * cin,
-                };
-                if rows == MR && cols == NR {
-                    let c = &mut out[i * cout + j0..];
-                    debug_assert!(c.len() >= (MR - 1) * cout + NR);
-                    // SAFETY: a pixel's last tap, `offsets[r] + (k − 1) · row + run − 1`, is
-                    // its bottom-right neighbour in the zero-bordered image, inside `padded`
-                    // (checked above); the weights hold `depth` rows of `NR` values `w_row`
-                    // apart from column j0 (in place: j0 + NR ≤ C_out); `b` holds `NR`; `c`
-                    // holds `MR` rows of `NR` values `C_out` apart (above).
-                    unsafe {
-                        conv_tile::<L>(
-                            shape,
-                            a,
-                            w.as_ptr(),
-                            w_row,
-                            b.as_ptr(),
-                            c.as_mut_ptr(),
-                            cout,
-                        )
-                    };
-                } else {
-                    // SAFETY: as above; `edge` holds `MR` rows of `NR`.
-                    unsafe {
-                        conv_tile::<L>(
-                            shape,
-                            a,
-                            w.as_ptr(),
-                            w_row,
-                            b.as_ptr(),
-                            edge.as_mut_ptr(),
-                            NR,
-                        )
-                    };
-                    for r in 0..rows {
-                        out[(i + r) * cout + j0..][..cols].copy_from_slice(&edge[r * NR..][..cols]);
-                    }
-                }
-            }
+                }),
+            };
+            on_block(
+                out,
+                cout,
+                (i, j0),
+                (rows, cols),
+                &mut edge,
+                false,
+                #[inline(always)]
+                |c, c_row| {
+                    // SAFETY: a pixel's last tap, `offsets[r] + (k − 1) · row + run − 1`, is its
+                    // bottom-right neighbour in the zero-bordered image, inside `padded` (checked
+                    // above); the weights hold `depth` rows of `NR` values `w_row` apart from
+                    // column j0 (in place: j0 + NR ≤ C_out); `b` holds `NR`; `c` holds `MR` rows
+                    // of `NR` values `c_row` apart (`on_block`).
+                    unsafe { conv_tile::<L>(shape, a, w.as_ptr(), w_row, b.as_ptr(), c, c_row) }
+                },
+            );
         }
     }
 }

@@ -167,7 +167,7 @@ async function create({ model, backend: requested = 'auto', threads: askedThread
   if (backend === 'webgpu') [threads, threadsReason] = [null, ''];
   return {
     backend, reason, adapter, keypointNames, threads, threadsReason, simd,
-    relaxed: backend === 'cpu' && (givenEngine ?? name).endsWith('-relaxed') && relaxed,
+    relaxed: (givenEngine ?? name).endsWith('-relaxed') && relaxed,
     description: engine.backend,
     model: JSON.parse(engine.model || '{}'),
     readyMs: performance.now() - started,
